@@ -1,0 +1,3 @@
+from releasewriter.cli import main
+
+raise SystemExit(main())

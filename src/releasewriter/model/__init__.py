@@ -1,0 +1,33 @@
+"""The release as plain data: no I/O, no HTML, no Qt.
+
+Everything that is stored in a draft lives here as dataclasses; rendering,
+storage and the GUI read and write these objects and nothing else.
+"""
+
+from releasewriter.model.ids import new_id
+from releasewriter.model.organisation import HouseStyle, Logo, Organisation
+from releasewriter.model.release import (
+    Contact,
+    Dateline,
+    Embargo,
+    LanguageVersion,
+    Paragraph,
+    Quote,
+    Release,
+    SpeakerGender,
+)
+
+__all__ = [
+    "Contact",
+    "Dateline",
+    "Embargo",
+    "HouseStyle",
+    "LanguageVersion",
+    "Logo",
+    "Organisation",
+    "Paragraph",
+    "Quote",
+    "Release",
+    "SpeakerGender",
+    "new_id",
+]

@@ -1,0 +1,126 @@
+"""A press release and its parallel language versions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from releasewriter.model.ids import new_id, new_release_id
+from releasewriter.model.organisation import Organisation
+
+
+class SpeakerGender(StrEnum):
+    """Only used to agree the attribution verb ("сказала", "قالت") in languages that inflect it."""
+
+    UNSPECIFIED = ""
+    FEMALE = "female"
+    MALE = "male"
+
+
+@dataclass
+class Paragraph:
+    """One paragraph of body text or of the notes to editors, in the inline markup
+    described in :mod:`releasewriter.model.inline` (stored exactly as typed)."""
+
+    text: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Quote:
+    text: str = ""
+    speaker: str = ""
+    role: str = ""
+    # How many body paragraphs come before the quote: 0 puts it first, and a
+    # number past the end puts it after the last paragraph.
+    after_paragraph: int = 0
+    speaker_gender: SpeakerGender = SpeakerGender.UNSPECIFIED
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Contact:
+    name: str = ""
+    role: str = ""
+    office: str = ""
+    email: str = ""
+    phone: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Dateline:
+    city: str = ""
+    # An ISO 3166 code ("CN") is shown in the version's language; anything
+    # else is shown as typed.
+    country: str = ""
+    date: dt.date | None = None
+
+
+@dataclass
+class Embargo:
+    """Embargoed until a wall-clock time in a named IANA time zone."""
+
+    until: dt.datetime
+    timezone: str = ""
+
+    def aware(self) -> dt.datetime | None:
+        """The embargo as an aware datetime, or None when the time zone is missing or unknown."""
+        if not self.timezone:
+            return None
+        try:
+            zone = ZoneInfo(self.timezone)
+        except (KeyError, ValueError):
+            return None
+        return self.until.replace(tzinfo=zone)
+
+
+@dataclass
+class LanguageVersion:
+    locale: str
+    headline: str = ""
+    subheadline: str = ""
+    dateline: Dateline = field(default_factory=Dateline)
+    # None means "for immediate release".
+    embargo: Embargo | None = None
+    body: list[Paragraph] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
+    notes_to_editors: list[Paragraph] = field(default_factory=list)
+    # None takes the organisation's boilerplate and the house end mark for
+    # this language; a string (even empty) overrides them for this release.
+    boilerplate: str | None = None
+    end_mark: str | None = None
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+@dataclass
+class Release:
+    source_locale: str
+    versions: list[LanguageVersion] = field(default_factory=list)
+    organisation: Organisation = field(default_factory=Organisation)
+    id: str = field(default_factory=new_release_id)
+    created: dt.datetime = field(default_factory=_utcnow)
+    modified: dt.datetime = field(default_factory=_utcnow)
+
+    @property
+    def locales(self) -> list[str]:
+        return [v.locale for v in self.versions]
+
+    @property
+    def source(self) -> LanguageVersion:
+        return self.version(self.source_locale)
+
+    def version(self, locale: str) -> LanguageVersion:
+        for version in self.versions:
+            if version.locale == locale:
+                return version
+        raise KeyError(locale)
+
+    def touch(self) -> None:
+        self.modified = _utcnow()

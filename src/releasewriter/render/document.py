@@ -1,0 +1,251 @@
+"""The release as a reader will see it: every label chosen, every rule of the
+language applied. HTML, DOCX, plain text and the live preview are all drawn
+from this one structure, so they cannot disagree about what a release says.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from dataclasses import dataclass
+
+from releasewriter.i18n.locales import bcp47_tag, is_cjk, text_direction
+from releasewriter.model import LanguageVersion, Quote, Release
+from releasewriter.model.inline import Span, parse_inline, safe_href
+from releasewriter.model.organisation import pick_for_locale
+from releasewriter.render.dates import (
+    country_name,
+    embargo_moment,
+    long_date,
+    wall_clock_moment,
+)
+from releasewriter.render.labels import Labels
+from releasewriter.render.typography import quote_marks, typeset
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of the body; ``lead`` is the dateline that opens the first one."""
+
+    kind: str  # "paragraph" or "quote"
+    spans: tuple[Span, ...]
+    lead: str = ""
+    source_id: str = ""
+
+
+@dataclass(frozen=True)
+class LabelledValue:
+    """A contact detail: the label's text around the value, e.g. "Email : " + address."""
+
+    before: str
+    value: str
+    after: str
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class RenderedContact:
+    name: str
+    role: str
+    office: str
+    details: tuple[LabelledValue, ...]
+
+
+@dataclass(frozen=True)
+class RenderedRelease:
+    locale: str
+    language_tag: str
+    direction: str
+    cjk: bool
+    organisation: str
+    logo_data_uri: str | None
+    embargoed: bool
+    status: str
+    headline: str
+    subheadline: str
+    dateline: str
+    blocks: tuple[Block, ...]
+    end_mark: str
+    contacts_heading: str
+    contacts: tuple[RenderedContact, ...]
+    notes_heading: str
+    notes: tuple[tuple[Span, ...], ...]
+    about_heading: str
+    boilerplate: tuple[tuple[Span, ...], ...]
+    created: dt.datetime
+
+    @property
+    def title(self) -> str:
+        return self.headline or self.organisation
+
+
+def _spans(text: str, locale: str) -> tuple[Span, ...]:
+    """Parse the inline markup, then typeset the words but never an address."""
+    return tuple(
+        span if span.href else Span(typeset(span.text, locale), span.bold, span.italic)
+        for span in parse_inline(_normalise(text))
+    )
+
+
+def _normalise(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _paragraphs_of(text: str, locale: str) -> tuple[tuple[Span, ...], ...]:
+    """Blank lines separate paragraphs in free text such as the boilerplate."""
+    chunks = [c.strip() for c in _normalise(text).split("\n\n")]
+    return tuple(_spans(c, locale) for c in chunks if c)
+
+
+def _dateline(version: LanguageVersion, labels: Labels) -> str:
+    place = labels.place(
+        version.dateline.city.strip(),
+        country_name(version.dateline.country, version.locale).strip(),
+    )
+    date = long_date(version.dateline.date, version.locale) if version.dateline.date else ""
+    if not place and not date:
+        return ""
+    if not place:
+        return date
+    pattern = labels.dateline_pattern(with_date=bool(date))
+    return pattern.format(place=place, date=date)
+
+
+def _status(version: LanguageVersion, labels: Labels) -> str:
+    if version.embargo is None:
+        return labels.immediate_release
+    moment = version.embargo.aware()
+    if moment is None:
+        # Say so in the document rather than guess a zone for the journalist.
+        naive = wall_clock_moment(version.embargo.until, version.locale)
+        return labels.embargoed_until(f"{naive} ({labels.embargo_without_zone})")
+    return labels.embargoed_until(embargo_moment(moment, version.locale))
+
+
+def _quote_block(quote: Quote, locale: str, labels: Labels) -> Block:
+    marks = quote_marks(locale)
+    text = _normalise(quote.text)
+    speaker = typeset(quote.speaker.strip(), locale)
+    role = typeset(quote.role.strip(), locale)
+    if not speaker:
+        pattern = "{quote}"
+    else:
+        pattern = labels.attribution_pattern(quote.speaker_gender, with_role=bool(role))
+    before, _, after = pattern.partition("{quote}")
+    if after.strip():
+        # The attribution follows the quote: its full stop gives way to the
+        # pattern's comma, and English moves that comma inside the marks.
+        stripped = text.rstrip()
+        if stripped.endswith(".") and not stripped.endswith("..."):
+            text = stripped[:-1]
+        if after.startswith(" ") and not text.endswith(("?", "!", "…")) and marks.open == "“":
+            text += ","
+    inner = _spans(text, locale)
+    opening = Span(marks.open + marks.padding)
+    closing = Span(marks.padding + marks.close)
+    prefix = before.format(speaker=speaker, role=role)
+    suffix = after.format(speaker=speaker, role=role)
+    spans = [Span(prefix)] if prefix else []
+    spans += [opening, *inner, closing]
+    if suffix:
+        spans.append(Span(suffix))
+    return Block("quote", tuple(spans), source_id=quote.id)
+
+
+def _blocks(version: LanguageVersion, dateline: str, labels: Labels) -> tuple[Block, ...]:
+    paragraphs = [p for p in version.body if p.text.strip()]
+    placed: dict[int, list[Quote]] = {}
+    for quote in version.quotes:
+        if quote.text.strip():
+            slot = min(max(quote.after_paragraph, 0), len(paragraphs))
+            placed.setdefault(slot, []).append(quote)
+    blocks: list[Block] = []
+    for index in range(len(paragraphs) + 1):
+        blocks.extend(_quote_block(q, version.locale, labels) for q in placed.get(index, []))
+        if index < len(paragraphs):
+            paragraph = paragraphs[index]
+            blocks.append(
+                Block("paragraph", _spans(paragraph.text, version.locale), source_id=paragraph.id)
+            )
+    if dateline:
+        if blocks and blocks[0].kind == "paragraph":
+            first = blocks[0]
+            blocks[0] = Block(first.kind, first.spans, lead=dateline, source_id=first.source_id)
+        else:
+            blocks.insert(0, Block("paragraph", (), lead=dateline))
+    return tuple(blocks)
+
+
+def _details(email: str, phone: str, labels: Labels, locale: str) -> tuple[LabelledValue, ...]:
+    details = []
+    for value, pattern, key in (
+        (email.strip(), labels.email_pattern, "{email}"),
+        (phone.strip(), labels.phone_pattern, "{phone}"),
+    ):
+        if not value:
+            continue
+        before, _, after = pattern.partition(key)
+        href = safe_href(value) if key == "{email}" else None
+        details.append(LabelledValue(typeset(before, locale), value, after, href))
+    return tuple(details)
+
+
+def render_release(release: Release, locale: str) -> RenderedRelease:
+    """Everything the reader of ``locale``'s version will see, in order."""
+    version = release.version(locale)
+    labels = Labels(locale)
+    organisation = release.organisation
+    org_name = organisation.name_in(locale)
+    house = organisation.house_style
+    dateline = _dateline(version, labels)
+    boilerplate = (
+        version.boilerplate
+        if version.boilerplate is not None
+        else pick_for_locale(organisation.boilerplate, locale) or ""
+    )
+    end_mark = (
+        version.end_mark
+        if version.end_mark is not None
+        else pick_for_locale(house.end_mark, locale) or labels.default_end_mark
+    )
+    about = pick_for_locale(house.about_heading, locale) or (
+        labels.about_heading(org_name) if org_name else ""
+    )
+    logo = organisation.logo
+    return RenderedRelease(
+        locale=locale,
+        language_tag=bcp47_tag(locale),
+        direction=text_direction(locale),
+        cjk=is_cjk(locale),
+        organisation=org_name,
+        logo_data_uri=(
+            f"data:{logo.media_type};base64,{base64.b64encode(logo.data).decode('ascii')}"
+            if logo and logo.media_type.startswith("image/")
+            else None
+        ),
+        embargoed=version.embargo is not None,
+        status=_status(version, labels),
+        headline=typeset(_normalise(version.headline), locale),
+        subheadline=typeset(_normalise(version.subheadline), locale),
+        dateline=dateline,
+        blocks=_blocks(version, dateline, labels),
+        end_mark=end_mark.strip(),
+        contacts_heading=labels.contacts_heading,
+        contacts=tuple(
+            RenderedContact(
+                name=c.name.strip(),
+                role=typeset(c.role.strip(), locale),
+                office=typeset(c.office.strip(), locale),
+                details=_details(c.email, c.phone, labels, locale),
+            )
+            for c in version.contacts
+            if any((c.name, c.email, c.phone))
+        ),
+        notes_heading=labels.notes_heading,
+        notes=tuple(
+            _spans(n.text, locale) for n in version.notes_to_editors if n.text.strip()
+        ),
+        about_heading=about if boilerplate.strip() else "",
+        boilerplate=_paragraphs_of(boilerplate, locale),
+        created=release.created,
+    )

@@ -1,0 +1,81 @@
+"""HTML from the rendered release: the export and the live preview share this path.
+
+One strict jinja2 environment: autoescaping on (so text typed into any field
+can never become markup), undefined names are errors, templates are package
+data. The ``profile`` parameter picks the inline styles: ``email`` for the
+export, ``preview`` for the subset of CSS that QTextBrowser understands.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Literal
+
+import jinja2
+
+from releasewriter.i18n.locales import font_stack
+from releasewriter.render.document import RenderedRelease
+from releasewriter.resources import resource_path
+
+Profile = Literal["email", "preview"]
+
+
+@functools.cache
+def template_environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(resource_path("templates")),
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html",), disabled_extensions=("txt",), default=True
+        ),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def _fonts(locale: str) -> str:
+    return ", ".join(f"'{name}'" for name in font_stack(locale)) + ", sans-serif"
+
+
+def styles(rendered: RenderedRelease, profile: Profile = "email") -> dict[str, str]:
+    """Inline style attributes per element; the preview drops what Qt cannot draw."""
+    start = "right" if rendered.direction == "rtl" else "left"
+    fonts = _fonts(rendered.locale)
+    line_height = "1.7" if rendered.cjk or rendered.direction == "rtl" else "1.5"
+    css = {
+        "body": f"margin:0;padding:24px;background:#ffffff;color:#1a1a1a;font-family:{fonts};",
+        "page": f"max-width:44em;margin:0 auto;text-align:{start};line-height:{line_height};",
+        "logo_row": "margin:0 0 16px 0;",
+        "logo": "max-height:64px;max-width:240px;",
+        "status": "margin:0 0 12px 0;font-size:0.85em;font-weight:bold;"
+        "text-transform:uppercase;letter-spacing:0.05em;color:#444444;",
+        "embargo": "margin:0 0 12px 0;padding:8px 12px;font-weight:bold;color:#8a1c1c;"
+        "background:#fdecea;border:1px solid #e0a3a3;",
+        "headline": "margin:0 0 8px 0;font-size:1.6em;line-height:1.25;color:#0b2e59;",
+        "subheadline": "margin:0 0 16px 0;font-size:1.15em;font-style:italic;color:#333333;",
+        "dateline": "font-weight:bold;",
+        "paragraph": "margin:0 0 12px 0;",
+        "quote": "margin:0 0 12px 0;",
+        "end_mark": "margin:16px 0;text-align:center;font-weight:bold;",
+        "heading": "margin:20px 0 6px 0;font-size:1.05em;color:#0b2e59;",
+        "contact": "margin:0 0 10px 0;",
+        "notes": "margin:0 0 12px 0;",
+        "note": "margin:0 0 6px 0;",
+        "boilerplate": "margin:0 0 10px 0;font-size:0.9em;color:#333333;",
+        "link": "color:#0b5cad;",
+    }
+    if profile == "preview":
+        # QTextBrowser ignores max-width on a div and has no letter-spacing or
+        # text-transform worth the surprise; keep the page full width there.
+        css["page"] = f"text-align:{start};"
+        css["status"] = "margin:0 0 12px 0;font-weight:bold;color:#444444;"
+    return css
+
+
+def render_html(rendered: RenderedRelease, *, profile: Profile = "email") -> str:
+    template = template_environment().get_template("release.html")
+    return template.render(r=rendered, css=styles(rendered, profile))
+
+
+def render_text(rendered: RenderedRelease) -> str:
+    template = template_environment().get_template("release.txt")
+    return template.render(r=rendered)

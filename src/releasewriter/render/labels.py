@@ -1,0 +1,76 @@
+"""The words a release prints, in the version's language.
+
+Every msgid here is English and is extracted into the ``release-labels``
+domain by the keywords ``label`` and ``label_p`` (see ``packaging/catalogs.py``).
+Patterns carry named placeholders so that each language orders its words.
+"""
+
+from __future__ import annotations
+
+from releasewriter.i18n.catalogs import label_translations
+from releasewriter.model import SpeakerGender
+
+
+class Labels:
+    def __init__(self, locale: str) -> None:
+        catalog = label_translations(locale)
+        self.label = catalog.gettext
+        self.label_p = catalog.pgettext
+
+    @property
+    def immediate_release(self) -> str:
+        return self.label("For immediate release")
+
+    def embargoed_until(self, when: str) -> str:
+        return self.label("Embargoed until {datetime}").format(datetime=when)
+
+    @property
+    def embargo_without_zone(self) -> str:
+        return self.label("time zone not set")
+
+    @property
+    def contacts_heading(self) -> str:
+        return self.label("For more information, please contact")
+
+    @property
+    def notes_heading(self) -> str:
+        return self.label("Notes to editors")
+
+    def about_heading(self, organisation: str) -> str:
+        return self.label("About {organisation}").format(organisation=organisation)
+
+    @property
+    def default_end_mark(self) -> str:
+        return self.label_p("end mark", "###")
+
+    @property
+    def email_pattern(self) -> str:
+        return self.label("Email: {email}")
+
+    @property
+    def phone_pattern(self) -> str:
+        return self.label("Phone: {phone}")
+
+    def place(self, city: str, country: str) -> str:
+        if city and country:
+            return self.label("{city}, {country}").format(city=city, country=country)
+        return city or country
+
+    def dateline_pattern(self, *, with_date: bool) -> str:
+        if with_date:
+            return self.label_p("dateline", "{place}, {date} –")
+        return self.label_p("dateline without a date", "{place} –")
+
+    def attribution_pattern(self, gender: SpeakerGender, *, with_role: bool) -> str:
+        """How a quote is attributed; the placeholders are {quote}, {speaker}, {role}."""
+        if gender is SpeakerGender.FEMALE:
+            if with_role:
+                return self.label_p("female speaker", "{quote} said {speaker}, {role}.")
+            return self.label_p("female speaker", "{quote} said {speaker}.")
+        if gender is SpeakerGender.MALE:
+            if with_role:
+                return self.label_p("male speaker", "{quote} said {speaker}, {role}.")
+            return self.label_p("male speaker", "{quote} said {speaker}.")
+        if with_role:
+            return self.label("{quote} said {speaker}, {role}.")
+        return self.label("{quote} said {speaker}.")

@@ -1,0 +1,31 @@
+"""Drafts on disk: the file format, its migrations, and the crash-safe drafts folder."""
+
+from releasewriter.store.draft_format import (
+    SCHEMA_VERSION,
+    DraftFormatError,
+    dumps_release,
+    loads_release,
+)
+from releasewriter.store.drafts import (
+    DraftEntry,
+    DraftProblem,
+    DraftReadError,
+    DraftStore,
+    ReadOnlyDraftError,
+    default_drafts_dir,
+    read_release,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "DraftEntry",
+    "DraftFormatError",
+    "DraftProblem",
+    "DraftReadError",
+    "DraftStore",
+    "ReadOnlyDraftError",
+    "default_drafts_dir",
+    "dumps_release",
+    "loads_release",
+    "read_release",
+]

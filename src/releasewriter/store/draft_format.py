@@ -1,0 +1,330 @@
+"""The draft file: one UTF-8 JSON document per release.
+
+JSON because it is human-readable, diffs line by line with the indentation
+used here, and has a schema language (``resources/schemas``). The mapping is
+written out by hand rather than by reflection so that renaming a dataclass
+field can never silently change the file format. See ``docs/draft-format.md``.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from releasewriter.model import (
+    Contact,
+    Dateline,
+    Embargo,
+    HouseStyle,
+    LanguageVersion,
+    Logo,
+    Organisation,
+    Paragraph,
+    Quote,
+    Release,
+    SpeakerGender,
+    new_id,
+)
+from releasewriter.store.errors import DraftFormatError
+from releasewriter.store.migrations import migrate
+
+SCHEMA_VERSION = 2
+FORMAT_NAME = "releasewriter-draft"
+
+T = TypeVar("T")
+
+
+# --- writing ---------------------------------------------------------------
+
+
+def _paragraphs(items: list[Paragraph]) -> list[dict[str, Any]]:
+    return [{"id": p.id, "text": p.text} for p in items]
+
+
+def _contact(c: Contact) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "name": c.name,
+        "role": c.role,
+        "office": c.office,
+        "email": c.email,
+        "phone": c.phone,
+    }
+
+
+def _version(v: LanguageVersion) -> dict[str, Any]:
+    return {
+        "locale": v.locale,
+        "headline": v.headline,
+        "subheadline": v.subheadline,
+        "dateline": {
+            "city": v.dateline.city,
+            "country": v.dateline.country,
+            "date": v.dateline.date.isoformat() if v.dateline.date else None,
+        },
+        "embargo": (
+            {"until": v.embargo.until.isoformat(), "timezone": v.embargo.timezone}
+            if v.embargo
+            else None
+        ),
+        "body": _paragraphs(v.body),
+        "quotes": [
+            {
+                "id": q.id,
+                "text": q.text,
+                "speaker": q.speaker,
+                "role": q.role,
+                "speaker_gender": q.speaker_gender.value,
+                "after_paragraph": q.after_paragraph,
+            }
+            for q in v.quotes
+        ],
+        "contacts": [_contact(c) for c in v.contacts],
+        "notes_to_editors": _paragraphs(v.notes_to_editors),
+        "boilerplate": v.boilerplate,
+        "end_mark": v.end_mark,
+    }
+
+
+def _organisation(o: Organisation) -> dict[str, Any]:
+    return {
+        "name": o.name,
+        "names": dict(o.names),
+        "boilerplate": dict(o.boilerplate),
+        "contacts": [_contact(c) for c in o.contacts],
+        "house_style": {
+            "dateline_pattern": dict(o.house_style.dateline_pattern),
+            "end_mark": dict(o.house_style.end_mark),
+            "about_heading": dict(o.house_style.about_heading),
+        },
+        "logo": (
+            {
+                "media_type": o.logo.media_type,
+                "data": base64.b64encode(o.logo.data).decode("ascii"),
+            }
+            if o.logo
+            else None
+        ),
+        "docx_template": o.docx_template,
+    }
+
+
+def release_to_dict(release: Release) -> dict[str, Any]:
+    return {
+        "format": FORMAT_NAME,
+        "schema_version": SCHEMA_VERSION,
+        "id": release.id,
+        "created": release.created.isoformat(),
+        "modified": release.modified.isoformat(),
+        "source_locale": release.source_locale,
+        "organisation": _organisation(release.organisation),
+        "versions": [_version(v) for v in release.versions],
+    }
+
+
+def dumps_release(release: Release) -> str:
+    # ensure_ascii=False keeps Arabic and Chinese readable in the file and in diffs.
+    return json.dumps(release_to_dict(release), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- reading ---------------------------------------------------------------
+
+
+class _Reader:
+    """Typed access to a JSON object that reports the path of whatever is wrong."""
+
+    def __init__(self, data: Any, path: str) -> None:
+        if not isinstance(data, dict):
+            raise DraftFormatError(f"{path or 'the file'}: expected an object")
+        self.data: dict[str, Any] = data
+        self.path = path
+
+    def _where(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def _get(self, key: str, kind: type[T], default: T | None, label: str) -> T:
+        if key not in self.data or self.data[key] is None:
+            if default is None:
+                raise DraftFormatError(f"{self._where(key)}: missing")
+            return default
+        value = self.data[key]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise DraftFormatError(f"{self._where(key)}: expected {label}")
+        return value
+
+    def text(self, key: str, default: str | None = "") -> str:
+        return self._get(key, str, default, "text")
+
+    def optional_text(self, key: str) -> str | None:
+        if self.data.get(key) is None:
+            return None
+        return self.text(key)
+
+    def integer(self, key: str, default: int | None = 0) -> int:
+        return self._get(key, int, default, "a whole number")
+
+    def mapping_of_text(self, key: str) -> dict[str, str]:
+        value = self._get(key, dict, {}, "an object")
+        for k, v in value.items():
+            if not isinstance(v, str):
+                raise DraftFormatError(f"{self._where(key)}.{k}: expected text")
+        return dict(value)
+
+    def child(self, key: str) -> _Reader | None:
+        if self.data.get(key) is None:
+            return None
+        return _Reader(self.data[key], self._where(key))
+
+    def items(self, key: str, build: Callable[[_Reader], T]) -> list[T]:
+        value = self._get(key, list, [], "a list")
+        return [build(_Reader(item, f"{self._where(key)}[{i}]")) for i, item in enumerate(value)]
+
+    def parse(self, key: str, convert: Callable[[str], T], label: str) -> T | None:
+        raw = self.optional_text(key)
+        if raw is None or raw == "":
+            return None
+        try:
+            return convert(raw)
+        except ValueError:
+            raise DraftFormatError(f"{self._where(key)}: {raw!r} is not {label}") from None
+
+
+def _read_paragraph(r: _Reader) -> Paragraph:
+    return Paragraph(text=r.text("text"), id=r.text("id") or new_id())
+
+
+def _read_contact(r: _Reader) -> Contact:
+    return Contact(
+        name=r.text("name"),
+        role=r.text("role"),
+        office=r.text("office"),
+        email=r.text("email"),
+        phone=r.text("phone"),
+        id=r.text("id") or new_id(),
+    )
+
+
+def _read_quote(r: _Reader) -> Quote:
+    gender = r.text("speaker_gender")
+    try:
+        speaker_gender = SpeakerGender(gender)
+    except ValueError:
+        raise DraftFormatError(f"{r.path}.speaker_gender: unknown value {gender!r}") from None
+    return Quote(
+        text=r.text("text"),
+        speaker=r.text("speaker"),
+        role=r.text("role"),
+        after_paragraph=max(0, r.integer("after_paragraph")),
+        speaker_gender=speaker_gender,
+        id=r.text("id") or new_id(),
+    )
+
+
+def _read_version(r: _Reader) -> LanguageVersion:
+    dateline = r.child("dateline")
+    embargo = r.child("embargo")
+    return LanguageVersion(
+        locale=r.text("locale", default=None),
+        headline=r.text("headline"),
+        subheadline=r.text("subheadline"),
+        dateline=Dateline(
+            city=dateline.text("city"),
+            country=dateline.text("country"),
+            date=dateline.parse("date", dt.date.fromisoformat, "a date (YYYY-MM-DD)"),
+        )
+        if dateline
+        else Dateline(),
+        embargo=_read_embargo(embargo) if embargo else None,
+        body=r.items("body", _read_paragraph),
+        quotes=r.items("quotes", _read_quote),
+        contacts=r.items("contacts", _read_contact),
+        notes_to_editors=r.items("notes_to_editors", _read_paragraph),
+        boilerplate=r.optional_text("boilerplate"),
+        end_mark=r.optional_text("end_mark"),
+    )
+
+
+def _read_embargo(r: _Reader) -> Embargo:
+    until = r.parse("until", dt.datetime.fromisoformat, "a date and time")
+    if until is None:
+        raise DraftFormatError(f"{r.path}.until: missing")
+    return Embargo(until=until.replace(tzinfo=None), timezone=r.text("timezone"))
+
+
+def _read_organisation(r: _Reader) -> Organisation:
+    house = r.child("house_style")
+    logo = r.child("logo")
+    return Organisation(
+        name=r.text("name"),
+        names=r.mapping_of_text("names"),
+        boilerplate=r.mapping_of_text("boilerplate"),
+        contacts=r.items("contacts", _read_contact),
+        house_style=HouseStyle(
+            dateline_pattern=house.mapping_of_text("dateline_pattern"),
+            end_mark=house.mapping_of_text("end_mark"),
+            about_heading=house.mapping_of_text("about_heading"),
+        )
+        if house
+        else HouseStyle(),
+        logo=_read_logo(logo) if logo else None,
+        docx_template=r.optional_text("docx_template"),
+    )
+
+
+def _read_logo(r: _Reader) -> Logo:
+    try:
+        data = base64.b64decode(r.text("data", default=None), validate=True)
+    except ValueError:
+        raise DraftFormatError(f"{r.path}.data: not base64") from None
+    return Logo(media_type=r.text("media_type", default=None), data=data)
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def release_from_dict(data: Any) -> Release:
+    root = _Reader(data, "")
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise DraftFormatError("schema_version: missing; this is not a ReleaseWriter draft")
+    if version > SCHEMA_VERSION:
+        raise DraftFormatError(
+            f"schema_version {version} is newer than this ReleaseWriter reads "
+            f"({SCHEMA_VERSION}); update ReleaseWriter to open it"
+        )
+    root = _Reader(migrate(data, version, SCHEMA_VERSION), "")
+    organisation = root.child("organisation")
+    versions = root.items("versions", _read_version)
+    source = root.text("source_locale", default=None)
+    if versions and source not in {v.locale for v in versions}:
+        raise DraftFormatError(f"source_locale: {source!r} is not one of the versions")
+    seen: set[str] = set()
+    for v in versions:
+        if v.locale in seen:
+            raise DraftFormatError(f"versions: {v.locale!r} appears twice")
+        seen.add(v.locale)
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    return Release(
+        source_locale=source,
+        versions=versions,
+        organisation=_read_organisation(organisation) if organisation else Organisation(),
+        id=root.text("id", default=None),
+        created=_aware(root.parse("created", dt.datetime.fromisoformat, "a date and time") or now),
+        modified=_aware(
+            root.parse("modified", dt.datetime.fromisoformat, "a date and time") or now
+        ),
+    )
+
+
+def loads_release(text: str) -> Release:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise DraftFormatError(
+            f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ) from None
+    return release_from_dict(data)

@@ -1,0 +1,222 @@
+"""The drafts folder: one file per release, saved atomically, with rolling backups.
+
+Start-up calls :meth:`DraftStore.recover_orphans` to deal with temporary files
+left by a crash in the middle of a save, then :meth:`DraftStore.scan`, which
+reports unreadable drafts as problems instead of failing, so that one broken
+file never hides the others. A file that could not be read is never written
+over: the user may still get their text back from it by hand.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+from releasewriter.model import Release
+from releasewriter.store.atomic import (
+    atomic_write_bytes,
+    is_temp_name,
+    rotate_backups,
+    target_of_temp,
+    writer_pid_of_temp,
+)
+from releasewriter.store.draft_format import dumps_release, loads_release
+from releasewriter.store.errors import DraftFormatError
+
+DRAFT_SUFFIX = ".release.json"
+DRAFTS_DIR_ENV = "RELEASEWRITER_DRAFTS_DIR"
+BACKUP_FOLDER = ".backups"
+APP_NAME = "ReleaseWriter"
+
+
+def default_drafts_dir(environ: Mapping[str, str] = os.environ) -> Path:
+    """The environment variable wins (tests, portable installs), else the user data folder."""
+    override = environ.get(DRAFTS_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "drafts"
+
+
+class DraftReadError(Exception):
+    """A draft file that cannot be read; ``str()`` names the file and the problem."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class ReadOnlyDraftError(Exception):
+    """Refusal to write over a draft that could not be read."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path}: this file could not be read and is kept as it is")
+        self.path = path
+
+
+@dataclass(frozen=True)
+class DraftEntry:
+    """What the drafts library shows for one draft."""
+
+    path: Path
+    release_id: str
+    headline: str
+    locales: tuple[str, ...]
+    modified: dt.datetime
+    embargoed: bool
+
+
+@dataclass(frozen=True)
+class DraftProblem:
+    path: Path
+    message: str
+
+
+def read_release(path: Path) -> Release:
+    """Read one draft file, wherever it is."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise DraftReadError(path, error.strerror or str(error)) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DraftReadError(path, f"not UTF-8 text (byte {error.start})") from None
+    try:
+        return loads_release(text)
+    except DraftFormatError as error:
+        raise DraftReadError(path, str(error)) from None
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if sys.platform == "win32":
+        # Without a handle API we cannot tell; age alone decides on Windows.
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@dataclass
+class DraftStore:
+    folder: Path
+    backups: int = 3
+    _unreadable: set[Path] = field(default_factory=set, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.folder = Path(self.folder)
+
+    @property
+    def backup_folder(self) -> Path:
+        return self.folder / BACKUP_FOLDER
+
+    def ensure_folder(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+
+    def path_for(self, release: Release) -> Path:
+        return self.folder / f"{release.id}{DRAFT_SUFFIX}"
+
+    def draft_paths(self) -> list[Path]:
+        if not self.folder.is_dir():
+            return []
+        return sorted(
+            p for p in self.folder.iterdir() if p.name.endswith(DRAFT_SUFFIX) and p.is_file()
+        )
+
+    def recover_orphans(self, min_age_seconds: float = 0.0) -> list[Path]:
+        """Finish or discard saves that a crash interrupted; return the drafts recovered.
+
+        A complete temporary file whose target is missing or unreadable holds
+        the newest text there is, so it takes the target's place; any other
+        leftover is deleted. Files of a writer that is still running are left alone.
+        """
+        recovered: list[Path] = []
+        if not self.folder.is_dir():
+            return recovered
+        now = dt.datetime.now().timestamp()
+        for temp in self.folder.iterdir():
+            if not is_temp_name(temp):
+                continue
+            pid = writer_pid_of_temp(temp)
+            if pid is not None and pid != os.getpid() and _process_alive(pid):
+                continue
+            with contextlib.suppress(FileNotFoundError):
+                if now - temp.stat().st_mtime < min_age_seconds:
+                    continue
+                target = target_of_temp(temp)
+                if self._takes_over(temp, target):
+                    os.replace(temp, target)
+                    recovered.append(target)
+                else:
+                    temp.unlink()
+        return recovered
+
+    @staticmethod
+    def _takes_over(temp: Path, target: Path) -> bool:
+        try:
+            candidate = read_release(temp)
+        except DraftReadError:
+            return False
+        try:
+            current = read_release(target)
+        except DraftReadError:
+            return not target.exists()
+        return candidate.id == current.id and candidate.modified > current.modified
+
+    def scan(self) -> tuple[list[DraftEntry], list[DraftProblem]]:
+        """Every draft in the folder, newest first, and the files that could not be read."""
+        entries: list[DraftEntry] = []
+        problems: list[DraftProblem] = []
+        for path in self.draft_paths():
+            try:
+                release = self.load(path)
+            except DraftReadError as error:
+                problems.append(DraftProblem(path, error.problem))
+                continue
+            entries.append(summarise(release, path))
+        entries.sort(key=lambda e: e.modified, reverse=True)
+        return entries, problems
+
+    def load(self, path: Path) -> Release:
+        try:
+            release = read_release(path)
+        except DraftReadError:
+            self._unreadable.add(path.resolve())
+            raise
+        self._unreadable.discard(path.resolve())
+        return release
+
+    def save(self, release: Release, path: Path | None = None) -> Path:
+        target = Path(path) if path else self.path_for(release)
+        if target.resolve() in self._unreadable:
+            raise ReadOnlyDraftError(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = dumps_release(release).encode("utf-8")
+        rotate_backups(target, target.parent / BACKUP_FOLDER, self.backups)
+        atomic_write_bytes(target, data)
+        return target
+
+
+def summarise(release: Release, path: Path) -> DraftEntry:
+    headline = release.source.headline if release.versions else ""
+    return DraftEntry(
+        path=path,
+        release_id=release.id,
+        headline=headline,
+        locales=tuple(release.locales),
+        modified=release.modified,
+        embargoed=any(v.embargo is not None for v in release.versions),
+    )
