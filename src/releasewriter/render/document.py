@@ -20,7 +20,7 @@ from releasewriter.render.dates import (
     wall_clock_moment,
 )
 from releasewriter.render.labels import Labels
-from releasewriter.render.typography import quote_marks, typeset
+from releasewriter.render.typography import comma_inside_quotes, quote_marks, typeset
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ def _quote_block(quote: Quote, locale: str, labels: Labels) -> Block:
         stripped = text.rstrip()
         if stripped.endswith(".") and not stripped.endswith("..."):
             text = stripped[:-1]
-        if after.startswith(" ") and not text.endswith(("?", "!", "…")) and marks.open == "“":
+        if comma_inside_quotes(locale) and not text.endswith(("?", "!", "…")):
             text += ","
     inner = _spans(text, locale)
     opening = Span(marks.open + marks.padding)

@@ -59,6 +59,11 @@ _FRENCH_SPACE_BEFORE_COLON = re.compile(r"[ \u00a0\u202f]([:])(?=\s|$)")
 _FRENCH_GUILLEMETS = re.compile(r"«[ \u00a0\u202f]*(.*?)[ \u00a0\u202f]*»", re.DOTALL)
 
 
+def comma_inside_quotes(locale: str) -> bool:
+    """English (US and UK news style alike) closes a quote before attribution with “…,”."""
+    return language_of(locale) == "en"
+
+
 def quote_marks(locale: str) -> QuoteMarks:
     return QUOTE_MARKS.get(language_of(locale), DEFAULT_QUOTE_MARKS)
 
