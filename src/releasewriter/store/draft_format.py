@@ -130,6 +130,15 @@ def dumps_release(release: Release) -> str:
     return json.dumps(release_to_dict(release), ensure_ascii=False, indent=2) + "\n"
 
 
+def encode_release(release: Release) -> bytes:
+    """The bytes of a draft file.
+
+    A lone surrogate (pasted from a broken source) cannot be UTF-8; written
+    as a JSON ``\\udXXX`` escape it still reads back exactly.
+    """
+    return dumps_release(release).encode("utf-8", "backslashreplace")
+
+
 # --- reading ---------------------------------------------------------------
 
 

@@ -27,7 +27,7 @@ from releasewriter.store.atomic import (
     target_of_temp,
     writer_pid_of_temp,
 )
-from releasewriter.store.draft_format import dumps_release, loads_release
+from releasewriter.store.draft_format import encode_release, loads_release
 from releasewriter.store.errors import DraftFormatError
 
 DRAFT_SUFFIX = ".release.json"
@@ -204,7 +204,7 @@ class DraftStore:
         if target.resolve() in self._unreadable:
             raise ReadOnlyDraftError(target)
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = dumps_release(release).encode("utf-8")
+        data = encode_release(release)
         rotate_backups(target, target.parent / BACKUP_FOLDER, self.backups)
         atomic_write_bytes(target, data)
         return target

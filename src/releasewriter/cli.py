@@ -1,0 +1,233 @@
+"""The ``releasewriter`` command: export, validate, list and show drafts.
+
+Every failure the user can cause ends in one line on stderr and a non-zero
+exit status, never a traceback: 1 when the command ran and found problems,
+2 for bad input (a missing or unreadable draft, an unknown language).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gettext
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from releasewriter import __version__
+from releasewriter.export.errors import ExportError
+from releasewriter.export.files import FORMATS, Format, export_release
+from releasewriter.i18n import app_translations, user_locale
+from releasewriter.model import Release
+from releasewriter.render import render_release, render_text
+from releasewriter.resources import resource_path
+from releasewriter.store import DraftReadError, DraftStore, default_drafts_dir, read_release
+from releasewriter.validation import Severity, validate_release
+
+SAMPLE_NAME = "sample"
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """Bad input from the user; the message is already in the user's language."""
+
+
+def sample_path() -> Path:
+    return resource_path("samples", "iom-china-trafficking.release.json")
+
+
+class Cli:
+    def __init__(self, translations: gettext.NullTranslations, out: TextIO, err: TextIO) -> None:
+        self.t = translations
+        self.out = out
+        self.err = err
+
+    # -- arguments ---------------------------------------------------------
+
+    def parser(self) -> argparse.ArgumentParser:
+        _ = self.t.gettext
+        parser = argparse.ArgumentParser(
+            prog="releasewriter",
+            description=_("Write, check and export multilingual press releases."),
+        )
+        parser.add_argument("--version", action="version", version=f"ReleaseWriter {__version__}")
+        parser.add_argument(
+            "--drafts-dir",
+            type=Path,
+            metavar=_("DIR"),
+            help=_("the drafts folder (default: the user data folder, or $RELEASEWRITER_DRAFTS_DIR)"),
+        )
+        commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+        draft_help = _("a draft file, the id of a draft in the drafts folder, or “sample”")
+
+        export = commands.add_parser("export", help=_("write DOCX and HTML files"))
+        export.add_argument("draft", metavar="DRAFT", help=draft_help)
+        languages = export.add_mutually_exclusive_group()
+        languages.add_argument(
+            "--lang", action="append", metavar=_("CODE"), help=_("a language version (repeatable)")
+        )
+        languages.add_argument(
+            "--all-languages", action="store_true", help=_("every language version")
+        )
+        export.add_argument(
+            "--format", action="append", choices=FORMATS, help=_("docx or html (repeatable; default both)")
+        )
+        export.add_argument(
+            "--out", type=Path, default=Path.cwd(), metavar=_("DIR"), help=_("where to write the files")
+        )
+
+        validate = commands.add_parser("validate", help=_("list what to fix before sending"))
+        validate.add_argument("draft", metavar="DRAFT", help=draft_help)
+
+        commands.add_parser("list", help=_("list the drafts in the drafts folder"))
+
+        show = commands.add_parser("show", help=_("print a language version as plain text"))
+        show.add_argument("draft", metavar="DRAFT", help=draft_help)
+        show.add_argument("--lang", metavar=_("CODE"), help=_("the language version (default: the source)"))
+
+        open_ = commands.add_parser("open", help=_("open a release (the sample with --sample)"))
+        open_.add_argument("draft", nargs="?", metavar="DRAFT", help=draft_help)
+        open_.add_argument("--sample", action="store_true", help=_("open the bundled sample release"))
+        open_.add_argument("--lang", metavar=_("CODE"), help=_("the language version to show"))
+        return parser
+
+    # -- helpers -----------------------------------------------------------
+
+    def store(self, args: argparse.Namespace) -> DraftStore:
+        return DraftStore(args.drafts_dir or default_drafts_dir())
+
+    def resolve(self, args: argparse.Namespace, draft: str) -> Release:
+        _ = self.t.gettext
+        if draft == SAMPLE_NAME:
+            return read_release(sample_path())
+        path = Path(draft).expanduser()
+        if path.exists():
+            return read_release(path)
+        store = self.store(args)
+        matches = [p for p in store.draft_paths() if p.name.startswith(draft)] if draft else []
+        if len(matches) == 1:
+            return store.load(matches[0])
+        if len(matches) > 1:
+            raise UsageError(_("“{draft}” matches more than one draft; give more of its id.").format(draft=draft))
+        raise UsageError(_("No draft file or draft id “{draft}”.").format(draft=draft))
+
+    def locales(self, release: Release, wanted: Sequence[str] | None, every: bool) -> list[str]:
+        _ = self.t.gettext
+        if every:
+            return release.locales
+        if not wanted:
+            return [release.source_locale]
+        unknown = [code for code in wanted if code not in release.locales]
+        if unknown:
+            raise UsageError(
+                _("The release has no “{code}” version; it has: {available}.").format(
+                    code=unknown[0], available=", ".join(release.locales)
+                )
+            )
+        return list(wanted)
+
+    # -- commands ----------------------------------------------------------
+
+    def cmd_export(self, args: argparse.Namespace) -> int:
+        release = self.resolve(args, args.draft)
+        locales = self.locales(release, args.lang, args.all_languages)
+        formats: list[Format] = args.format or list(FORMATS)
+        report = export_release(release, locales, formats, args.out)
+        for warning in report.warnings:
+            self.err.write(
+                self.t.ngettext(
+                    "warning: {field}: {count} character a document cannot hold was replaced by �",
+                    "warning: {field}: {count} characters a document cannot hold were replaced by �",
+                    warning.replaced,
+                ).format(field=warning.field, count=warning.replaced)
+                + "\n"
+            )
+        for result in report.written:
+            self.out.write(f"{result.path}\n")
+        return 0
+
+    def cmd_validate(self, args: argparse.Namespace) -> int:
+        _ = self.t.gettext
+        release = self.resolve(args, args.draft)
+        problems = validate_release(release, self.t)
+        for problem in problems:
+            severity = _("error") if problem.severity is Severity.ERROR else _("warning")
+            self.out.write(f"{problem.locale}\t{problem.field}\t{severity}: {problem.message}\n")
+        if not problems:
+            self.out.write(_("No problems found.") + "\n")
+            return 0
+        return EXIT_PROBLEMS
+
+    def cmd_list(self, args: argparse.Namespace) -> int:
+        _ = self.t.gettext
+        store = self.store(args)
+        store.recover_orphans(min_age_seconds=5)
+        entries, problems = store.scan()
+        for entry in entries:
+            self.out.write(
+                f"{entry.release_id[:8]}\t{entry.modified:%Y-%m-%d %H:%M}\t"
+                f"{','.join(entry.locales)}\t{entry.headline or _('(no headline)')}\n"
+            )
+        for problem in problems:
+            self.err.write(
+                _("cannot read draft {path}: {problem}").format(path=problem.path, problem=problem.message)
+                + "\n"
+            )
+        if not entries and not problems:
+            self.out.write(_("No drafts in {folder}.").format(folder=store.folder) + "\n")
+        return EXIT_PROBLEMS if problems else 0
+
+    def cmd_show(self, args: argparse.Namespace, release: Release | None = None) -> int:
+        release = release or self.resolve(args, args.draft)
+        (locale,) = self.locales(release, [args.lang] if args.lang else None, False)
+        self.out.write(render_text(render_release(release, locale)))
+        return 0
+
+    def cmd_open(self, args: argparse.Namespace) -> int:
+        # The desktop editor is not there yet: show the release as a reader sees it.
+        if args.sample or not args.draft:
+            release = read_release(sample_path())
+        else:
+            release = self.resolve(args, args.draft)
+        return self.cmd_show(args, release)
+
+    def run(self, argv: Sequence[str] | None) -> int:
+        _ = self.t.gettext
+        parser = self.parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            args = parser.parse_args(["open", *(argv or [])])
+        try:
+            return int(getattr(self, f"cmd_{args.command}")(args))
+        except UsageError as error:
+            self.err.write(f"releasewriter: {error}\n")
+        except DraftReadError as error:
+            self.err.write(
+                _("releasewriter: cannot read draft {path}: {problem}").format(
+                    path=error.path, problem=error.problem
+                )
+                + "\n"
+            )
+        except ExportError as error:
+            self.err.write(_("releasewriter: export failed: {reason}").format(reason=error) + "\n")
+            return EXIT_PROBLEMS
+        except OSError as error:
+            where = f" ({error.filename})" if error.filename else ""
+            self.err.write(f"releasewriter: {error.strerror or error}{where}\n")
+            return EXIT_PROBLEMS
+        return EXIT_USAGE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # A Windows console in a legacy code page cannot show Arabic or Chinese:
+        # print what it can rather than crash on the first headline.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    translations = app_translations(user_locale())
+    try:
+        return Cli(translations, sys.stdout, sys.stderr).run(argv)
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,40 @@
+"""Readable, safe file names for exports: date, headline slug, language."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from releasewriter.model import Release
+
+MAX_SLUG = 48
+# Names Windows refuses whatever the extension.
+_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+)
+
+
+def slugify(text: str) -> str:
+    """ASCII words when the headline folds to Latin; otherwise the script's own letters
+    (an Arabic or Chinese headline still names its file)."""
+    folded = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "Oe"))
+    ascii_only = folded.encode("ascii", "ignore").decode("ascii").lower()
+    ascii_only = re.sub(r"['’]", "", ascii_only)
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
+    if len(re.sub(r"[^a-z]", "", slug)) < 3:
+        native = unicodedata.normalize("NFC", text).lower()
+        slug = re.sub(r"[\W_]+", "-", native).strip("-")
+    if len(slug) > MAX_SLUG:
+        cut = slug[: MAX_SLUG + 1]
+        # End on a whole word where there is one.
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else slug[:MAX_SLUG]
+    return slug.strip("-") or "release"
+
+
+def export_filename(release: Release, locale: str, extension: str) -> str:
+    version = release.version(locale)
+    date = version.dateline.date or release.modified.date()
+    slug = slugify(version.headline)
+    if slug in _RESERVED:
+        slug += "-release"
+    return f"{date.isoformat()}_{slug}_{locale}.{extension}"

@@ -1,0 +1,86 @@
+"""Exports to files: sanitize, render, build in memory, read back, then write atomically.
+
+Building the whole file in memory and checking it before touching the disk
+means a failed export (bad input, a bug, a full disk) never leaves a broken
+file, and never destroys an earlier export at the same path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from releasewriter.export.errors import ExportError, ExportWarning
+from releasewriter.export.filenames import export_filename
+from releasewriter.export.html_check import check_html
+from releasewriter.export.sanitize import sanitize_release
+from releasewriter.model import Release
+from releasewriter.render import render_html, render_release
+from releasewriter.render.document import RenderedRelease
+from releasewriter.store.atomic import atomic_write_bytes
+
+Format = Literal["docx", "html"]
+FORMATS: tuple[Format, ...] = ("docx", "html")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    locale: str
+    format: Format
+
+
+@dataclass
+class ExportReport:
+    written: list[ExportResult]
+    warnings: list[ExportWarning]
+
+
+def html_bytes(rendered: RenderedRelease) -> bytes:
+    page = render_html(rendered, profile="email")
+    check_html(page, rendered)
+    return page.encode("utf-8")
+
+
+def docx_bytes(rendered: RenderedRelease, template: Path | None) -> bytes:
+    # python-docx and lxml take a noticeable part of start-up; load them on first export.
+    from releasewriter.export.docx_build import build_docx  # noqa: PLC0415
+    from releasewriter.export.docx_check import check_docx  # noqa: PLC0415
+
+    data = build_docx(rendered, template=template)
+    check_docx(data, rendered)
+    return data
+
+
+def build_export(rendered: RenderedRelease, fmt: Format, template: Path | None = None) -> bytes:
+    if fmt == "html":
+        return html_bytes(rendered)
+    if fmt == "docx":
+        return docx_bytes(rendered, template)
+    raise ExportError(f"unknown export format {fmt!r}")
+
+
+def export_release(
+    release: Release,
+    locales: Iterable[str],
+    formats: Iterable[Format],
+    out_dir: Path,
+) -> ExportReport:
+    """Write one file per language and format into ``out_dir``."""
+    cleaned, warnings = sanitize_release(release)
+    template = Path(release.organisation.docx_template) if release.organisation.docx_template else None
+    if template is not None and not template.is_file():
+        raise ExportError(f"the organisation's Word template is missing: {template}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[ExportResult] = []
+    wanted = list(dict.fromkeys(formats))
+    for locale in dict.fromkeys(locales):
+        rendered = render_release(cleaned, locale)
+        for fmt in wanted:
+            data = build_export(rendered, fmt, template)
+            path = out_dir / export_filename(cleaned, locale, fmt)
+            atomic_write_bytes(path, data)
+            written.append(ExportResult(path, locale, fmt))
+    return ExportReport(written, warnings)

@@ -1,0 +1,153 @@
+"""What a press officer wants caught before sending a release.
+
+The same checks serve ``releasewriter validate`` and the editor's validation
+panel. Each problem names its language version and field path (``headline``,
+``quotes[0].speaker``) so that the editor can jump to the field; messages are
+in the user's language, chosen by the translations passed in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from releasewriter.model import LanguageVersion, Release
+from releasewriter.model.inline import safe_href
+
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_LINK_TARGET = re.compile(r"\[[^\]\n]+\]\(([^)\s]+)\)")
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    locale: str
+    field: str
+    code: str
+    severity: Severity
+    message: str
+
+
+def validate_release(
+    release: Release,
+    translations: gettext.NullTranslations | None = None,
+    *,
+    now: dt.datetime | None = None,
+) -> list[Problem]:
+    t = translations or gettext.NullTranslations()
+    moment = now or dt.datetime.now(dt.UTC)
+    problems: list[Problem] = []
+    if not release.versions:
+        problems.append(
+            Problem("", "versions", "no-version", Severity.ERROR, t.gettext("The release has no language version."))
+        )
+    for version in release.versions:
+        problems.extend(_version_problems(version, t, moment))
+    return problems
+
+
+def _version_problems(
+    version: LanguageVersion, t: gettext.NullTranslations, now: dt.datetime
+) -> list[Problem]:
+    _ = t.gettext
+    found: list[Problem] = []
+
+    def add(field: str, code: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        found.append(Problem(version.locale, field, code, severity, message))
+
+    if not version.headline.strip():
+        add("headline", "missing-headline", _("The headline is missing."))
+    if not (version.dateline.city.strip() or version.dateline.country.strip()):
+        add("dateline.country", "missing-dateline", _("The dateline has no place."))
+    if version.dateline.date is None:
+        add("dateline.date", "missing-date", _("The dateline has no date."))
+    if not any(p.text.strip() for p in version.body):
+        add("body", "missing-body", _("The release has no body text."))
+    if not any(c.name.strip() or c.email.strip() for c in version.contacts):
+        add("contacts", "missing-contact", _("Add a media contact."))
+    for i, quote in enumerate(version.quotes):
+        if quote.text.strip() and not quote.speaker.strip():
+            add(f"quotes[{i}].speaker", "quote-without-speaker", _("A quote has no speaker."))
+        if not quote.text.strip():
+            add(f"quotes[{i}].text", "empty-quote", _("A quote is empty."), Severity.WARNING)
+    for i, contact in enumerate(version.contacts):
+        email = contact.email.strip()
+        if email and not _EMAIL.fullmatch(email):
+            add(
+                f"contacts[{i}].email",
+                "invalid-email",
+                _("“{email}” is not a valid email address.").format(email=email),
+            )
+        if not email and not contact.phone.strip() and contact.name.strip():
+            add(
+                f"contacts[{i}].email",
+                "contact-unreachable",
+                _("The contact {name} has no email address or phone number.").format(
+                    name=contact.name.strip()
+                ),
+                Severity.WARNING,
+            )
+    if version.embargo is not None:
+        found.extend(_embargo_problems(version, t, now))
+    for i, paragraph in enumerate(version.body):
+        for target in _LINK_TARGET.findall(paragraph.text):
+            if safe_href(target) is None:
+                add(
+                    f"body[{i}]",
+                    "unsafe-link",
+                    _("The link to “{target}” is not a web or email address; it will be plain text.").format(
+                        target=target
+                    ),
+                    Severity.WARNING,
+                )
+    return found
+
+
+def _embargo_problems(
+    version: LanguageVersion, t: gettext.NullTranslations, now: dt.datetime
+) -> list[Problem]:
+    _ = t.gettext
+    assert version.embargo is not None
+    zone = version.embargo.timezone
+    if not zone:
+        return [
+            Problem(
+                version.locale,
+                "embargo.timezone",
+                "embargo-without-zone",
+                Severity.ERROR,
+                _("The embargo has no time zone."),
+            )
+        ]
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return [
+            Problem(
+                version.locale,
+                "embargo.timezone",
+                "embargo-unknown-zone",
+                Severity.ERROR,
+                _("“{zone}” is not a known time zone.").format(zone=zone),
+            )
+        ]
+    moment = version.embargo.aware()
+    if moment is not None and moment <= now:
+        return [
+            Problem(
+                version.locale,
+                "embargo.until",
+                "embargo-in-past",
+                Severity.ERROR,
+                _("The embargo time has already passed."),
+            )
+        ]
+    return []

@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from releasewriter.model import (
+    Contact,
+    Dateline,
+    Embargo,
+    HouseStyle,
+    LanguageVersion,
+    Logo,
+    Organisation,
+    Paragraph,
+    Quote,
+    Release,
+    SpeakerGender,
+)
+from releasewriter.store import SCHEMA_VERSION, DraftFormatError, dumps_release, loads_release
+from releasewriter.store.draft_format import encode_release
+from tests.releases import arabic_version, chinese_version, sample_release
+
+
+def full_release() -> Release:
+    return Release(
+        source_locale="fr",
+        versions=[
+            LanguageVersion(
+                locale="fr",
+                headline="Titre",
+                subheadline="Sous-titre",
+                dateline=Dateline("Genève", "CH", dt.date(2026, 5, 4)),
+                embargo=Embargo(dt.datetime(2026, 5, 4, 9, 30), "Europe/Zurich"),
+                body=[Paragraph("Un **gras** et *italique* [lien](https://iom.int)")],
+                quotes=[Quote("Citation.", "Amy Pope", "Directrice générale", 1, SpeakerGender.FEMALE)],
+                contacts=[Contact("A", "Chargée", "Bureau", "a@iom.int", "+41 22 717 91 11")],
+                notes_to_editors=[Paragraph("Note 1"), Paragraph("Note 2")],
+                boilerplate="Texte propre à ce communiqué.",
+                end_mark="-FIN-",
+            ),
+            arabic_version(),
+            chinese_version(),
+        ],
+        organisation=Organisation(
+            name="IOM",
+            names={"fr": "OIM"},
+            boilerplate={"fr": "À propos", "ar": "نبذة"},
+            contacts=[Contact("Press", email="press@iom.int")],
+            house_style=HouseStyle({"fr": "{place} – {date} –"}, {"ar": "// انتهى //"}, {"fr": "À propos de l’OIM"}),
+            logo=Logo("image/png", b"\x89PNG\r\n\x1a\n fake"),
+            docx_template="C:/Letterhead/iom.dotx",
+        ),
+    )
+
+
+def test_sample_release_survives_a_save_and_load_unchanged() -> None:
+    release = sample_release()
+    assert loads_release(dumps_release(release)) == release
+
+
+def test_every_field_survives_a_save_and_load() -> None:
+    release = full_release()
+    assert loads_release(dumps_release(release)) == release
+
+
+def test_draft_file_is_readable_utf8_json_with_current_schema_version() -> None:
+    text = dumps_release(full_release())
+    data = json.loads(text)
+    assert data["schema_version"] == SCHEMA_VERSION
+    assert "المنظمة" in text  # Arabic kept as written, not \u-escaped
+    assert text.count("\n") > 50  # one field per line, so a diff shows what changed
+
+
+def test_a_newer_schema_version_is_refused_with_a_clear_message() -> None:
+    data = json.loads(dumps_release(sample_release()))
+    data["schema_version"] = SCHEMA_VERSION + 1
+    with pytest.raises(DraftFormatError, match="newer"):
+        loads_release(json.dumps(data))
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d["versions"][0].__setitem__("headline", 3), r"versions\[0\]\.headline"),
+        (lambda d: d["versions"][0]["dateline"].__setitem__("date", "16/07/2013"), "dateline.date"),
+        (lambda d: d.__setitem__("source_locale", "de"), "source_locale"),
+        (lambda d: d["versions"].append(dict(d["versions"][0])), "appears twice"),
+    ],
+)
+def test_a_malformed_field_is_reported_by_its_path(mutate, message: str) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(dumps_release(sample_release()))
+    mutate(data)
+    with pytest.raises(DraftFormatError, match=message):
+        loads_release(json.dumps(data))
+
+
+def test_text_that_is_not_json_names_line_and_column() -> None:
+    with pytest.raises(DraftFormatError, match="line 1, column"):
+        loads_release("{not json")
+
+
+_any_text = st.text(max_size=60)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    headline=_any_text,
+    paragraph=_any_text,
+    speaker=_any_text,
+    email=_any_text,
+    locale=st.sampled_from(["fr", "ar", "zh_Hans_CN", "en_GB"]),
+)
+def test_any_unicode_text_round_trips_through_the_draft_file(
+    headline: str, paragraph: str, speaker: str, email: str, locale: str
+) -> None:
+    release = Release(
+        source_locale=locale,
+        versions=[
+            LanguageVersion(
+                locale=locale,
+                headline=headline,
+                body=[Paragraph(paragraph)],
+                quotes=[Quote("q", speaker)],
+                contacts=[Contact(email=email)],
+            )
+        ],
+    )
+    # What the store writes must be valid UTF-8 even for lone surrogates.
+    data = encode_release(release)
+    assert loads_release(data.decode("utf-8")) == release
