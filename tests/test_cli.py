@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from releasewriter import __version__
+from releasewriter.cli import Cli, main, sample_path
+from releasewriter.i18n import app_translations
+from releasewriter.store import DraftStore, dumps_release
+from tests.releases import sample_release
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = Cli(app_translations("en"), out, err).run(list(args))
+    return code, out.getvalue(), err.getvalue()
+
+
+def run_process(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "releasewriter", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_version_is_printed() -> None:
+    result = run_process("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"ReleaseWriter {__version__}"
+
+
+def test_export_writes_each_language_and_format_and_prints_the_paths(tmp_path: Path) -> None:
+    code, out, err = run("export", "sample", "--all-languages", "--format", "html", "--out", str(tmp_path))
+    assert (code, err) == (0, "")
+    printed = [Path(line) for line in out.splitlines()]
+    assert sorted(p.name for p in printed) == sorted(p.name for p in tmp_path.iterdir())
+    assert {p.name.rsplit("_", 1)[1] for p in printed} == {"fr.html", "en.html"}
+
+
+def test_export_defaults_to_the_source_language(tmp_path: Path) -> None:
+    code, out, _ = run("export", "sample", "--format", "html", "--out", str(tmp_path))
+    assert code == 0
+    assert out.strip().endswith("_fr.html")
+
+
+def test_export_of_an_unknown_language_is_a_one_line_error(tmp_path: Path) -> None:
+    code, out, err = run("export", "sample", "--lang", "de", "--out", str(tmp_path))
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1
+    assert "fr, en" in err
+
+
+def test_validate_exits_zero_for_the_sample_and_one_with_problems(tmp_path: Path) -> None:
+    assert run("validate", "sample")[0] == 0
+    release = sample_release()
+    release.source.headline = ""
+    release.source.contacts[0].email = "ewong-at-iom"
+    path = tmp_path / "draft.release.json"
+    path.write_text(dumps_release(release), encoding="utf-8")
+    code, out, _ = run("validate", str(path))
+    assert code == 1
+    assert "fr\theadline\terror" in out
+    assert "contacts[0].email" in out
+
+
+def test_list_shows_drafts_and_reports_an_unreadable_one(tmp_path: Path) -> None:
+    store = DraftStore(tmp_path)
+    store.save(sample_release())
+    (tmp_path / "broken.release.json").write_text("{", encoding="utf-8")
+    code, out, err = run("--drafts-dir", str(tmp_path), "list")
+    assert code == 1
+    assert "L’OIM et la Chine" in out
+    assert "broken.release.json" in err
+
+
+def test_a_draft_is_found_by_the_start_of_its_id(tmp_path: Path) -> None:
+    release = sample_release()
+    DraftStore(tmp_path).save(release)
+    code, out, _ = run("--drafts-dir", str(tmp_path), "show", release.id[:6], "--lang", "en")
+    assert code == 0
+    assert out.splitlines()[2].startswith("IOM and China")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("show", "no-such-draft"),
+        ("export", "sample", "--lang", "xx"),
+        ("validate", "CORRUPT"),
+        ("export", "sample", "--out", "NOT_A_FOLDER"),
+    ],
+)
+def test_bad_input_gets_one_line_and_a_nonzero_exit_never_a_traceback(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    corrupt = tmp_path / "corrupt.release.json"
+    corrupt.write_text('{"schema_version": 2', encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    args = tuple(
+        str(corrupt) if a == "CORRUPT" else str(blocker / "sub") if a == "NOT_A_FOLDER" else a
+        for a in args
+    )
+    result = run_process(*args, cwd=tmp_path)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_open_sample_prints_the_release_as_a_reader_sees_it(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["open", "--sample"]) == 0
+    out = capsys.readouterr().out
+    assert "L’OIM et la Chine œuvrent pour protéger les victimes de traite" in out
+    assert "ewong@iom.int" in out
+
+
+def test_the_bundled_sample_is_a_draft_file_with_french_and_english() -> None:
+    data = json.loads(sample_path().read_text(encoding="utf-8"))
+    assert [v["locale"] for v in data["versions"]] == ["fr", "en"]
+    assert data["source_locale"] == "fr"
