@@ -31,7 +31,7 @@ def venv_python() -> Path:
 
 
 def ensure_environment() -> Path:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (dev.py runs under any python3)
         sys.exit(f"ReleaseWriter needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     python = venv_python()
     if not python.exists():
@@ -49,8 +49,16 @@ def ensure_environment() -> Path:
     if not stamp.exists() or stamp.read_text().strip() != wanted:
         print("Installing ReleaseWriter and its dependencies …", flush=True)
         subprocess.run(
-            [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-             "-e", f"{ROOT}[{EXTRAS}]"],
+            [
+                str(python),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "-e",
+                f"{ROOT}[{EXTRAS}]",
+            ],
             check=True,
         )
         stamp.write_text(wanted + "\n")

@@ -14,7 +14,9 @@ import pytest
 
 # Hosts Chromium itself calls in the background (updates, accounts, time);
 # anything else in the network log was asked for by the page.
-_BROWSER_OWN_HOSTS = re.compile(r"^https?://([a-z0-9-]+\.)*(google\.com|googleapis\.com|gstatic\.com)(/|$)")
+_BROWSER_OWN_HOSTS = re.compile(
+    r"^https?://([a-z0-9-]+\.)*(google\.com|googleapis\.com|gstatic\.com)(/|$)"
+)
 
 
 def require_program(name: str) -> str:
@@ -58,11 +60,14 @@ def print_to_pdf(html_file: Path, pdf: Path) -> list[str]:
             timeout=120,
             check=True,
         )
-        urls = set(re.findall(r'"url":"([^"]+)"', netlog.read_text(encoding="utf-8", errors="replace")))
+        urls = set(
+            re.findall(r'"url":"([^"]+)"', netlog.read_text(encoding="utf-8", errors="replace"))
+        )
     return sorted(
         json.loads(f'"{u}"')
         for u in urls
-        if u.startswith(("http:", "https:", "ws:", "wss:", "ftp:")) and not _BROWSER_OWN_HOSTS.match(u)
+        if u.startswith(("http:", "https:", "ws:", "wss:", "ftp:"))
+        and not _BROWSER_OWN_HOSTS.match(u)
     )
 
 

@@ -12,7 +12,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(autouse=True)
-def isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_user_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Point the drafts folder and platformdirs' data/config folders at a fresh temp folder."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("RELEASEWRITER_DRAFTS_DIR", str(home / "drafts"))

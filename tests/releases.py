@@ -28,8 +28,14 @@ def sample_release() -> Release:
 def _organisation() -> Organisation:
     return Organisation(
         name="International Organization for Migration",
-        names={"ar": "المنظمة الدولية للهجرة", "zh": "国际移民组织", "en": "IOM", "fr": "OIM",
-               "ru": "МОМ", "es": "OIM"},
+        names={
+            "ar": "المنظمة الدولية للهجرة",
+            "zh": "国际移民组织",
+            "en": "IOM",
+            "fr": "OIM",
+            "ru": "МОМ",
+            "es": "OIM",
+        },
         boilerplate={
             "ar": "المنظمة الدولية للهجرة هي جزء من منظومة الأمم المتحدة.",
             "zh": "国际移民组织是联合国系统的一部分。",
@@ -47,13 +53,32 @@ def arabic_version() -> LanguageVersion:
         headline="المنظمة الدولية للهجرة تدعم ضحايا الاتجار بالبشر في الأردن",
         dateline=Dateline(city="عمّان", country="JO", date=dt.date(2026, 3, 9)),
         body=[
-            Paragraph("نظمت المنظمة الدولية للهجرة هذا الأسبوع ورشة عمل لمدة ثلاثة أيام لـ 30 ضابط شرطة.", "p1"),
+            Paragraph(
+                "نظمت المنظمة الدولية للهجرة هذا الأسبوع ورشة عمل لمدة ثلاثة أيام لـ 30 ضابط شرطة.",
+                "p1",
+            ),
             Paragraph("وقد تم تدريب الضباط على تحديد الضحايا ومساعدتهم.", "p2"),
         ],
-        quotes=[Quote("هذا التدريب سيساعد المزيد من الضحايا.", "ليلى حسن", "رئيسة البعثة", 1,
-                      SpeakerGender.FEMALE, "q1")],
-        contacts=[Contact("ليلى حسن", "مسؤولة الإعلام", "مكتب عمّان", "lhassan@iom.int",
-                          "+962 6 565 9660", "c1")],
+        quotes=[
+            Quote(
+                "هذا التدريب سيساعد المزيد من الضحايا.",
+                "ليلى حسن",
+                "رئيسة البعثة",
+                1,
+                SpeakerGender.FEMALE,
+                "q1",
+            )
+        ],
+        contacts=[
+            Contact(
+                "ليلى حسن",
+                "مسؤولة الإعلام",
+                "مكتب عمّان",
+                "lhassan@iom.int",
+                "+962 6 565 9660",
+                "c1",
+            )
+        ],
     )
 
 
@@ -63,13 +88,27 @@ def chinese_version() -> LanguageVersion:
         headline="国际移民组织与中国合作保护湄公河北部边境的人口贩运受害者",
         dateline=Dateline(city="北京", country="CN", date=dt.date(2026, 3, 9)),
         body=[
-            Paragraph("国际移民组织本周举办为期三天的能力建设讲习班，帮助约30名中国西南地区的警官更好地保护人口贩运受害者。", "p1"),
+            Paragraph(
+                "国际移民组织本周举办为期三天的能力建设讲习班，帮助约30名中国西南地区的警官更好地保护人口贩运受害者。",
+                "p1",
+            ),
             Paragraph("近年来，从湄公河北部地区进入中国的跨境流动日益频繁。", "p2"),
         ],
-        quotes=[Quote("培训将提供必要的技能和知识，使更多受害者得到帮助。", "Pär Liljert",
-                      "国际移民组织驻北京办事处负责人", 2, SpeakerGender.MALE, "q1")],
-        contacts=[Contact("黄爱伦", "", "国际移民组织北京联络处", "ewong@iom.int", "+86 10 5979 9695",
-                          "c1")],
+        quotes=[
+            Quote(
+                "培训将提供必要的技能和知识，使更多受害者得到帮助。",
+                "Pär Liljert",
+                "国际移民组织驻北京办事处负责人",
+                2,
+                SpeakerGender.MALE,
+                "q1",
+            )
+        ],
+        contacts=[
+            Contact(
+                "黄爱伦", "", "国际移民组织北京联络处", "ewong@iom.int", "+86 10 5979 9695", "c1"
+            )
+        ],
     )
 
 

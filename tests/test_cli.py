@@ -40,7 +40,9 @@ def test_version_is_printed() -> None:
 
 
 def test_export_writes_each_language_and_format_and_prints_the_paths(tmp_path: Path) -> None:
-    code, out, err = run("export", "sample", "--all-languages", "--format", "html", "--out", str(tmp_path))
+    code, out, err = run(
+        "export", "sample", "--all-languages", "--format", "html", "--out", str(tmp_path)
+    )
     assert (code, err) == (0, "")
     printed = [Path(line) for line in out.splitlines()]
     assert sorted(p.name for p in printed) == sorted(p.name for p in tmp_path.iterdir())
@@ -118,7 +120,9 @@ def test_bad_input_gets_one_line_and_a_nonzero_exit_never_a_traceback(
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
 
 
-def test_open_sample_prints_the_release_as_a_reader_sees_it(capsys: pytest.CaptureFixture[str]) -> None:
+def test_open_sample_prints_the_release_as_a_reader_sees_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert main(["open", "--sample"]) == 0
     out = capsys.readouterr().out
     assert "L’OIM et la Chine œuvrent pour protéger les victimes de traite" in out

@@ -36,7 +36,9 @@ def full_release() -> Release:
                 dateline=Dateline("Genève", "CH", dt.date(2026, 5, 4)),
                 embargo=Embargo(dt.datetime(2026, 5, 4, 9, 30), "Europe/Zurich"),
                 body=[Paragraph("Un **gras** et *italique* [lien](https://iom.int)")],
-                quotes=[Quote("Citation.", "Amy Pope", "Directrice générale", 1, SpeakerGender.FEMALE)],
+                quotes=[
+                    Quote("Citation.", "Amy Pope", "Directrice générale", 1, SpeakerGender.FEMALE)
+                ],
                 contacts=[Contact("A", "Chargée", "Bureau", "a@iom.int", "+41 22 717 91 11")],
                 notes_to_editors=[Paragraph("Note 1"), Paragraph("Note 2")],
                 boilerplate="Texte propre à ce communiqué.",
@@ -50,7 +52,9 @@ def full_release() -> Release:
             names={"fr": "OIM"},
             boilerplate={"fr": "À propos", "ar": "نبذة"},
             contacts=[Contact("Press", email="press@iom.int")],
-            house_style=HouseStyle({"fr": "{place} – {date} –"}, {"ar": "// انتهى //"}, {"fr": "À propos de l’OIM"}),
+            house_style=HouseStyle(
+                {"fr": "{place} – {date} –"}, {"ar": "// انتهى //"}, {"fr": "À propos de l’OIM"}
+            ),
             logo=Logo("image/png", b"\x89PNG\r\n\x1a\n fake"),
             docx_template="C:/Letterhead/iom.dotx",
         ),

@@ -42,7 +42,9 @@ def test_saving_keeps_three_rolling_backups_of_earlier_content(tmp_path: Path) -
         path = store.save(release)
     backups = sorted((tmp_path / ".backups").iterdir())
     assert [b.name.rsplit(".", 1)[1] for b in backups] == ["1", "2", "3"]
-    headlines = [store.load(tmp_path / ".backups" / f"{path.name}.{i}").source.headline for i in (1, 2, 3)]
+    headlines = [
+        store.load(tmp_path / ".backups" / f"{path.name}.{i}").source.headline for i in (1, 2, 3)
+    ]
     assert headlines == ["version 3", "version 2", "version 1"]
     assert store.load(path).source.headline == "version 4"
 
@@ -73,7 +75,9 @@ def test_a_corrupt_draft_is_never_overwritten(tmp_path: Path) -> None:
 
 def test_error_message_names_the_file_and_the_field(tmp_path: Path) -> None:
     path = tmp_path / "x.release.json"
-    path.write_text(dumps_release(sample_release()).replace('"headline": "L', '"headline": 5, "x": "L', 1))
+    path.write_text(
+        dumps_release(sample_release()).replace('"headline": "L', '"headline": 5, "x": "L', 1)
+    )
     with pytest.raises(DraftReadError) as caught:
         DraftStore(tmp_path).load(path)
     assert str(path) in str(caught.value)

@@ -84,7 +84,9 @@ def test_contact_email_is_a_mailto_link() -> None:
 
 def test_check_refuses_a_page_that_would_load_a_remote_image() -> None:
     rendered = render_release(sample_release(), "fr")
-    page = render_html(rendered).replace("</body>", '<img src="https://tracker.example/p.gif"></body>')
+    page = render_html(rendered).replace(
+        "</body>", '<img src="https://tracker.example/p.gif"></body>'
+    )
     with pytest.raises(ExportCheckError, match="loads a resource"):
         check_html(page, rendered)
 

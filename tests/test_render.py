@@ -31,7 +31,14 @@ def test_dateline_date_uses_the_locales_long_format(locale: str, expected: str) 
 
 @pytest.mark.parametrize(
     ("locale", "open_", "close"),
-    [("fr", "«", "»"), ("en", "“", "”"), ("zh", "“", "”"), ("ru", "«", "»"), ("es", "«", "»"), ("de", "„", "“")],
+    [
+        ("fr", "«", "»"),
+        ("en", "“", "”"),
+        ("zh", "“", "”"),
+        ("ru", "«", "»"),
+        ("es", "«", "»"),
+        ("de", "„", "“"),
+    ],
 )
 def test_quotation_marks_follow_the_language(locale: str, open_: str, close: str) -> None:
     marks = quote_marks(locale)
@@ -120,4 +127,7 @@ def test_a_lone_marker_stays_literal_instead_of_bolding_the_rest() -> None:
 def test_bare_email_and_web_addresses_become_links_without_trailing_punctuation() -> None:
     spans = parse_inline("Écrire à ewong@iom.int, ou voir https://iom.int/fr.")
     links = [(s.text, s.href) for s in spans if s.href]
-    assert links == [("ewong@iom.int", "mailto:ewong@iom.int"), ("https://iom.int/fr", "https://iom.int/fr")]
+    assert links == [
+        ("ewong@iom.int", "mailto:ewong@iom.int"),
+        ("https://iom.int/fr", "https://iom.int/fr"),
+    ]

@@ -56,7 +56,9 @@ class Cli:
             "--drafts-dir",
             type=Path,
             metavar=_("DIR"),
-            help=_("the drafts folder (default: the user data folder, or $RELEASEWRITER_DRAFTS_DIR)"),
+            help=_(
+                "the drafts folder (default: the user data folder, or $RELEASEWRITER_DRAFTS_DIR)"
+            ),
         )
         commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
         draft_help = _("a draft file, the id of a draft in the drafts folder, or “sample”")
@@ -71,10 +73,17 @@ class Cli:
             "--all-languages", action="store_true", help=_("every language version")
         )
         export.add_argument(
-            "--format", action="append", choices=FORMATS, help=_("docx or html (repeatable; default both)")
+            "--format",
+            action="append",
+            choices=FORMATS,
+            help=_("docx or html (repeatable; default both)"),
         )
         export.add_argument(
-            "--out", type=Path, default=Path.cwd(), metavar=_("DIR"), help=_("where to write the files")
+            "--out",
+            type=Path,
+            default=Path.cwd(),
+            metavar=_("DIR"),
+            help=_("where to write the files"),
         )
 
         validate = commands.add_parser("validate", help=_("list what to fix before sending"))
@@ -84,11 +93,15 @@ class Cli:
 
         show = commands.add_parser("show", help=_("print a language version as plain text"))
         show.add_argument("draft", metavar="DRAFT", help=draft_help)
-        show.add_argument("--lang", metavar=_("CODE"), help=_("the language version (default: the source)"))
+        show.add_argument(
+            "--lang", metavar=_("CODE"), help=_("the language version (default: the source)")
+        )
 
         open_ = commands.add_parser("open", help=_("open a release (the sample with --sample)"))
         open_.add_argument("draft", nargs="?", metavar="DRAFT", help=draft_help)
-        open_.add_argument("--sample", action="store_true", help=_("open the bundled sample release"))
+        open_.add_argument(
+            "--sample", action="store_true", help=_("open the bundled sample release")
+        )
         open_.add_argument("--lang", metavar=_("CODE"), help=_("the language version to show"))
         return parser
 
@@ -109,7 +122,9 @@ class Cli:
         if len(matches) == 1:
             return store.load(matches[0])
         if len(matches) > 1:
-            raise UsageError(_("“{draft}” matches more than one draft; give more of its id.").format(draft=draft))
+            raise UsageError(
+                _("“{draft}” matches more than one draft; give more of its id.").format(draft=draft)
+            )
         raise UsageError(_("No draft file or draft id “{draft}”.").format(draft=draft))
 
     def locales(self, release: Release, wanted: Sequence[str] | None, every: bool) -> list[str]:
@@ -137,8 +152,8 @@ class Cli:
         for warning in report.warnings:
             self.err.write(
                 self.t.ngettext(
-                    "warning: {field}: {count} character a document cannot hold was replaced by �",
-                    "warning: {field}: {count} characters a document cannot hold were replaced by �",
+                    "warning: {field}: {count} character that a document cannot hold became �",
+                    "warning: {field}: {count} characters that a document cannot hold became �",
                     warning.replaced,
                 ).format(field=warning.field, count=warning.replaced)
                 + "\n"
@@ -171,7 +186,9 @@ class Cli:
             )
         for problem in problems:
             self.err.write(
-                _("cannot read draft {path}: {problem}").format(path=problem.path, problem=problem.message)
+                _("cannot read draft {path}: {problem}").format(
+                    path=problem.path, problem=problem.message
+                )
                 + "\n"
             )
         if not entries and not problems:

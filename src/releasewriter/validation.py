@@ -47,7 +47,13 @@ def validate_release(
     problems: list[Problem] = []
     if not release.versions:
         problems.append(
-            Problem("", "versions", "no-version", Severity.ERROR, t.gettext("The release has no language version."))
+            Problem(
+                "",
+                "versions",
+                "no-version",
+                Severity.ERROR,
+                t.gettext("The release has no language version."),
+            )
         )
     for version in release.versions:
         problems.extend(_version_problems(version, t, moment))
@@ -103,9 +109,9 @@ def _version_problems(
                 add(
                     f"body[{i}]",
                     "unsafe-link",
-                    _("The link to “{target}” is not a web or email address; it will be plain text.").format(
-                        target=target
-                    ),
+                    _(
+                        "The link to “{target}” is not a web or email address; it shows as text."
+                    ).format(target=target),
                     Severity.WARNING,
                 )
     return found

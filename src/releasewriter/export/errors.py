@@ -17,7 +17,9 @@ class ExportWarning:
     replaced: int
 
     def __str__(self) -> str:
-        return f"{self.field}: {self.replaced} character(s) that a document cannot hold became \ufffd"
+        return (
+            f"{self.field}: {self.replaced} character(s) that a document cannot hold became \ufffd"
+        )
 
 
 class ExportError(Exception):

@@ -70,7 +70,9 @@ def export_release(
 ) -> ExportReport:
     """Write one file per language and format into ``out_dir``."""
     cleaned, warnings = sanitize_release(release)
-    template = Path(release.organisation.docx_template) if release.organisation.docx_template else None
+    template = (
+        Path(release.organisation.docx_template) if release.organisation.docx_template else None
+    )
     if template is not None and not template.is_file():
         raise ExportError(f"the organisation's Word template is missing: {template}")
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -49,8 +49,7 @@ def _walk(obj: Any, path: str, warnings: list[ExportWarning]) -> Any:
             if isinstance(value, str | list | dict) or dataclasses.is_dataclass(value):
                 if f.name == "versions" and isinstance(value, list):
                     changes[f.name] = [
-                        _walk(v, f"{path}.versions{_label(v)}".lstrip("."), warnings)
-                        for v in value
+                        _walk(v, f"{path}.versions{_label(v)}".lstrip("."), warnings) for v in value
                     ]
                 else:
                     changes[f.name] = _walk(value, f"{path}.{f.name}".lstrip("."), warnings)

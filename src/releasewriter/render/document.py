@@ -242,9 +242,7 @@ def render_release(release: Release, locale: str) -> RenderedRelease:
             if any((c.name, c.email, c.phone))
         ),
         notes_heading=labels.notes_heading,
-        notes=tuple(
-            _spans(n.text, locale) for n in version.notes_to_editors if n.text.strip()
-        ),
+        notes=tuple(_spans(n.text, locale) for n in version.notes_to_editors if n.text.strip()),
         about_heading=about if boilerplate.strip() else "",
         boilerplate=_paragraphs_of(boilerplate, locale),
         created=release.created,

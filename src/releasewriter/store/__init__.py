@@ -1,11 +1,6 @@
 """Drafts on disk: the file format, its migrations, and the crash-safe drafts folder."""
 
-from releasewriter.store.draft_format import (
-    SCHEMA_VERSION,
-    DraftFormatError,
-    dumps_release,
-    loads_release,
-)
+from releasewriter.store.draft_format import SCHEMA_VERSION, dumps_release, loads_release
 from releasewriter.store.drafts import (
     DraftEntry,
     DraftProblem,
@@ -15,6 +10,7 @@ from releasewriter.store.drafts import (
     default_drafts_dir,
     read_release,
 )
+from releasewriter.store.errors import DraftFormatError
 
 __all__ = [
     "SCHEMA_VERSION",
