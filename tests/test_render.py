@@ -131,3 +131,16 @@ def test_bare_email_and_web_addresses_become_links_without_trailing_punctuation(
         ("ewong@iom.int", "mailto:ewong@iom.int"),
         ("https://iom.int/fr", "https://iom.int/fr"),
     ]
+
+
+def test_house_dateline_pattern_overrides_the_catalog_for_its_language() -> None:
+    release = sample_release()
+    release.organisation.house_style.dateline_pattern["fr"] = "{place} ({date}) —"
+    assert render_release(release, "fr").dateline == "Chine (16 juillet 2013) —"
+    assert render_release(release, "en").dateline.startswith("China, July 16, 2013")
+
+
+def test_a_broken_house_pattern_falls_back_to_the_standard_dateline() -> None:
+    release = sample_release()
+    release.organisation.house_style.dateline_pattern["fr"] = "{lieu} {date}"
+    assert render_release(release, "fr").dateline.startswith("Chine, 16 juillet 2013")

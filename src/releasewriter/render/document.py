@@ -97,7 +97,8 @@ def _paragraphs_of(text: str, locale: str) -> tuple[tuple[Span, ...], ...]:
     return tuple(_spans(c, locale) for c in chunks if c)
 
 
-def _dateline(version: LanguageVersion, labels: Labels) -> str:
+def _dateline(version: LanguageVersion, labels: Labels, house_pattern: str | None) -> str:
+    """Place and date in the house pattern for this language, else the catalog's."""
     place = labels.place(
         version.dateline.city.strip(),
         country_name(version.dateline.country, version.locale).strip(),
@@ -107,6 +108,11 @@ def _dateline(version: LanguageVersion, labels: Labels) -> str:
         return ""
     if not place:
         return date
+    if house_pattern and date:
+        try:
+            return house_pattern.format(place=place, date=date).strip()
+        except (KeyError, IndexError, ValueError):
+            pass  # A pattern with a typo must not stop the export; use the standard one.
     pattern = labels.dateline_pattern(with_date=bool(date))
     return pattern.format(place=place, date=date)
 
@@ -197,7 +203,7 @@ def render_release(release: Release, locale: str) -> RenderedRelease:
     organisation = release.organisation
     org_name = organisation.name_in(locale)
     house = organisation.house_style
-    dateline = _dateline(version, labels)
+    dateline = _dateline(version, labels, pick_for_locale(house.dateline_pattern, locale))
     boilerplate = (
         version.boilerplate
         if version.boilerplate is not None
