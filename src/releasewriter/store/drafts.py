@@ -20,6 +20,7 @@ from pathlib import Path
 import platformdirs
 
 from releasewriter.model import Release
+from releasewriter.model.ids import new_release_id
 from releasewriter.store.atomic import (
     atomic_write_bytes,
     is_temp_name,
@@ -29,6 +30,7 @@ from releasewriter.store.atomic import (
 )
 from releasewriter.store.draft_format import encode_release, loads_release
 from releasewriter.store.errors import DraftFormatError
+from releasewriter.store.trash import move_to_trash, trashed_drafts
 
 DRAFT_SUFFIX = ".release.json"
 DRAFTS_DIR_ENV = "RELEASEWRITER_DRAFTS_DIR"
@@ -207,6 +209,33 @@ class DraftStore:
         data = encode_release(release)
         rotate_backups(target, target.parent / BACKUP_FOLDER, self.backups)
         atomic_write_bytes(target, data)
+        return target
+
+    # -- trash -------------------------------------------------------------
+
+    def trash(self, path: Path) -> Path:
+        """Move a draft to the trash; it can be restored until the trash is emptied."""
+        return move_to_trash(path)
+
+    def trashed(self) -> list[DraftEntry]:
+        entries = []
+        for path in trashed_drafts(self.folder):
+            try:
+                entries.append(summarise(read_release(path), path))
+            except DraftReadError:
+                continue
+        return sorted(entries, key=lambda e: e.modified, reverse=True)
+
+    def restore(self, trashed: Path) -> Path:
+        """Bring a draft back; if a draft with its id came meanwhile, it gets a new id."""
+        release = read_release(trashed)
+        if self.path_for(release).exists():
+            release.id = new_release_id()
+            path = self.save(release)
+            trashed.unlink()
+            return path
+        target = self.path_for(release)
+        os.replace(trashed, target)
         return target
 
 
