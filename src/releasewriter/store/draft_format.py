@@ -89,7 +89,7 @@ def _version(v: LanguageVersion) -> dict[str, Any]:
     }
 
 
-def _organisation(o: Organisation) -> dict[str, Any]:
+def organisation_to_dict(o: Organisation) -> dict[str, Any]:
     return {
         "name": o.name,
         "names": dict(o.names),
@@ -120,7 +120,7 @@ def release_to_dict(release: Release) -> dict[str, Any]:
         "created": release.created.isoformat(),
         "modified": release.modified.isoformat(),
         "source_locale": release.source_locale,
-        "organisation": _organisation(release.organisation),
+        "organisation": organisation_to_dict(release.organisation),
         "versions": [_version(v) for v in release.versions],
     }
 
@@ -289,6 +289,10 @@ def _read_logo(r: _Reader) -> Logo:
     except ValueError:
         raise DraftFormatError(f"{r.path}.data: not base64") from None
     return Logo(media_type=r.text("media_type", default=None), data=data)
+
+
+def organisation_from_dict(data: Any) -> Organisation:
+    return _read_organisation(_Reader(data, "organisation"))
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
