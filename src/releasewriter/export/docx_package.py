@@ -1,0 +1,127 @@
+"""The document a release is built on, and its package-level properties.
+
+Either python-docx's default document or an organisation's letterhead: a
+.docx, or a .dotx template whose main part python-docx refuses until its
+content type says "document". A template keeps its styles, headers, footers
+and section settings; its body (sample text, instructions) is cleared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+
+from releasewriter.export.errors import ExportError
+from releasewriter.render.document import RenderedRelease
+
+CONTENT_TYPES = "[Content_Types].xml"
+DOCUMENT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+OTHER_MAINS = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+# A .docx may not carry macros: Word refuses to open one that does.
+MACRO_RELATIONSHIPS = ("/vbaProject", "/keyMapCustomizations", "/wordVbaData")
+CORE_TEXT_LIMIT = 255
+
+
+def as_document_package(data: bytes) -> bytes:
+    """The same package with a template's (or macro-enabled) main content type made .docx."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    types = source.read(CONTENT_TYPES)
+    patched = types
+    for content_type in OTHER_MAINS:
+        patched = patched.replace(content_type.encode("ascii"), DOCUMENT_MAIN.encode("ascii"))
+    if patched == types:
+        return data
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = patched if info.filename == CONTENT_TYPES else source.read(info)
+            target.writestr(info, content, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def open_template(template: Path) -> Any:
+    """The template as a document with an empty body; ExportError when it is not one."""
+    try:
+        data = Path(template).read_bytes()
+    except OSError as error:
+        raise ExportError(f"cannot read the template {template}: {error.strerror}") from error
+    try:
+        document = docx.Document(io.BytesIO(as_document_package(data)))
+    except (
+        zipfile.BadZipFile,
+        PackageNotFoundError,
+        KeyError,
+        ValueError,
+        SyntaxError,  # lxml's XMLSyntaxError
+    ) as error:
+        raise ExportError(f"the template {template} is not a Word document: {error}") from error
+    for rel_id, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith(MACRO_RELATIONSHIPS):
+            del document.part.rels[rel_id]
+    clear_body(document)
+    return document
+
+
+def open_default() -> Any:
+    return docx.Document()
+
+
+def clear_body(document: Any) -> None:
+    """Remove every paragraph and table, keeping the final section's settings."""
+    body = document.element.body
+    for element in list(body):
+        if element.tag != qn("w:sectPr"):
+            body.remove(element)
+    body.get_or_add_sectPr()
+
+
+def drop_thumbnail(document: Any) -> None:
+    """The package's thumbnail shows the template's page, not this release."""
+    rels = document.part.package.rels
+    for rel_id, rel in list(rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del rels[rel_id]
+
+
+def _clip(text: str) -> str:
+    """Core properties hold at most 255 characters; one line reads best in a file dialog."""
+    flat = " ".join(text.split())
+    if len(flat) <= CORE_TEXT_LIMIT:
+        return flat
+    return flat[: CORE_TEXT_LIMIT - 1] + "…"
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    # python-docx writes the wall clock with a "Z": make it UTC first.
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def set_core_properties(document: Any, rendered: RenderedRelease, language: str) -> None:
+    core = document.core_properties
+    core.title = _clip(rendered.title)
+    core.subject = _clip(rendered.subheadline or rendered.headline)
+    core.author = _clip(rendered.organisation)
+    core.last_modified_by = _clip(rendered.organisation)
+    core.language = language
+    place_and_date = rendered.dateline.rstrip(" –—-:")
+    core.keywords = _clip("; ".join(k for k in (rendered.organisation, place_and_date) if k))
+    core.content_status = _clip(rendered.status)
+    core.comments = ""
+    core.category = ""
+    core.revision = 1
+    core.created = _utc(rendered.created)
+    core.modified = _utc(dt.datetime.now(dt.UTC).replace(microsecond=0))

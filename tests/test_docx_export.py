@@ -1,0 +1,510 @@
+"""The DOCX export, read back with python-docx."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from releasewriter.export.docx_build import build_docx
+from releasewriter.export.docx_check import check_docx
+from releasewriter.export.docx_xml import LRM
+from releasewriter.export.errors import ExportCheckError, ExportError
+from releasewriter.export.sanitize import sanitize_release
+from releasewriter.model import (
+    Contact,
+    Dateline,
+    Embargo,
+    LanguageVersion,
+    Logo,
+    Organisation,
+    Paragraph,
+    Quote,
+    Release,
+    SpeakerGender,
+)
+from releasewriter.render import render_release
+from releasewriter.render.document import RenderedRelease
+from tests.releases import arabic_release, chinese_release, embargoed, sample_release
+
+RELEASE_STYLES = {
+    "Release Status",
+    "Embargo Notice",
+    "Headline",
+    "Subheadline",
+    "Body",
+    "Quote",
+    "End Mark",
+    "Section Heading",
+    "Contact",
+    "Notes",
+    "Boilerplate",
+}
+DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+DOTX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+
+
+def _release(name: str) -> tuple[Release, str]:
+    return {
+        "fr": (sample_release(), "fr"),
+        "en": (sample_release(), "en"),
+        "ar": (arabic_release(), "ar"),
+        "zh": (chinese_release(), "zh_Hans_CN"),
+    }[name]
+
+
+def _export(release: Release, locale: str, template: Path | None = None) -> tuple[Any, bytes]:
+    rendered = render_release(release, locale)
+    data = build_docx(rendered, template=template)
+    check_docx(data, rendered)
+    return docx.Document(io.BytesIO(data)), data
+
+
+def _styled(document: Any, style: str) -> list[Any]:
+    return [p for p in document.paragraphs if p.style.name == style]
+
+
+def _runs(element: Any) -> list[Any]:
+    """Every run, including those inside hyperlinks."""
+    return list(element.xpath(".//w:r"))
+
+
+def _lang(run: Any, attribute: str) -> str | None:
+    lang = run.find(qn("w:rPr") + "/" + qn("w:lang"))
+    return None if lang is None else lang.get(qn(attribute))
+
+
+def _fonts(run: Any) -> dict[str, str]:
+    fonts = run.find(qn("w:rPr") + "/" + qn("w:rFonts"))
+    return {} if fonts is None else {k.split("}")[1]: v for k, v in fonts.attrib.items()}
+
+
+def _png() -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00" + b"\x0b\x2e\x59" * 2 + b"\x00" + b"\xff\xff\xff" * 2)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
+# --- text, order and styles ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("locale", ["fr", "en"])
+def test_sample_release_reads_back_with_its_text_in_order(locale: str) -> None:
+    release = sample_release()
+    rendered = render_release(release, locale)
+    document, _ = _export(release, locale)
+    paragraphs = document.paragraphs
+
+    assert paragraphs[0].style.name == "Release Status"
+    assert paragraphs[0].text == rendered.status
+    assert paragraphs[1].style.name == "Headline"
+    assert paragraphs[1].text == rendered.headline
+    body = paragraphs[2 : 2 + len(rendered.blocks)]
+    assert [p.style.name for p in body] == [
+        "Quote" if b.kind == "quote" else "Body" for b in rendered.blocks
+    ]
+    assert body[0].text.startswith(rendered.dateline + " ")
+    assert "Pär Liljert" in body[-1].text
+    after = [(p.style.name, p.text) for p in paragraphs[2 + len(rendered.blocks) :]]
+    assert after[0] == ("End Mark", rendered.end_mark)
+    assert after[1] == ("Section Heading", rendered.contacts_heading)
+    assert after[2][0] == "Contact"
+    assert after[2][1].startswith("Ellen Wong\n")
+    assert "ewong@iom.int" in after[2][1]
+    assert after[3] == ("Section Heading", rendered.about_heading)
+    assert after[4][0] == "Boilerplate"
+
+
+def test_dateline_lead_is_a_bold_dateline_character_run() -> None:
+    document, _ = _export(sample_release(), "fr")
+    first = _styled(document, "Body")[0]
+    lead = first.runs[0]
+    assert lead.style.name == "Dateline"
+    assert lead.text == render_release(sample_release(), "fr").dateline
+    assert lead.style.type == WD_STYLE_TYPE.CHARACTER
+    assert lead.style.font.bold is True
+    assert first.runs[1].text == " "
+
+
+@pytest.mark.parametrize("name", ["fr", "en", "ar", "zh"])
+def test_every_paragraph_uses_a_named_release_style(name: str) -> None:
+    document, _ = _export(*_release(name))
+    assert document.paragraphs
+    assert {p.style.name for p in document.paragraphs} <= RELEASE_STYLES
+
+
+def test_release_styles_are_based_on_normal_with_a_large_bold_headline() -> None:
+    document, _ = _export(sample_release(), "en")
+    for name in RELEASE_STYLES:
+        style = document.styles[name]
+        assert style.type == WD_STYLE_TYPE.PARAGRAPH
+        assert style.base_style.name == "Normal"
+    headline = document.styles["Headline"]
+    assert headline.font.size == Pt(18)
+    assert headline.font.bold is True
+    assert headline.element.find(qn("w:rPr") + "/" + qn("w:szCs")).get(qn("w:val")) == "36"
+    assert document.styles["Body"].paragraph_format.space_after == Pt(10)
+    assert document.styles["Dateline"].type == WD_STYLE_TYPE.CHARACTER
+    assert document.styles["Hyperlink"].type == WD_STYLE_TYPE.CHARACTER
+
+
+def test_embargoed_release_opens_with_a_bold_dark_red_boxed_embargo_notice() -> None:
+    release = embargoed(sample_release())
+    rendered = render_release(release, "en")
+    document, _ = _export(release, "en")
+    first = document.paragraphs[0]
+    assert first.style.name == "Embargo Notice"
+    assert first.text == rendered.status
+    assert "Embargoed" in first.text
+    style = document.styles["Embargo Notice"]
+    assert style.font.bold is True
+    assert style.font.color.rgb == RGBColor(0x8A, 0x1C, 0x1C)
+    ppr = style.element.pPr
+    assert ppr.find(qn("w:shd")).get(qn("w:fill")) == "FDECEA"
+    assert ppr.find(qn("w:pBdr") + "/" + qn("w:top")) is not None
+    assert not _styled(document, "Release Status")
+
+
+def test_line_breaks_inside_a_field_stay_inside_its_paragraph() -> None:
+    release = sample_release()
+    version = release.version("en")
+    version.headline = "First line\nSecond line"
+    version.body[1].text = "One\ntwo"
+    rendered = render_release(release, "en")
+    document, _ = _export(release, "en")
+    headline = _styled(document, "Headline")
+    assert len(headline) == 1
+    assert headline[0].text == "First line\nSecond line"
+    assert headline[0]._p.xpath(".//w:br")
+    assert len(_styled(document, "Body")) + len(_styled(document, "Quote")) == len(rendered.blocks)
+    assert any(p.text == "One\ntwo" for p in _styled(document, "Body"))
+
+
+def test_inline_bold_italic_and_links_become_runs_and_hyperlinks() -> None:
+    release = sample_release()
+    release.version("en").body[
+        1
+    ].text = (
+        "A **bold** and *italic* word, [the IOM site](https://www.iom.int/news) and info@iom.int."
+    )
+    document, _ = _export(release, "en")
+    paragraph = _styled(document, "Body")[1]
+    bold = [r.text for r in paragraph.runs if r.bold]
+    italic = [r.text for r in paragraph.runs if r.italic]
+    assert bold == ["bold"]
+    assert italic == ["italic"]
+    links = {h.text: h.address for h in paragraph.hyperlinks}
+    assert links == {
+        "the IOM site": "https://www.iom.int/news",
+        "info@iom.int": "mailto:info@iom.int",
+    }
+    for hyperlink in paragraph.hyperlinks:
+        assert [r.style.name for r in hyperlink.runs] == ["Hyperlink"]
+    assert paragraph.text.endswith("and info@iom.int.")
+
+
+@pytest.mark.parametrize("name", ["fr", "en", "zh"])
+def test_contact_email_is_an_external_mailto_hyperlink(name: str) -> None:
+    document, _ = _export(*_release(name))
+    contact = _styled(document, "Contact")[0]
+    assert [h.text for h in contact.hyperlinks] == ["ewong@iom.int"]
+    rel_id = contact.hyperlinks[0]._hyperlink.rId
+    rel = document.part.rels[rel_id]
+    assert rel.reltype == RT.HYPERLINK
+    assert rel.is_external
+    assert rel.target_ref == "mailto:ewong@iom.int"
+
+
+def test_notes_to_editors_are_a_numbered_list() -> None:
+    release = sample_release()
+    release.version("en").notes_to_editors = [Paragraph("First note."), Paragraph("Second note.")]
+    document, _ = _export(release, "en")
+    notes = _styled(document, "Notes")
+    assert [n.text for n in notes] == ["First note.", "Second note."]
+    num_ids = {n._p.pPr.numPr.numId.val for n in notes}
+    assert len(num_ids) == 1
+    numbering = document.part.numbering_part.element
+    num = numbering.num_having_numId(num_ids.pop())
+    abstract_id = num.abstractNumId.val
+    (level,) = numbering.xpath(f'./w:abstractNum[@w:abstractNumId="{abstract_id}"]/w:lvl')
+    assert level.find(qn("w:numFmt")).get(qn("w:val")) == "decimal"
+    headings = [p.text for p in _styled(document, "Section Heading")]
+    assert render_release(release, "en").notes_heading in headings
+
+
+def test_core_properties_describe_the_release() -> None:
+    release = sample_release()
+    rendered = render_release(release, "fr")
+    document, _ = _export(release, "fr")
+    core = document.core_properties
+    assert core.title == rendered.headline
+    assert core.author == "OIM"
+    assert core.language == "fr-FR"
+    assert core.created == rendered.created
+    assert core.subject == rendered.headline
+    assert "OIM" in core.keywords
+    assert core.content_status == rendered.status
+    assert "python-docx" not in (core.comments or "")
+
+
+def test_a_headline_past_the_core_property_limit_is_shortened_in_the_title_only() -> None:
+    release = sample_release()
+    release.version("en").headline = "Word " * 80
+    rendered = render_release(release, "en")
+    document, _ = _export(release, "en")
+    assert len(document.core_properties.title) == 255
+    assert _styled(document, "Headline")[0].text == rendered.headline
+
+
+# --- language and direction --------------------------------------------------------------
+
+
+def test_french_text_is_tagged_french_and_left_to_right() -> None:
+    document, data = _export(sample_release(), "fr")
+    runs = _runs(document.element.body)
+    assert runs
+    assert {_lang(r, "w:val") for r in runs} == {"fr-FR"}
+    body_xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+    assert b"<w:bidi" not in body_xml
+    assert b"<w:rtl" not in body_xml
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    assert _lang(defaults.find(qn("w:rPrDefault")), "w:val") == "fr-FR"
+    assert _lang(document.styles["Normal"].element, "w:val") == "fr-FR"
+    assert _lang(document.styles["Headline"].element, "w:val") == "fr-FR"
+
+
+def test_arabic_paragraphs_runs_and_section_are_right_to_left() -> None:
+    document, _ = _export(*_release("ar"))
+    for paragraph in document.paragraphs:
+        assert paragraph._p.pPr.find(qn("w:bidi")) is not None, paragraph.text
+        # No explicit alignment: a right-to-left paragraph starts at the right.
+        assert paragraph.alignment is None or paragraph.style.name == "End Mark"
+    arabic_runs = [
+        r for r in _runs(document.element.body) if any("\u0600" <= c <= "\u06ff" for c in r.text)
+    ]
+    assert arabic_runs
+    for run in arabic_runs:
+        rpr = run.find(qn("w:rPr"))
+        assert rpr.find(qn("w:rtl")) is not None
+        assert _fonts(run)["cs"] == "Arial"
+        assert _fonts(run)["hint"] == "cs"
+    assert {_lang(r, "w:bidi") for r in _runs(document.element.body)} == {"ar-EG"}
+    assert document.sections[0]._sectPr.find(qn("w:bidi")) is not None
+    assert document.styles["Body"].element.pPr.find(qn("w:bidi")) is not None
+    assert not document.tables
+
+
+def test_arabic_phone_number_is_held_left_to_right_by_marks() -> None:
+    document, _ = _export(*_release("ar"))
+    contact = _styled(document, "Contact")[0]
+    assert f"{LRM}+962 6 565 9660{LRM}" in contact.text
+    assert [h.text for h in contact.hyperlinks] == ["lhassan@iom.int"]
+
+
+def test_chinese_runs_name_the_east_asian_font_and_language() -> None:
+    document, _ = _export(*_release("zh"))
+    runs = _runs(document.element.body)
+    for run in runs:
+        fonts = _fonts(run)
+        assert fonts["eastAsia"] == "Microsoft YaHei"
+        assert fonts["hint"] == "eastAsia"
+        assert _lang(run, "w:eastAsia") == "zh-CN"
+    normal = _fonts(document.styles["Normal"].element)
+    assert normal == {
+        "ascii": "Arial",
+        "hAnsi": "Arial",
+        "cs": "Arial",
+        "eastAsia": "Microsoft YaHei",
+        "hint": "eastAsia",
+    }
+    assert _fonts(document.styles["Headline"].element)["eastAsia"] == "Microsoft YaHei"
+
+
+# --- logo, template ------------------------------------------------------------------------
+
+
+def test_logo_is_drawn_in_the_first_page_header() -> None:
+    release = sample_release()
+    release.organisation.logo = Logo("image/png", _png())
+    document, _ = _export(release, "en")
+    section = document.sections[0]
+    assert section.different_first_page_header_footer
+    header = section.first_page_header
+    shapes = header._element.xpath(".//pic:pic")
+    assert len(shapes) == 1
+    assert any(r.reltype == RT.IMAGE for r in header.part.rels.values())
+
+
+def test_a_logo_word_cannot_embed_is_left_out() -> None:
+    release = sample_release()
+    release.organisation.logo = Logo("image/svg+xml", b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+    document, _ = _export(release, "en")
+    assert not document.sections[0].different_first_page_header_footer
+
+
+def _letterhead(path: Path) -> Path:
+    template = docx.Document()
+    template.sections[0].header.paragraphs[0].text = "ACME RELIEF — LETTERHEAD"
+    headline = template.styles.add_style("Headline", WD_STYLE_TYPE.PARAGRAPH)
+    headline.font.color.rgb = RGBColor(0xC0, 0x00, 0xA0)
+    headline.font.size = Pt(24)
+    template.add_paragraph("Type the release here. This sample text must go.")
+    template.save(str(path))
+    return path
+
+
+def _as_dotx(source: Path, target: Path) -> Path:
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w") as zout:
+        for item in zin.infolist():
+            content = zin.read(item)
+            if item.filename == "[Content_Types].xml":
+                content = content.replace(DOCX_MAIN.encode(), DOTX_MAIN.encode())
+            zout.writestr(item, content)
+    return target
+
+
+def test_template_keeps_its_header_and_headline_style_and_loses_its_body(tmp_path: Path) -> None:
+    template = _letterhead(tmp_path / "letterhead.docx")
+    document, _ = _export(sample_release(), "fr", template)
+    assert document.sections[0].header.paragraphs[0].text == "ACME RELIEF — LETTERHEAD"
+    headline = document.styles["Headline"]
+    assert headline.font.color.rgb == RGBColor(0xC0, 0x00, 0xA0)
+    assert headline.font.size == Pt(24)
+    assert _styled(document, "Headline")[0].text.startswith("L’OIM et la Chine")
+    assert all("sample text" not in p.text for p in document.paragraphs)
+    assert document.styles["Body"].type == WD_STYLE_TYPE.PARAGRAPH
+    assert {p.style.name for p in document.paragraphs} <= RELEASE_STYLES
+
+
+def test_dotx_template_is_accepted_and_the_result_is_a_docx(tmp_path: Path) -> None:
+    template = _as_dotx(_letterhead(tmp_path / "l.docx"), tmp_path / "letterhead.dotx")
+    with pytest.raises(ValueError, match="not a Word file"):
+        docx.Document(str(template))
+    document, data = _export(arabic_release(), "ar", template)
+    assert document.sections[0].header.paragraphs[0].text == "ACME RELIEF — LETTERHEAD"
+    types = zipfile.ZipFile(io.BytesIO(data)).read("[Content_Types].xml").decode()
+    assert DOCX_MAIN in types
+    assert DOTX_MAIN not in types
+    assert document.sections[0]._sectPr.find(qn("w:bidi")) is not None
+
+
+def test_a_template_that_is_not_a_word_document_is_an_export_error(tmp_path: Path) -> None:
+    bogus = tmp_path / "letterhead.dotx"
+    bogus.write_text("not a zip")
+    with pytest.raises(ExportError, match="template"):
+        build_docx(render_release(sample_release(), "en"), template=bogus)
+
+
+# --- the check ---------------------------------------------------------------------------
+
+
+def _built(name: str) -> tuple[RenderedRelease, bytes]:
+    rendered = render_release(*_release(name))
+    return rendered, build_docx(rendered)
+
+
+def test_check_rejects_a_different_headline() -> None:
+    rendered, data = _built("en")
+    with pytest.raises(ExportCheckError, match="headline"):
+        check_docx(data, dataclasses.replace(rendered, headline="Another headline"))
+
+
+def test_check_rejects_a_different_number_of_body_paragraphs() -> None:
+    rendered, data = _built("en")
+    with pytest.raises(ExportCheckError, match="paragraphs"):
+        check_docx(data, dataclasses.replace(rendered, blocks=rendered.blocks[:-1]))
+
+
+def test_check_rejects_another_language_or_direction() -> None:
+    rendered, data = _built("fr")
+    with pytest.raises(ExportCheckError, match="language"):
+        check_docx(data, dataclasses.replace(rendered, locale="de"))
+    with pytest.raises(ExportCheckError):
+        check_docx(data, dataclasses.replace(rendered, locale="he", direction="rtl"))
+
+
+def test_check_rejects_bytes_that_are_not_a_document() -> None:
+    rendered, _ = _built("en")
+    with pytest.raises(ExportCheckError):
+        check_docx(b"PK\x03\x04 broken", rendered)
+
+
+# --- any text ------------------------------------------------------------------------------
+
+_text = st.text(max_size=30)
+
+
+@st.composite
+def _versions(draw: st.DrawFn) -> Release:
+    locale = draw(st.sampled_from(["fr", "en", "ar", "zh_Hans_CN", "ru"]))
+    paragraphs = st.lists(st.builds(Paragraph, _text), max_size=3)
+    version = LanguageVersion(
+        locale=locale,
+        headline=draw(_text),
+        subheadline=draw(_text),
+        dateline=Dateline(
+            draw(_text),
+            draw(_text),
+            draw(st.none() | st.dates(dt.date(1950, 1, 1), dt.date(2100, 1, 1))),
+        ),
+        embargo=draw(
+            st.none()
+            | st.builds(
+                Embargo,
+                st.datetimes(dt.datetime(1990, 1, 1), dt.datetime(2100, 1, 1)),
+                _text | st.just("Asia/Amman"),
+            )
+        ),
+        body=draw(paragraphs),
+        quotes=draw(
+            st.lists(
+                st.builds(
+                    Quote,
+                    _text,
+                    _text,
+                    _text,
+                    st.integers(-1, 4),
+                    st.sampled_from(SpeakerGender),
+                ),
+                max_size=2,
+            )
+        ),
+        contacts=draw(st.lists(st.builds(Contact, _text, _text, _text, _text, _text), max_size=2)),
+        notes_to_editors=draw(paragraphs),
+        boilerplate=draw(st.none() | _text),
+        end_mark=draw(st.none() | _text),
+    )
+    name = draw(_text)
+    organisation = Organisation(
+        name=name, names={locale: draw(_text)}, boilerplate={locale: draw(_text)}
+    )
+    return Release(source_locale=locale, versions=[version], organisation=organisation)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_versions())
+def test_any_text_in_any_field_builds_and_checks(release: Release) -> None:
+    cleaned, _ = sanitize_release(release)
+    rendered = render_release(cleaned, cleaned.source_locale)
+    data = build_docx(rendered)
+    check_docx(data, rendered)
