@@ -195,7 +195,8 @@ def _template_entries(catalog: Catalog) -> list[tuple[object, ...]]:
             m.id,
             tuple(dict.fromkeys(path for path, _ in m.locations)),
             tuple(sorted(m.flags)),
-            tuple(m.auto_comments),
+            # Written files wrap long comments over several lines; compare the words.
+            " ".join(" ".join(m.auto_comments).split()),
         )
         for m in _messages(catalog)
     ]

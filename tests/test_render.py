@@ -144,3 +144,10 @@ def test_a_broken_house_pattern_falls_back_to_the_standard_dateline() -> None:
     release = sample_release()
     release.organisation.house_style.dateline_pattern["fr"] = "{lieu} {date}"
     assert render_release(release, "fr").dateline.startswith("Chine, 16 juillet 2013")
+
+
+def test_french_question_in_a_quote_takes_no_comma_before_the_attribution() -> None:
+    release = sample_release()
+    release.source.quotes[0].text = "Qui aidera ces victimes ?"
+    text = render_text(render_release(release, "fr"))
+    assert f"victimes{NNBSP}?{NNBSP}» a déclaré Pär Liljert" in text

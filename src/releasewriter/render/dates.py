@@ -23,13 +23,15 @@ def wall_clock_moment(moment: dt.datetime, locale: str) -> str:
     return pattern.replace("'", "").replace("{1}", date_text).replace("{0}", time_text)
 
 
-def embargo_moment(moment: dt.datetime, locale: str) -> str:
-    """Date, time and named zone: the zone is what a journalist in another
-    country needs to get the hour right."""
+def zone_name(moment: dt.datetime, locale: str) -> tuple[str, str]:
+    """The zone's long name and its UTC offset, in the locale's words.
+
+    The zone is what a journalist in another country needs to get the hour right.
+    """
     babel_locale = parse_locale(locale)
     zone = get_timezone_name(moment, "long", locale=babel_locale)
     offset = format_time(moment, "ZZZZ", locale=babel_locale)
-    return f"{wall_clock_moment(moment, locale)} ({zone}, {offset})"
+    return zone, offset
 
 
 def country_name(country: str, locale: str) -> str:

@@ -15,9 +15,9 @@ from releasewriter.model.inline import Span, parse_inline, safe_href
 from releasewriter.model.organisation import pick_for_locale
 from releasewriter.render.dates import (
     country_name,
-    embargo_moment,
     long_date,
     wall_clock_moment,
+    zone_name,
 )
 from releasewriter.render.labels import Labels
 from releasewriter.render.typography import comma_inside_quotes, quote_marks, typeset
@@ -124,8 +124,11 @@ def _status(version: LanguageVersion, labels: Labels) -> str:
     if moment is None:
         # Say so in the document rather than guess a zone for the journalist.
         naive = wall_clock_moment(version.embargo.until, version.locale)
-        return labels.embargoed_until(f"{naive} ({labels.embargo_without_zone})")
-    return labels.embargoed_until(embargo_moment(moment, version.locale))
+        return labels.embargoed_until(labels.moment_without_zone(naive))
+    zone, offset = zone_name(moment, version.locale)
+    return labels.embargoed_until(
+        labels.moment_with_zone(wall_clock_moment(moment, version.locale), zone, offset)
+    )
 
 
 def _quote_block(quote: Quote, locale: str, labels: Labels) -> Block:
@@ -151,6 +154,9 @@ def _quote_block(quote: Quote, locale: str, labels: Labels) -> Block:
     closing = Span(marks.padding + marks.close)
     prefix = before.format(speaker=speaker, role=role)
     suffix = after.format(speaker=speaker, role=role)
+    if text.endswith(("?", "!")) and suffix.startswith(","):
+        # « … ? » a déclaré: a question or exclamation takes no comma after it.
+        suffix = suffix[1:]
     spans = [Span(prefix)] if prefix else []
     spans += [opening, *inner, closing]
     if suffix:
