@@ -130,3 +130,32 @@ def test_a_temporary_file_of_a_running_writer_is_left_alone(tmp_path: Path) -> N
     temp.write_bytes(b"{")
     store.recover_orphans()
     assert temp.exists()
+
+
+def test_a_version_1_draft_gets_the_same_id_at_every_read(tmp_path: Path) -> None:
+    path = Path(__file__).parent / "data" / "draft-v1.release.json"
+    first = DraftStore(tmp_path).load(path)
+    second = DraftStore(tmp_path).load(path)
+    assert first.id == second.id
+
+
+def test_a_draft_id_that_would_leave_the_drafts_folder_is_refused(tmp_path: Path) -> None:
+    text = dumps_release(sample_release())
+    release_id = sample_release().id
+    path = tmp_path / "evil.release.json"
+    path.write_text(text.replace(release_id, "../escaped"), encoding="utf-8")
+    with pytest.raises(DraftReadError, match="not a valid draft id"):
+        DraftStore(tmp_path).load(path)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork to make a dead writer")
+def test_a_complete_orphan_replaces_an_unreadable_draft_which_is_kept_aside(tmp_path: Path) -> None:
+    store = DraftStore(tmp_path)
+    release = sample_release()
+    target = store.path_for(release)
+    target.write_text("{torn", encoding="utf-8")
+    _orphan(target, dumps_release(release).encode())
+    assert store.recover_orphans() == [target]
+    assert store.load(target) == release
+    kept = list((tmp_path / ".backups").glob("*.unreadable-*"))
+    assert [k.read_text() for k in kept] == ["{torn"]

@@ -11,8 +11,10 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from releasewriter.model import (
     Contact,
@@ -29,9 +31,10 @@ from releasewriter.model import (
     new_id,
 )
 from releasewriter.store.errors import DraftFormatError
-from releasewriter.store.migrations import migrate
+from releasewriter.store.migrations import fixed_offset_zone, migrate
 
 SCHEMA_VERSION = 2
+_SAFE_ID = re.compile(r"[0-9A-Za-z_-]{1,128}")
 FORMAT_NAME = "releasewriter-draft"
 
 T = TypeVar("T")
@@ -260,7 +263,16 @@ def _read_embargo(r: _Reader) -> Embargo:
     until = r.parse("until", dt.datetime.fromisoformat, "a date and time")
     if until is None:
         raise DraftFormatError(f"{r.path}.until: missing")
-    return Embargo(until=until.replace(tzinfo=None), timezone=r.text("timezone"))
+    zone = r.text("timezone")
+    if until.tzinfo is not None:
+        # Written by hand with an offset: keep the instant, in the named zone.
+        if not zone:
+            zone = fixed_offset_zone(until.utcoffset())
+        try:
+            until = until.astimezone(ZoneInfo(zone)) if zone else until
+        except (ZoneInfoNotFoundError, ValueError):
+            raise DraftFormatError(f"{r.path}.timezone: unknown time zone {zone!r}") from None
+    return Embargo(until=until.replace(tzinfo=None), timezone=zone)
 
 
 def _read_organisation(r: _Reader) -> Organisation:
@@ -284,8 +296,9 @@ def _read_organisation(r: _Reader) -> Organisation:
 
 
 def _read_logo(r: _Reader) -> Logo:
+    encoded = r.text("data", default=None)
     try:
-        data = base64.b64decode(r.text("data", default=None), validate=True)
+        data = base64.b64decode(encoded, validate=True)
     except ValueError:
         raise DraftFormatError(f"{r.path}.data: not base64") from None
     return Logo(media_type=r.text("media_type", default=None), data=data)
@@ -320,12 +333,16 @@ def release_from_dict(data: Any) -> Release:
         if v.locale in seen:
             raise DraftFormatError(f"versions: {v.locale!r} appears twice")
         seen.add(v.locale)
+    release_id = root.text("id", default=None)
+    if not _SAFE_ID.fullmatch(release_id):
+        # The id names the draft's file: it must not reach outside the drafts folder.
+        raise DraftFormatError(f"id: {release_id!r} is not a valid draft id")
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     return Release(
         source_locale=source,
         versions=versions,
         organisation=_read_organisation(organisation) if organisation else Organisation(),
-        id=root.text("id", default=None),
+        id=release_id,
         created=_aware(root.parse("created", dt.datetime.fromisoformat, "a date and time") or now),
         modified=_aware(
             root.parse("modified", dt.datetime.fromisoformat, "a date and time") or now

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +29,7 @@ from releasewriter.store.atomic import (
 )
 from releasewriter.store.draft_format import encode_release, loads_release
 from releasewriter.store.errors import DraftFormatError
+from releasewriter.store.processes import pid_alive
 from releasewriter.store.trash import move_to_trash, trashed_drafts
 
 DRAFT_SUFFIX = ".release.json"
@@ -97,21 +97,6 @@ def read_release(path: Path) -> Release:
         raise DraftReadError(path, str(error)) from None
 
 
-def _process_alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    if sys.platform == "win32":
-        # Without a handle API we cannot tell; age alone decides on Windows.
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 @dataclass
 class DraftStore:
     folder: Path
@@ -141,9 +126,10 @@ class DraftStore:
     def recover_orphans(self, min_age_seconds: float = 0.0) -> list[Path]:
         """Finish or discard saves that a crash interrupted; return the drafts recovered.
 
-        A complete temporary file whose target is missing or unreadable holds
-        the newest text there is, so it takes the target's place; any other
-        leftover is deleted. Files of a writer that is still running are left alone.
+        A complete temporary file holds the newest text there is, so it takes
+        the target's place (an unreadable target is moved to ``.backups``, not
+        deleted); a torn one is deleted. Files of a writer that still runs are
+        left alone.
         """
         recovered: list[Path] = []
         if not self.folder.is_dir():
@@ -153,13 +139,18 @@ class DraftStore:
             if not is_temp_name(temp):
                 continue
             pid = writer_pid_of_temp(temp)
-            if pid is not None and pid != os.getpid() and _process_alive(pid):
+            if pid is not None and pid != os.getpid() and pid_alive(pid):
                 continue
             with contextlib.suppress(FileNotFoundError):
                 if now - temp.stat().st_mtime < min_age_seconds:
                     continue
                 target = target_of_temp(temp)
                 if self._takes_over(temp, target):
+                    if target.exists():
+                        # Unreadable: keep it aside for the user, never destroy it.
+                        aside = self.backup_folder / f"{target.name}.unreadable-{int(now)}"
+                        aside.parent.mkdir(parents=True, exist_ok=True)
+                        os.replace(target, aside)
                     os.replace(temp, target)
                     recovered.append(target)
                 else:
@@ -175,8 +166,11 @@ class DraftStore:
         try:
             current = read_release(target)
         except DraftReadError:
-            return not target.exists()
-        return candidate.id == current.id and candidate.modified > current.modified
+            # Missing, or unreadable: the complete temporary file is the best text there is.
+            return True
+        # A temporary file only outlives its rename when the save of it was
+        # cut short, so it is the newest write even within the same second.
+        return candidate.id == current.id and candidate.modified >= current.modified
 
     def scan(self) -> tuple[list[DraftEntry], list[DraftProblem]]:
         """Every draft in the folder, newest first, and the files that could not be read."""
@@ -201,13 +195,22 @@ class DraftStore:
         self._unreadable.discard(path.resolve())
         return release
 
-    def save(self, release: Release, path: Path | None = None) -> Path:
+    def save(self, release: Release, path: Path | None = None, *, backup: bool = True) -> Path:
         target = Path(path) if path else self.path_for(release)
+        return self.write(target, encode_release(release), backup=backup)
+
+    def write(self, target: Path, data: bytes, *, backup: bool = True) -> Path:
+        """Write an encoded draft; ``backup`` first keeps the previous content as ``.1``.
+
+        Autosave encodes on the GUI thread (a snapshot of the text) and calls this
+        from a worker thread, keeping backups only now and then so that the three
+        copies span minutes of work rather than the last three seconds.
+        """
         if target.resolve() in self._unreadable:
             raise ReadOnlyDraftError(target)
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = encode_release(release)
-        rotate_backups(target, target.parent / BACKUP_FOLDER, self.backups)
+        if backup:
+            rotate_backups(target, target.parent / BACKUP_FOLDER, self.backups)
         atomic_write_bytes(target, data)
         return target
 

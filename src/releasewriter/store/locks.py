@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from releasewriter.store.atomic import atomic_write_bytes
+from releasewriter.store.processes import pid_alive
 
 LOCK_SUFFIX = ".lock"
 
@@ -62,27 +63,6 @@ def lock_path_for(draft: Path) -> Path:
     return draft.with_name(draft.name + LOCK_SUFFIX)
 
 
-def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    if os.name == "nt":
-        import ctypes  # noqa: PLC0415 (Windows only)
-
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return False
-        kernel32.CloseHandle(handle)
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def read_holder(lock: Path) -> LockHolder | None:
     try:
         data = json.loads(lock.read_text(encoding="utf-8"))
@@ -105,7 +85,7 @@ def is_stale(holder: LockHolder | None) -> bool:
     """
     if holder is None:
         return True
-    return holder.host == socket.gethostname() and not _pid_alive(holder.pid)
+    return holder.host == socket.gethostname() and not pid_alive(holder.pid)
 
 
 class DraftLock:

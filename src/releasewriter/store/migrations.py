@@ -9,7 +9,8 @@ have moved on.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
+import hashlib
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -18,11 +19,14 @@ from releasewriter.store.errors import DraftFormatError
 Step = Callable[[dict[str, Any]], dict[str, Any]]
 
 
-def _id() -> str:
-    return uuid.uuid4().hex[:12]
+def _content_id(data: dict[str, Any]) -> str:
+    """The same file always upgrades to the same id, so reading it twice cannot
+    make it look like two drafts."""
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8", "backslashreplace")).hexdigest()[:32]
 
 
-def _fixed_offset_zone(offset: dt.timedelta | None) -> str:
+def fixed_offset_zone(offset: dt.timedelta | None) -> str:
     """An IANA name for a whole-hour UTC offset; POSIX "Etc/GMT" names invert the sign."""
     if offset is None:
         return ""
@@ -36,31 +40,37 @@ def _fixed_offset_zone(offset: dt.timedelta | None) -> str:
 
 def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     """Version 1 stored paragraphs as bare strings, called the language "language",
-    the quote position "after", and the embargo as one ISO string with an offset."""
+    the quote position "after", and the embargo as one ISO string with an offset.
+
+    Segments get ids by position (``p1``, ``q1``, ``c1``, ``n1``), the same in every
+    language version, because that is how a translation finds its source segment.
+    """
     versions = []
     for old in data.get("versions") or []:
         new = dict(old)
         new["locale"] = new.pop("language", new.get("locale"))
-        new["body"] = [{"id": _id(), "text": t} for t in new.get("body") or []]
-        new["notes_to_editors"] = [{"id": _id(), "text": t} for t in new.pop("notes", None) or []]
+        new["body"] = [{"id": f"p{i}", "text": t} for i, t in enumerate(new.get("body") or [], 1)]
+        new["notes_to_editors"] = [
+            {"id": f"n{i}", "text": t} for i, t in enumerate(new.pop("notes", None) or [], 1)
+        ]
         new["quotes"] = [
             {
-                "id": _id(),
+                "id": f"q{i}",
                 "text": q.get("text", ""),
                 "speaker": q.get("speaker", ""),
                 "role": q.get("role", ""),
                 "speaker_gender": "",
                 "after_paragraph": q.get("after", 0),
             }
-            for q in new.get("quotes") or []
+            for i, q in enumerate(new.get("quotes") or [], 1)
         ]
-        new["contacts"] = [{"id": _id(), **c} for c in new.get("contacts") or []]
+        new["contacts"] = [{"id": f"c{i}", **c} for i, c in enumerate(new.get("contacts") or [], 1)]
         embargo = new.pop("embargo_until", None)
         if embargo:
             until = dt.datetime.fromisoformat(embargo)
             new["embargo"] = {
                 "until": until.replace(tzinfo=None).isoformat(),
-                "timezone": _fixed_offset_zone(until.utcoffset()),
+                "timezone": fixed_offset_zone(until.utcoffset()),
             }
         else:
             new["embargo"] = None
@@ -68,7 +78,7 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     upgraded = dict(data)
     upgraded["versions"] = versions
     upgraded["source_locale"] = upgraded.pop("source_language", upgraded.get("source_locale"))
-    upgraded["id"] = upgraded.get("id") or uuid.uuid4().hex
+    upgraded["id"] = upgraded.get("id") or _content_id(data)
     upgraded["schema_version"] = 2
     return upgraded
 
