@@ -128,11 +128,17 @@ def squashed(text: str) -> str:
     return "".join(ch for ch in folded if not ch.isspace() and unicodedata.category(ch) != "Cf")
 
 
-def words(text: str) -> set[str]:
-    """The words of a text, whatever order a right-to-left line came out in."""
+def word_keys(text: str) -> set[str]:
+    """Each word as its sorted letters: robust to how poppler orders right-to-left text.
+
+    pdftotext writes Arabic words in visual order, wraps them in embedding
+    controls, and emits a lam-alef ligature as alef-lam ("االتجار" for
+    "الاتجار"); combining marks (shadda) may land outside their word. Sorting
+    the letters of a word, without marks or controls, gives the same key for
+    what the document says and what poppler read.
+    """
     folded = unicodedata.normalize("NFKC", text)
-    cleaned = "".join(
-        ch if (ch.isalnum() or unicodedata.category(ch) == "Mn" or ch in "@.-+") else " "
-        for ch in folded
-    )
-    return {w.strip(".-") for w in cleaned.split() if w.strip(".-")}
+    # Marks, format controls and the tatweel (a modifier letter) are left out.
+    kept = "".join(ch for ch in folded if unicodedata.category(ch) not in ("Mn", "Cf", "Lm"))
+    cleaned = "".join(ch if ch.isalnum() or ch in "@.+" else " " for ch in kept)
+    return {"".join(sorted(w.strip("."))) for w in cleaned.split() if w.strip(".")}

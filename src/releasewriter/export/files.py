@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from releasewriter.export.email_draft import Attachment, build_email
 from releasewriter.export.errors import ExportError, ExportWarning
 from releasewriter.export.filenames import export_filename
 from releasewriter.export.html_check import check_html
 from releasewriter.export.sanitize import sanitize_release
 from releasewriter.model import Release
-from releasewriter.render import render_html, render_release
+from releasewriter.render import render_html, render_release, render_text
 from releasewriter.render.document import RenderedRelease
 from releasewriter.store.atomic import atomic_write_bytes
 
@@ -60,6 +61,45 @@ def build_export(rendered: RenderedRelease, fmt: Format, template: Path | None =
     if fmt == "docx":
         return docx_bytes(rendered, template)
     raise ExportError(f"unknown export format {fmt!r}")
+
+
+def prepare_email(
+    release: Release,
+    locales: Iterable[str],
+    formats: Iterable[Format],
+    path: Path,
+) -> tuple[Path, list[ExportWarning]]:
+    """Write an unsent .eml: the first language as the body, every file attached."""
+    cleaned, warnings = sanitize_release(release)
+    template = _template_of(cleaned)
+    chosen = list(dict.fromkeys(locales))
+    if not chosen:
+        raise ExportError("no language chosen for the email")
+    attachments = []
+    for locale in chosen:
+        rendered = render_release(cleaned, locale)
+        for fmt in dict.fromkeys(formats):
+            data = build_export(rendered, fmt, template)
+            attachments.append(Attachment(export_filename(cleaned, locale, fmt), data, fmt))
+    body = render_release(cleaned, chosen[0])
+    message = build_email(
+        subject=body.headline,
+        html_body=render_html(body, profile="email"),
+        text_body=render_text(body),
+        attachments=attachments,
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(path, message)
+    return path, warnings
+
+
+def _template_of(release: Release) -> Path | None:
+    if not release.organisation.docx_template:
+        return None
+    template = Path(release.organisation.docx_template)
+    if not template.is_file():
+        raise ExportError(f"the organisation's Word template is missing: {template}")
+    return template
 
 
 def export_release(
