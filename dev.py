@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = Path(os.environ.get("RELEASEWRITER_VENV", ROOT / ".venv"))
-EXTRAS = "test,gui,dev"
+EXTRAS = "test,gui,gui-test,dev"
 
 
 def venv_python() -> Path:

@@ -1,0 +1,220 @@
+"""The release being edited: undoable edits, autosave, the draft's lock.
+
+Widgets never change the model directly: they call :meth:`EditorSession.edit`
+(or :meth:`restructure`), and listen to :attr:`changed`. Autosave snapshots
+the release on the GUI thread (encoding a draft takes well under a
+millisecond) and writes it on a worker thread, so a slow disk never stalls
+typing; the first change after a save starts the timer and later ones do not
+restart it, so text reaches the disk within the delay even while typing
+without pause.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from releasewriter.model import LanguageVersion, Release
+from releasewriter.model.fields import get_field
+from releasewriter.store import DraftStore
+from releasewriter.store.draft_format import encode_release
+from releasewriter.store.locks import DraftLock, DraftLockedError, LockHolder
+from releasewriter.ui.undo import RestructureCommand, SetFieldCommand
+
+log = logging.getLogger(__name__)
+
+BACKUP_EVERY_SECONDS = 300.0
+
+
+class EditorSession(QObject):
+    # locale, field path ("" for the whole version), and whether the change
+    # came from the widget that shows the field (which must then not be reset).
+    changed = Signal(str, str, bool)
+    release_opened = Signal()
+    locale_changed = Signal(str)
+    saved = Signal(str)
+    save_failed = Signal(str)
+    read_only_changed = Signal(bool)
+    _write_done = Signal(object)
+
+    def __init__(self, store: DraftStore, autosave_ms: int = 1000, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.release: Release | None = None
+        self.path: Path | None = None
+        self.locale = ""
+        self.read_only = False
+        self.lock_holder: LockHolder | None = None
+        self._lock: DraftLock | None = None
+        self._dirty = False
+        self._last_backup = 0.0
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
+        self._pending: Future[Path] | None = None
+        self.undo_stack = QUndoStack(self)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setSingleShot(True)
+        self.autosave_timer.setInterval(autosave_ms)
+        self.autosave_timer.timeout.connect(self.save_now)
+        self._write_done.connect(self._on_write_done)
+
+    # -- opening and closing -------------------------------------------------
+
+    def open_path(self, path: Path, *, take_over: bool = False) -> None:
+        """Open a draft file; a draft held elsewhere opens read-only."""
+        release = self.store.load(path)
+        self.close()
+        self.release, self.path = release, path
+        try:
+            self._lock = DraftLock.acquire(path, take_over=take_over)
+            self.lock_holder = None
+            self._set_read_only(False)
+        except DraftLockedError as error:
+            self._lock = None
+            self.lock_holder = error.holder
+            self._set_read_only(True)
+        self._opened(release)
+
+    def open_new(self, release: Release) -> Path:
+        """Start a release that has no file yet: it gets one at once, so nothing typed is lost."""
+        path = self.store.save(release, backup=False)
+        self.open_path(path)
+        return path
+
+    def _opened(self, release: Release) -> None:
+        self.undo_stack.clear()
+        self._dirty = False
+        self.locale = release.source_locale if release.versions else ""
+        self.release_opened.emit()
+        self.locale_changed.emit(self.locale)
+
+    def close(self) -> None:
+        """Save what is unsaved and let go of the lock."""
+        self.flush()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+        self.release = None
+        self.path = None
+
+    def shutdown(self) -> None:
+        self.close()
+        self._writer.shutdown(wait=True)
+
+    def _set_read_only(self, value: bool) -> None:
+        self.read_only = value
+        self.read_only_changed.emit(value)
+
+    def take_over(self) -> None:
+        """Edit a draft that another window or computer holds (the user said so)."""
+        if self.path is not None:
+            self.open_path(self.path, take_over=True)
+
+    # -- the model -----------------------------------------------------------
+
+    @property
+    def version(self) -> LanguageVersion:
+        return self.release_version(self.locale)
+
+    def release_version(self, locale: str) -> LanguageVersion:
+        if self.release is None:
+            raise LookupError("no release is open")
+        return self.release.version(locale)
+
+    def set_locale(self, locale: str) -> None:
+        if locale != self.locale and self.release is not None:
+            self.release.version(locale)
+            self.locale = locale
+            self.locale_changed.emit(locale)
+
+    def value(self, path: str) -> Any:
+        return get_field(self.version, path)
+
+    def edit(self, path: str, value: Any, text: str = "") -> None:
+        """Set one field of the current version, undoably."""
+        if self.release is None or self.read_only:
+            return
+        old = get_field(self.version, path)
+        if old == value:
+            return
+        from releasewriter.model.fields import set_field  # noqa: PLC0415
+
+        set_field(self.version, path, value)
+        self.undo_stack.push(SetFieldCommand(self, self.locale, path, old, value, text or path))
+        self.notify(self.locale, path, from_widget=True)
+
+    def restructure(self, text: str, change: Callable[[LanguageVersion], None]) -> None:
+        """Change the shape of the current version (add, remove, move items), undoably."""
+        if self.release is None or self.read_only:
+            return
+        before = copy.deepcopy(self.version)
+        change(self.version)
+        self.undo_stack.push(RestructureCommand(self, self.locale, before, text))
+        self.notify(self.locale, "", from_widget=False)
+
+    def replace_version(self, locale: str, version: LanguageVersion) -> None:
+        assert self.release is not None
+        index = self.release.locales.index(locale)
+        self.release.versions[index] = version
+        self.notify(locale, "", from_widget=False)
+
+    def notify(self, locale: str, path: str, *, from_widget: bool) -> None:
+        if self.release is not None:
+            self.release.touch()
+        self._dirty = True
+        if not self.autosave_timer.isActive():
+            self.autosave_timer.start()
+        self.changed.emit(locale, path, from_widget)
+
+    # -- saving ----------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def save_now(self) -> None:
+        """Write the current text in the background (a no-op when nothing changed)."""
+        if not self._dirty or self.release is None or self.path is None or self.read_only:
+            return
+        if self._lock is not None and not self._lock.still_held():
+            self._lock = None
+            self._set_read_only(True)
+            self.save_failed.emit("lock-lost")
+            return
+        data = encode_release(self.release)
+        self._dirty = False
+        now = time.monotonic()
+        backup = now - self._last_backup > BACKUP_EVERY_SECONDS
+        if backup:
+            self._last_backup = now
+        path = self.path
+        future = self._writer.submit(self.store.write, path, data, backup=backup)
+        self._pending = future
+        future.add_done_callback(self._write_done.emit)
+
+    def _on_write_done(self, future: Future[Path]) -> None:
+        error = future.exception()
+        if error is None:
+            self.saved.emit(str(future.result()))
+            return
+        log.error("autosave failed", exc_info=error)
+        self._dirty = True  # try again at the next change or flush
+        self.save_failed.emit(str(error))
+
+    def flush(self) -> None:
+        """Save now and wait for the disk: before closing, quitting, or exporting."""
+        self.autosave_timer.stop()
+        self.save_now()
+        pending = self._pending
+        if pending is not None:
+            try:
+                pending.result(timeout=30)
+            except Exception:  # reported through save_failed by the done callback
+                log.exception("saving before close failed")

@@ -1,0 +1,88 @@
+"""Undo commands over the release: one stack for the whole form.
+
+Typing into one field merges into one command until the user pauses, so
+Ctrl+Z takes back a burst of typing, not a single letter. Structural changes
+(adding a quote, reordering contacts) store the version before and after.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QUndoCommand
+
+from releasewriter.model import LanguageVersion
+from releasewriter.model.fields import set_field
+
+if TYPE_CHECKING:
+    from releasewriter.ui.session import EditorSession
+
+_FIELD_EDIT = 1
+MERGE_WINDOW_SECONDS = 1.5
+
+
+class SetFieldCommand(QUndoCommand):
+    def __init__(
+        self, session: EditorSession, locale: str, path: str, old: Any, new: Any, text: str
+    ) -> None:
+        super().__init__(text)
+        self.session = session
+        self.locale = locale
+        self.path = path
+        self.old = old
+        self.new = new
+        self.stamp = time.monotonic()
+        self._applied = True  # the widget already shows the new value
+
+    def id(self) -> int:
+        return _FIELD_EDIT
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetFieldCommand):
+            return False
+        if (other.locale, other.path) != (self.locale, self.path):
+            return False
+        if other.stamp - self.stamp > MERGE_WINDOW_SECONDS:
+            return False
+        self.new = other.new
+        self.stamp = other.stamp
+        return True
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self._set(self.new)
+
+    def undo(self) -> None:
+        self._set(self.old)
+
+    def _set(self, value: Any) -> None:
+        version = self.session.release_version(self.locale)
+        set_field(version, self.path, value)
+        self.session.notify(self.locale, self.path, from_widget=False)
+
+
+class RestructureCommand(QUndoCommand):
+    """A change to the shape of a version: its state before and after, whole."""
+
+    def __init__(
+        self, session: EditorSession, locale: str, before: LanguageVersion, text: str
+    ) -> None:
+        super().__init__(text)
+        self.session = session
+        self.locale = locale
+        self.before = before
+        self.after = copy.deepcopy(session.release_version(locale))
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self.session.replace_version(self.locale, copy.deepcopy(self.after))
+
+    def undo(self) -> None:
+        self.session.replace_version(self.locale, copy.deepcopy(self.before))
