@@ -1,0 +1,391 @@
+"""Export benchmarks: print a table of figures, PASS/FAIL against the targets, exit 0.
+
+Run from the checkout::
+
+    .venv/bin/python bench/bench_export.py            # full run (a few minutes)
+    .venv/bin/python bench/bench_export.py --quick    # fewer repetitions
+
+What is measured (see docs/performance.md for the targets and a recorded run):
+
+* in process, after a warm-up: HTML (render_release + render_html) and DOCX
+  (render_release + build_export(…, "docx"), i.e. build_docx + check_docx) for
+  the bundled sample, the six-language release and a 20,000-word release;
+* one ``python -m releasewriter export DRAFT --all-languages --format docx
+  --format html`` process writing 12 files (six languages × two formats),
+  against pandoc writing the same 12 files from equivalent Markdown, one
+  pandoc process per file; wall time, median of several runs, and the CLI
+  process's peak RSS.
+
+This is a benchmark, not a test: it never fails, it reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import math
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import releasewriter
+from releases import (
+    long_release,
+    sample_release,
+    six_language_release,
+    word_count,
+    write_six_language_draft,
+)
+from releasewriter.export.files import build_export
+from releasewriter.model import Release
+from releasewriter.model.inline import Span
+from releasewriter.render import RenderedRelease, render_html, render_release
+
+HTML_TARGET_MS = 5.0
+CLI_TO_PANDOC_TARGET = 0.5
+
+
+# --- measuring ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sample:
+    """Durations in nanoseconds."""
+
+    durations: tuple[int, ...]
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.durations) / 1e6
+
+    @property
+    def p95_ms(self) -> float:
+        ordered = sorted(self.durations)
+        rank = max(math.ceil(0.95 * len(ordered)) - 1, 0)  # nearest-rank percentile
+        return ordered[rank] / 1e6
+
+    @property
+    def min_ms(self) -> float:
+        return min(self.durations) / 1e6
+
+
+def repeat(action: Callable[[], object], warmup: int, reps: int) -> Sample:
+    for _ in range(warmup):
+        action()
+    durations = []
+    for _ in range(reps):
+        start = time.perf_counter_ns()
+        action()
+        durations.append(time.perf_counter_ns() - start)
+    return Sample(tuple(durations))
+
+
+@dataclass(frozen=True)
+class ProcessRun:
+    wall_ns: int
+    max_rss_kib: int | None
+
+
+def run_process(argv: Sequence[str], env: dict[str, str] | None = None) -> ProcessRun:
+    """Run a command to completion; its wall time and, where the OS says, its own peak RSS."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter_ns()
+        process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, env=env)
+        if hasattr(os, "wait4"):
+            # wait4 gives this child's own rusage; RUSAGE_CHILDREN would mix in pandoc.
+            _, status, usage = os.wait4(process.pid, 0)
+            wall = time.perf_counter_ns() - start
+            process.returncode = os.waitstatus_to_exitcode(status)
+            # ru_maxrss is KiB on Linux and bytes on macOS.
+            rss: int | None = (
+                usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
+            )
+        else:
+            process.wait()
+            wall = time.perf_counter_ns() - start
+            rss = None
+        if process.returncode != 0:
+            err.seek(0)
+            message = err.read().decode("utf-8", "replace").strip()
+            raise RuntimeError(f"{' '.join(argv)} exited {process.returncode}: {message}")
+    return ProcessRun(wall, rss)
+
+
+# --- pandoc's side: the same release as Markdown ----------------------------
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|$~^])")
+
+
+def _md(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def _md_spans(spans: Sequence[Span]) -> str:
+    out = []
+    for span in spans:
+        text = _md(span.text)
+        if span.bold and text.strip():
+            text = f"**{text}**"
+        if span.italic and text.strip():
+            text = f"*{text}*"
+        if span.href:
+            text = f"[{text}]({span.href})"
+        out.append(text)
+    return "".join(out)
+
+
+def release_markdown(r: RenderedRelease) -> str:
+    """The release as a writer would type it for pandoc: same words, same order."""
+    lines = [_md(r.status), "", f"# {_md(r.headline)}", ""]
+    if r.subheadline:
+        lines += [f"*{_md(r.subheadline)}*", ""]
+    for block in r.blocks:
+        text = _md_spans(block.spans)
+        if block.lead:
+            text = f"**{_md(block.lead)}** {text}".rstrip()
+        lines += [f"> {text}" if block.kind == "quote" else text, ""]
+    if r.end_mark:
+        lines += [_md(r.end_mark), ""]
+    if r.contacts:
+        lines += [f"## {_md(r.contacts_heading)}", ""]
+        for contact in r.contacts:
+            rows = [_md(v) for v in (contact.name, contact.role, contact.office) if v]
+            rows += [
+                f"{_md(d.before)}[{_md(d.value)}]({d.href}){_md(d.after)}"
+                if d.href
+                else _md(d.before + d.value + d.after)
+                for d in contact.details
+            ]
+            lines += ["\\\n".join(rows), ""]
+    if r.notes:
+        lines += [f"## {_md(r.notes_heading)}", ""]
+        lines += [f"{i}. {_md_spans(n)}" for i, n in enumerate(r.notes, 1)] + [""]
+    if r.boilerplate:
+        lines += [f"## {_md(r.about_heading)}", ""]
+        for paragraph in r.boilerplate:
+            lines += [_md_spans(paragraph), ""]
+    return "\n".join(lines)
+
+
+def pandoc_commands(release: Release, folder: Path) -> list[list[str]]:
+    """Write one Markdown file per language; return the 12 pandoc commands (docx and html)."""
+    commands = []
+    for locale in release.locales:
+        rendered = render_release(release, locale)
+        source = folder / f"{locale}.md"
+        source.write_text(release_markdown(rendered), encoding="utf-8")
+        meta = ["--metadata", f"lang={rendered.language_tag}"]
+        if rendered.direction == "rtl":
+            meta += ["--metadata", "dir=rtl"]
+        commands.append(["pandoc", "-s", str(source), "-o", str(folder / f"{locale}.docx"), *meta])
+        commands.append(
+            [
+                "pandoc",
+                "-s",
+                str(source),
+                "-o",
+                str(folder / f"{locale}.html"),
+                "--metadata",
+                f"title={rendered.title}",
+                *meta,
+            ]
+        )
+    return commands
+
+
+# --- the report -----------------------------------------------------------------
+
+
+def _tool_version(argv: Sequence[str]) -> str:
+    try:
+        done = subprocess.run(argv, capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return "not found"
+    return done.stdout.splitlines()[0].strip() if done.stdout else "?"
+
+
+def _cpus() -> str:
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return f"{usable} usable ({os.cpu_count()} online)"
+
+
+def _verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def header(quick: bool) -> None:
+    print("ReleaseWriter export benchmark" + (" (--quick)" if quick else ""))
+    print(f"  date       {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}")
+    print(f"  machine    {platform.platform()}, {platform.machine()}, CPUs: {_cpus()}")
+    print(f"  python     {platform.python_version()} ({sys.executable})")
+    print(f"  pandoc     {_tool_version(['pandoc', '--version'])}")
+    print(f"  release-   {releasewriter.__version__}")
+    print("  writer")
+    print()
+
+
+def row(label: str, sample: Sample, note: str = "") -> None:
+    print(
+        f"  {label:<44} {len(sample.durations):>5} {sample.median_ms:>9.2f} "
+        f"{sample.p95_ms:>9.2f} {sample.min_ms:>9.2f}  {note}"
+    )
+
+
+def table_head(title: str) -> None:
+    print(title)
+    print(f"  {'':<44} {'runs':>5} {'median ms':>9} {'p95 ms':>9} {'min ms':>9}")
+
+
+def in_process(quick: bool) -> Sample:
+    """HTML and DOCX in this process; returns the typical release's HTML sample."""
+    sample = sample_release()
+    six = six_language_release()
+    long = long_release()
+    (long_fr,) = long.versions
+    scale = 5 if quick else 1
+    html_cases: list[tuple[str, Release, str, int]] = [
+        ("sample, fr", sample, "fr", 500),
+        ("sample, en", sample, "en", 500),
+        ("six-language release, ar", six, "ar", 500),
+        ("six-language release, zh_Hans_CN", six, "zh_Hans_CN", 500),
+        (f"long release, fr ({word_count(long_fr):,} words)", long, "fr", 50),
+    ]
+    table_head("In-process HTML export: render_release + render_html")
+    typical = None
+    for label, release, locale, reps in html_cases:
+
+        def html(release: Release = release, locale: str = locale) -> str:
+            return render_html(render_release(release, locale), profile="email")
+
+        measured = repeat(html, warmup=max(reps // 10, 3), reps=max(reps // scale, 10))
+        row(label, measured)
+        if typical is None:
+            typical = measured
+    print()
+    docx_cases: list[tuple[str, Release, str, int]] = [
+        ("sample, fr", sample, "fr", 60),
+        ("six-language release, ar", six, "ar", 60),
+        ("six-language release, zh_Hans_CN", six, "zh_Hans_CN", 60),
+        (f"long release, fr ({word_count(long_fr):,} words)", long, "fr", 12),
+    ]
+    table_head("In-process DOCX export: render_release + build_docx + check_docx")
+    for label, release, locale, reps in docx_cases:
+
+        def docx(release: Release = release, locale: str = locale) -> bytes:
+            return build_export(render_release(release, locale), "docx")
+
+        size = len(docx())
+        measured = repeat(docx, warmup=2, reps=max(reps // scale, 5))
+        row(label, measured, f"{size / 1024:.0f} KiB")
+    print()
+    assert typical is not None
+    return typical
+
+
+def processes(quick: bool, workdir: Path) -> tuple[Sample, Sample | None, int | None]:
+    """The CLI export of 12 files against pandoc's 12 conversions; wall times."""
+    runs = 3 if quick else 7
+    draft = write_six_language_draft(workdir / "six-languages.release.json")
+    env = {**os.environ, "RELEASEWRITER_DRAFTS_DIR": str(workdir / "drafts")}
+    python = sys.executable
+
+    def cli(out: Path) -> ProcessRun:
+        return run_process(
+            [
+                python,
+                "-m",
+                "releasewriter",
+                "export",
+                str(draft),
+                "--all-languages",
+                "--format",
+                "docx",
+                "--format",
+                "html",
+                "--out",
+                str(out),
+            ],
+            env,
+        )
+
+    cli(workdir / "warm-up")  # untimed: writes any missing .pyc, fills the page cache
+    written = sorted(p.suffix for p in (workdir / "warm-up").iterdir())
+    if written != [".docx"] * 6 + [".html"] * 6:
+        raise RuntimeError(f"the CLI wrote {written}, not 6 DOCX and 6 HTML files")
+    cli_runs = [cli(workdir / f"cli-{i}") for i in range(runs)]
+    cli_sample = Sample(tuple(r.wall_ns for r in cli_runs))
+    rss = [r.max_rss_kib for r in cli_runs if r.max_rss_kib is not None]
+    peak = max(rss) if rss else None
+
+    def floor(argv: list[str]) -> Sample:
+        run_process(argv, env)
+        return Sample(tuple(run_process(argv, env).wall_ns for _ in range(runs)))
+
+    table_head("Processes: wall time")
+    row("python -c pass (interpreter start)", floor([python, "-c", "pass"]))
+    row(
+        "python -m releasewriter --version (imports)",
+        floor([python, "-m", "releasewriter", "--version"]),
+    )
+    rss_note = f"peak RSS {peak / 1024:.0f} MiB" if peak else ""
+    row("CLI export, 6 languages x docx+html (12)", cli_sample, rss_note)
+
+    pandoc_sample: Sample | None = None
+    if shutil.which("pandoc"):
+        folder = workdir / "pandoc"
+        folder.mkdir()
+        commands = pandoc_commands(six_language_release(), folder)
+
+        def pandoc_round() -> int:
+            start = time.perf_counter_ns()
+            for command in commands:
+                run_process(command)
+            return time.perf_counter_ns() - start
+
+        pandoc_round()  # warm-up
+        pandoc_sample = Sample(tuple(pandoc_round() for _ in range(runs)))
+        row(f"pandoc, same 12 files ({len(commands)} processes)", pandoc_sample)
+    else:
+        print("  pandoc: not installed, comparison skipped")
+    print()
+    return cli_sample, pandoc_sample, peak
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    args = parser.parse_args(argv)
+    header(args.quick)
+    typical_html = in_process(args.quick)
+    with tempfile.TemporaryDirectory(prefix="rw-bench-") as tmp:
+        cli_sample, pandoc_sample, _ = processes(args.quick, Path(tmp))
+
+    print("Targets")
+    print(
+        f"  HTML render of a typical release (sample, fr) < {HTML_TARGET_MS:g} ms: "
+        f"median {typical_html.median_ms:.2f} ms, p95 {typical_html.p95_ms:.2f} ms  "
+        f"{_verdict(typical_html.p95_ms < HTML_TARGET_MS)}"
+    )
+    if pandoc_sample is not None:
+        ratio = cli_sample.median_ms / pandoc_sample.median_ms
+        print(
+            f"  12-file CLI export <= {CLI_TO_PANDOC_TARGET:g} x pandoc: "
+            f"{cli_sample.median_ms:.0f} ms / {pandoc_sample.median_ms:.0f} ms "
+            f"= {ratio:.2f}  {_verdict(ratio <= CLI_TO_PANDOC_TARGET)}"
+        )
+    else:
+        print("  12-file CLI export <= 0.5 x pandoc: not measured (no pandoc)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
