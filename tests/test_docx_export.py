@@ -408,6 +408,28 @@ def test_dotx_template_is_accepted_and_the_result_is_a_docx(tmp_path: Path) -> N
     assert document.sections[0]._sectPr.find(qn("w:bidi")) is not None
 
 
+def test_template_without_numbering_and_with_clashing_style_names_still_works(
+    tmp_path: Path,
+) -> None:
+    template = docx.Document()
+    for rel_id, rel in list(template.part.rels.items()):
+        if rel.reltype == RT.NUMBERING:
+            del template.part.rels[rel_id]
+    template.styles.add_style("Dateline", WD_STYLE_TYPE.PARAGRAPH)
+    template.styles.add_style("Body", WD_STYLE_TYPE.CHARACTER)
+    template.save(str(tmp_path / "odd.docx"))
+    release = sample_release()
+    release.version("en").notes_to_editors = [Paragraph("A note.")]
+    document, _ = _export(release, "en", tmp_path / "odd.docx")
+    body = [p for p in document.paragraphs if p.style.name == "Body (Release)"]
+    assert len(body) == 4
+    assert body[0].runs[0].style.name == "Dateline (Release)"
+    assert body[0].runs[0].style.type == WD_STYLE_TYPE.CHARACTER
+    (note,) = _styled(document, "Notes")
+    assert note._p.pPr.numPr is not None
+    assert document.part.numbering_part.element.xpath("./w:abstractNum")
+
+
 def test_a_template_that_is_not_a_word_document_is_an_export_error(tmp_path: Path) -> None:
     bogus = tmp_path / "letterhead.dotx"
     bogus.write_text("not a zip")

@@ -9,8 +9,11 @@ import re
 from typing import Any
 
 from docx.enum.section import WD_ORIENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.parts.numbering import NumberingPart
 from docx.shared import Cm
 
 from releasewriter.export.docx_xml import Script, format_run, set_paragraph_direction
@@ -28,9 +31,26 @@ def _w(tag: str, **attributes: str) -> Any:
     return element
 
 
+def _numbering(document: Any) -> Any:
+    """The numbering definitions, creating the part a template may lack.
+
+    python-docx 1.2 raises NotImplementedError when asked to create it.
+    """
+    part = document.part
+    try:
+        return part.part_related_by(RT.NUMBERING).element
+    except KeyError:
+        pass
+    element = parse_xml(f"<w:numbering {nsdecls('w')}/>")
+    partname = part.package.next_partname("/word/numbering%d.xml")
+    numbering = NumberingPart(partname, CT.WML_NUMBERING, element, part.package)
+    part.relate_to(numbering, RT.NUMBERING)
+    return numbering.element
+
+
 def add_notes_numbering(document: Any) -> int:
     """A new "1.", "2.", … list definition; returns the ``numId`` the notes refer to."""
-    numbering = document.part.numbering_part.element
+    numbering = _numbering(document)
     taken = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
     abstract_id = max(taken, default=-1) + 1
     abstract = _w("w:abstractNum", abstractNumId=str(abstract_id))
@@ -44,8 +64,11 @@ def add_notes_numbering(document: Any) -> int:
     ):
         level.append(_w(tag, val=value))
     ppr = _w("w:pPr")
-    # "left" is the paragraph's start edge, so this holds for right-to-left notes too.
-    ppr.append(_w("w:ind", left="360", hanging="360"))
+    # Word's own list indent. In a right-to-left paragraph Word reads "left" as
+    # the start edge, while LibreOffice aligns the label's left edge on its
+    # start position: a label that starts 0.25" in from the margin stays on
+    # the page in both.
+    ppr.append(_w("w:ind", left="720", hanging="360"))
     level.append(ppr)
     abstract.append(level)
     # Every w:abstractNum comes before the first w:num.

@@ -178,6 +178,17 @@ def _paragraph_format(style: Any, spec: StyleSpec, script: Script) -> None:
         ppr_child(ppr, "w:outlineLvl", val=str(spec.outline_level))
 
 
+def normal_style(document: Any) -> Any:
+    """The default paragraph style ("Normal"), created if a template has none."""
+    normal = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    if normal is None:
+        normal = _find(document, "Normal") or document.styles.add_style(
+            "Normal", WD_STYLE_TYPE.PARAGRAPH
+        )
+        normal.element.set(qn("w:default"), "1")
+    return normal
+
+
 def _defaults(document: Any, script: Script, *, own: bool) -> None:
     """Language (and, without a template, fonts and size) of docDefaults and Normal."""
     styles_element = document.styles.element
@@ -193,7 +204,7 @@ def _defaults(document: Any, script: Script, *, own: bool) -> None:
     if default_rpr is None:
         default_rpr = rpr_default.makeelement(qn("w:rPr"), {})
         rpr_default.append(default_rpr)
-    normal_rpr = document.styles["Normal"].element.get_or_add_rPr()
+    normal_rpr = normal_style(document).element.get_or_add_rPr()
     for rpr in (default_rpr, normal_rpr):
         if own:
             set_fonts(rpr, script, latin=True)
@@ -208,7 +219,7 @@ def _defaults(document: Any, script: Script, *, own: bool) -> None:
 def ensure_styles(document: Any, script: Script, *, own: bool) -> None:
     """Define our styles (``own``), or add only those a template lacks; tag them all."""
     _defaults(document, script, own=own)
-    normal = document.styles["Normal"]
+    normal = normal_style(document)
     defined: dict[str, Any] = {}
     for spec in SPECS:
         name = style_name(document, spec.name)
