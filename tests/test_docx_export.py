@@ -163,6 +163,9 @@ def test_release_styles_are_based_on_normal_with_a_large_bold_headline() -> None
     assert headline.font.size == Pt(18)
     assert headline.font.bold is True
     assert headline.element.find(qn("w:rPr") + "/" + qn("w:szCs")).get(qn("w:val")) == "36"
+    # The Latin font is Normal's, so restyling Normal restyles the whole release.
+    assert _fonts(document.styles["Normal"].element)["ascii"] == "Arial"
+    assert "ascii" not in _fonts(headline.element)
     assert document.styles["Body"].paragraph_format.space_after == Pt(10)
     assert document.styles["Dateline"].type == WD_STYLE_TYPE.CHARACTER
     assert document.styles["Hyperlink"].type == WD_STYLE_TYPE.CHARACTER

@@ -78,12 +78,8 @@ def check_docx(data: bytes, rendered: RenderedRelease) -> None:
         raise ExportCheckError(
             f"the headline reads back as {headline!r}, not {rendered.headline!r}"
         )
-    body = [
-        p
-        for p in document.paragraphs
-        if p.style is not None
-        and p.style.name in {style_name(document, BODY), style_name(document, QUOTE)}
-    ]
+    body_styles = {style_name(document, BODY), style_name(document, QUOTE)}
+    body = [p for p in document.paragraphs if p.style is not None and p.style.name in body_styles]
     if len(body) != len(rendered.blocks):
         raise ExportCheckError(f"the body has {len(body)} paragraphs, not {len(rendered.blocks)}")
     _check_language(document, script, headlines + body)

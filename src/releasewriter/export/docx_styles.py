@@ -16,6 +16,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
+from docx.styles.style import StyleFactory
 
 from releasewriter.export.docx_xml import (
     Script,
@@ -95,9 +96,15 @@ def _type(spec: StyleSpec) -> Any:
 
 
 def _find(document: Any, name: str) -> Any | None:
-    for style in document.styles:
-        if style.name == name:
-            return style
+    """The style named ``name`` (none of ours is one python-docx renames), or None.
+
+    A walk over the XML: python-docx's own lookup builds a proxy per style,
+    which costs more than the rest of the export with a 160-style template.
+    """
+    for element in document.styles.element.iterchildren(qn("w:style")):
+        found = element.find(qn("w:name"))
+        if found is not None and found.get(qn("w:val")) == name:
+            return StyleFactory(element)
     return None
 
 
@@ -118,7 +125,7 @@ def _reset(style: Any) -> None:
             element.remove(found)
 
 
-def _define(style: Any, spec: StyleSpec, script: Script, normal: Any, *, own: bool) -> None:
+def _define(style: Any, spec: StyleSpec, script: Script, normal: Any) -> None:
     _reset(style)
     style.quick_style = True
     style.hidden = False
@@ -126,8 +133,10 @@ def _define(style: Any, spec: StyleSpec, script: Script, normal: Any, *, own: bo
     if not spec.character:
         style.base_style = normal
     rpr = style.element.get_or_add_rPr()
-    # In a template, the fonts of Normal (its house font) flow into new styles.
-    set_fonts(rpr, script, latin=own)
+    if not spec.character:
+        # The Latin font comes from Normal, so restyling Normal restyles the
+        # release; the East Asian or complex-script font is named here too.
+        set_fonts(rpr, script, latin=False)
     if spec.bold:
         set_bold(rpr)
     if spec.italic:
@@ -227,7 +236,7 @@ def ensure_styles(document: Any, script: Script, *, own: bool) -> None:
         if style is None or own:
             if style is None:
                 style = document.styles.add_style(name, _type(spec))
-            _define(style, spec, script, normal, own=own)
+            _define(style, spec, script, normal)
             defined[spec.name] = style
         else:
             set_language(style.element.get_or_add_rPr(), script)
