@@ -135,6 +135,16 @@ def test_sample_release_reads_back_with_its_text_in_order(locale: str) -> None:
     assert after[4][0] == "Boilerplate"
 
 
+def test_subheadline_follows_the_headline_in_its_own_style() -> None:
+    release = sample_release()
+    release.version("en").subheadline = "Thirty officers trained in Kunming"
+    document, _ = _export(release, "en")
+    styles = [p.style.name for p in document.paragraphs]
+    assert styles[1:4] == ["Headline", "Subheadline", "Body"]
+    assert document.paragraphs[2].text == "Thirty officers trained in Kunming"
+    assert document.styles["Subheadline"].font.italic is True
+
+
 def test_dateline_lead_is_a_bold_dateline_character_run() -> None:
     document, _ = _export(sample_release(), "fr")
     first = _styled(document, "Body")[0]
