@@ -228,8 +228,10 @@ def header(quick: bool) -> None:
     print(f"  machine    {platform.platform()}, {platform.machine()}, CPUs: {_cpus()}")
     print(f"  python     {platform.python_version()} ({sys.executable})")
     print(f"  pandoc     {_tool_version(['pandoc', '--version'])}")
-    print(f"  release-   {releasewriter.__version__}")
-    print("  writer")
+    print(f"  app        ReleaseWriter {releasewriter.__version__}")
+    if hasattr(os, "getloadavg"):
+        load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+        print(f"  load avg   {load} (other work on the machine skews every figure)")
     print()
 
 
@@ -292,36 +294,45 @@ def in_process(quick: bool) -> Sample:
 
 
 def processes(quick: bool, workdir: Path) -> tuple[Sample, Sample | None, int | None]:
-    """The CLI export of 12 files against pandoc's 12 conversions; wall times."""
+    """The CLI export of 12 files against pandoc's 12 conversions; wall times.
+
+    The repetitions alternate (CLI, pandoc, CLI, pandoc, …) so that whatever
+    else the machine is doing weighs on both sides alike.
+    """
     runs = 3 if quick else 7
     draft = write_six_language_draft(workdir / "six-languages.release.json")
     env = {**os.environ, "RELEASEWRITER_DRAFTS_DIR": str(workdir / "drafts")}
     python = sys.executable
+    export = ["export", str(draft), "--all-languages", "--format", "docx", "--format", "html"]
 
     def cli(out: Path) -> ProcessRun:
-        return run_process(
-            [
-                python,
-                "-m",
-                "releasewriter",
-                "export",
-                str(draft),
-                "--all-languages",
-                "--format",
-                "docx",
-                "--format",
-                "html",
-                "--out",
-                str(out),
-            ],
-            env,
-        )
+        return run_process([python, "-m", "releasewriter", *export, "--out", str(out)], env)
 
-    cli(workdir / "warm-up")  # untimed: writes any missing .pyc, fills the page cache
+    commands: list[list[str]] = []
+    if shutil.which("pandoc"):
+        folder = workdir / "pandoc"
+        folder.mkdir()
+        commands = pandoc_commands(six_language_release(), folder)
+
+    def pandoc_round() -> int:
+        start = time.perf_counter_ns()
+        for command in commands:
+            run_process(command)
+        return time.perf_counter_ns() - start
+
+    # Untimed warm-up: writes any missing .pyc, fills the page cache for both.
+    cli(workdir / "warm-up")
     written = sorted(p.suffix for p in (workdir / "warm-up").iterdir())
     if written != [".docx"] * 6 + [".html"] * 6:
         raise RuntimeError(f"the CLI wrote {written}, not 6 DOCX and 6 HTML files")
-    cli_runs = [cli(workdir / f"cli-{i}") for i in range(runs)]
+    if commands:
+        pandoc_round()
+    cli_runs: list[ProcessRun] = []
+    pandoc_walls: list[int] = []
+    for i in range(runs):
+        cli_runs.append(cli(workdir / f"cli-{i}"))
+        if commands:
+            pandoc_walls.append(pandoc_round())
     cli_sample = Sample(tuple(r.wall_ns for r in cli_runs))
     rss = [r.max_rss_kib for r in cli_runs if r.max_rss_kib is not None]
     peak = max(rss) if rss else None
@@ -338,21 +349,8 @@ def processes(quick: bool, workdir: Path) -> tuple[Sample, Sample | None, int | 
     )
     rss_note = f"peak RSS {peak / 1024:.0f} MiB" if peak else ""
     row("CLI export, 6 languages x docx+html (12)", cli_sample, rss_note)
-
-    pandoc_sample: Sample | None = None
-    if shutil.which("pandoc"):
-        folder = workdir / "pandoc"
-        folder.mkdir()
-        commands = pandoc_commands(six_language_release(), folder)
-
-        def pandoc_round() -> int:
-            start = time.perf_counter_ns()
-            for command in commands:
-                run_process(command)
-            return time.perf_counter_ns() - start
-
-        pandoc_round()  # warm-up
-        pandoc_sample = Sample(tuple(pandoc_round() for _ in range(runs)))
+    pandoc_sample = Sample(tuple(pandoc_walls)) if pandoc_walls else None
+    if pandoc_sample is not None:
         row(f"pandoc, same 12 files ({len(commands)} processes)", pandoc_sample)
     else:
         print("  pandoc: not installed, comparison skipped")
