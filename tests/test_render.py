@@ -151,3 +151,9 @@ def test_french_question_in_a_quote_takes_no_comma_before_the_attribution() -> N
     release.source.quotes[0].text = "Qui aidera ces victimes ?"
     text = render_text(render_release(release, "fr"))
     assert f"victimes{NNBSP}?{NNBSP}» a déclaré Pär Liljert" in text
+
+
+def test_chinese_dateline_runs_into_the_text_without_a_space() -> None:
+    text = render_text(render_release(chinese_release(), "zh_Hans_CN"))
+    assert "——国际移民组织本周举办" in text
+    assert "2013" not in text

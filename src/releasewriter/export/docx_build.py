@@ -115,8 +115,8 @@ class _Writer:
             paragraph = self.paragraph(styles.QUOTE if block.kind == "quote" else styles.BODY)
             if block.lead:
                 self.run(paragraph, block.lead, style=styles.DATELINE)
-                if block.spans:
-                    self.run(paragraph, " ")
+                if block.spans and block.lead_separator:
+                    self.run(paragraph, block.lead_separator)
             self.spans(paragraph, block.spans)
         if r.end_mark:
             self.paragraph(styles.END_MARK, r.end_mark)

@@ -31,6 +31,8 @@ class Block:
     spans: tuple[Span, ...]
     lead: str = ""
     source_id: str = ""
+    # Between the dateline and the text: a space, or nothing in Chinese and Japanese.
+    lead_separator: str = " "
 
 
 @dataclass(frozen=True)
@@ -182,7 +184,13 @@ def _blocks(version: LanguageVersion, dateline: str, labels: Labels) -> tuple[Bl
     if dateline:
         if blocks and blocks[0].kind == "paragraph":
             first = blocks[0]
-            blocks[0] = Block(first.kind, first.spans, lead=dateline, source_id=first.source_id)
+            blocks[0] = Block(
+                first.kind,
+                first.spans,
+                lead=dateline,
+                source_id=first.source_id,
+                lead_separator="" if is_cjk(version.locale) else " ",
+            )
         else:
             blocks.insert(0, Block("paragraph", (), lead=dateline))
     return tuple(blocks)
