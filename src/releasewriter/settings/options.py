@@ -38,6 +38,11 @@ OPEN_FOLDER_AFTER_EXPORT: Option[bool] = Option(
     "open_folder_after_export", True, N_("Open the folder after exporting")
 )
 AUTOSAVE_DELAY_MS: Option[int] = Option("autosave_delay_ms", 1000, N_("Autosave delay (ms)"))
+SAMPLE_INSTALLED: Option[bool] = Option(
+    "sample_installed", False, N_("The sample release was put in the library")
+)
+LAST_DRAFT: Option[str] = Option("last_draft", "", N_("The draft open when ReleaseWriter closed"))
+SPLITTER_STATE: Option[str] = Option("splitter_state", "", N_("Sizes of the window's panes"))
 WINDOW_GEOMETRY: Option[str] = Option("window_geometry", "", N_("Window position and size"))
 WINDOW_STATE: Option[str] = Option("window_state", "", N_("Window layout"))
 
@@ -49,4 +54,7 @@ OPTIONS: tuple[Option[Any], ...] = (
     AUTOSAVE_DELAY_MS,
     WINDOW_GEOMETRY,
     WINDOW_STATE,
+    SAMPLE_INSTALLED,
+    LAST_DRAFT,
+    SPLITTER_STATE,
 )

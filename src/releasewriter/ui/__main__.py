@@ -1,0 +1,3 @@
+from releasewriter.ui.app import main
+
+raise SystemExit(main())

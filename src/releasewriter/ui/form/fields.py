@@ -1,0 +1,218 @@
+"""Small widgets that show one field of the session's current version and edit it.
+
+Each knows its field path, pushes edits through :meth:`EditorSession.edit`
+(so one undo stack serves the whole form), and refreshes itself when the
+field changes from elsewhere (undo, a language switch) without moving the
+cursor when it was the widget itself that changed it.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, Protocol
+
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+
+from releasewriter.model import Paragraph
+from releasewriter.ui.form.markup import (
+    char_format,
+    document_paragraphs,
+    fill_document,
+    paragraphs_from_html,
+    paragraphs_from_text,
+)
+from releasewriter.ui.session import EditorSession
+
+
+class BoundField(Protocol):
+    path: str
+
+    def refresh(self) -> None: ...
+
+    def focus_field(self) -> None: ...
+
+
+class _WindowUndo(QObject):
+    """Let Ctrl+Z and Ctrl+Shift+Z reach the window's undo stack, not the widget's own."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)
+            )
+        ):
+            event.ignore()
+            return True
+        return False
+
+
+@functools.cache
+def window_undo() -> _WindowUndo:
+    return _WindowUndo()
+
+
+class LineField(QLineEdit):
+    def __init__(self, session: EditorSession, path: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.path = path
+        self.installEventFilter(window_undo())
+        self.textEdited.connect(lambda text: self.session.edit(self.path, text))
+
+    def refresh(self) -> None:
+        value = str(self.session.value(self.path) or "")
+        if value != self.text():
+            self.setText(value)
+
+    def focus_field(self) -> None:
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.selectAll()
+
+
+class OptionalLineField(LineField):
+    """Empty means "use the default" (stored as None), shown as placeholder text."""
+
+    def __init__(self, session: EditorSession, path: str, parent: QWidget | None = None):
+        QLineEdit.__init__(self, parent)
+        self.session = session
+        self.path = path
+        self.installEventFilter(window_undo())
+        self.textEdited.connect(lambda text: self.session.edit(self.path, text or None))
+
+
+class PlainTextField(QPlainTextEdit):
+    def __init__(self, session: EditorSession, path: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.path = path
+        self._loading = False
+        self.setUndoRedoEnabled(False)
+        self.setTabChangesFocus(True)
+        self.installEventFilter(window_undo())
+        self.textChanged.connect(self._edited)
+
+    def _edited(self) -> None:
+        if not self._loading:
+            self.session.edit(self.path, self.toPlainText())
+
+    def refresh(self) -> None:
+        value = str(self.session.value(self.path) or "")
+        if value != self.toPlainText():
+            self._loading = True
+            try:
+                self.setPlainText(value)
+            finally:
+                self._loading = False
+
+    def focus_field(self) -> None:
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class RichParagraphsField(QTextEdit):
+    """Paragraphs with bold, italic and links: the body, the notes to editors.
+
+    Each block is one paragraph; block N keeps the id of paragraph N so that a
+    translation stays attached to its source paragraph while the text changes.
+    """
+
+    paragraphs_changed = Signal()
+
+    def __init__(self, session: EditorSession, path: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.path = path
+        self._loading = False
+        self.setAcceptRichText(True)
+        self.setUndoRedoEnabled(False)
+        self.setTabChangesFocus(True)
+        self.installEventFilter(window_undo())
+        self.textChanged.connect(self._edited)
+
+    def _current(self) -> list[Paragraph]:
+        value = self.session.value(self.path)
+        return list(value) if isinstance(value, list) else []
+
+    def _edited(self) -> None:
+        if self._loading:
+            return
+        old = self._current()
+        texts = document_paragraphs(self.document())
+        if len(texts) == 1 and not texts[0]:
+            texts = []
+        new = [
+            Paragraph(text, old[i].id) if i < len(old) else Paragraph(text)
+            for i, text in enumerate(texts)
+        ]
+        self.session.edit(self.path, new)
+        self.paragraphs_changed.emit()
+
+    def refresh(self) -> None:
+        texts = [p.text for p in self._current()]
+        if texts == document_paragraphs(self.document()) or (not texts and not self.toPlainText()):
+            return
+        self._loading = True
+        try:
+            position = self.textCursor().position()
+            fill_document(self.document(), texts)
+            cursor = self.textCursor()
+            cursor.setPosition(min(position, len(self.toPlainText())))
+            self.setTextCursor(cursor)
+        finally:
+            self._loading = False
+
+    def focus_field(self) -> None:
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Paste keeps bold, italic, links and paragraphs, never fonts, colours or images."""
+        if source.hasHtml():
+            paragraphs = paragraphs_from_html(source.html())
+        elif source.hasText():
+            paragraphs = paragraphs_from_text(source.text())
+        else:
+            return
+        if not paragraphs:
+            return
+        from releasewriter.model.inline import parse_inline  # noqa: PLC0415
+
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        for index, paragraph in enumerate(paragraphs):
+            if index:
+                cursor.insertBlock()
+            for span in parse_inline(paragraph):
+                cursor.insertText(span.text, char_format(span.bold, span.italic, span.href))
+        cursor.setCharFormat(char_format(False, False, None))
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+
+    def toggle_bold(self) -> None:
+        fmt = self.currentCharFormat()
+        self._merge(bold=not fmt.fontWeight() >= 700)
+
+    def toggle_italic(self) -> None:
+        self._merge(italic=not self.currentCharFormat().fontItalic())
+
+    def set_link(self, href: str | None) -> None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        fmt = cursor.charFormat()
+        cursor.mergeCharFormat(char_format(fmt.fontWeight() >= 700, fmt.fontItalic(), href or None))
+        self.setTextCursor(cursor)
+
+    def _merge(self, **changes: Any) -> None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        fmt = cursor.charFormat()
+        bold = changes.get("bold", fmt.fontWeight() >= 700)
+        italic = changes.get("italic", fmt.fontItalic())
+        href = fmt.anchorHref() if fmt.isAnchor() else None
+        cursor.mergeCharFormat(char_format(bold, italic, href))
+        self.mergeCurrentCharFormat(char_format(bold, italic, href))

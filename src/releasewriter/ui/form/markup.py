@@ -1,0 +1,190 @@
+"""Between the stored inline markup and a QTextDocument, both ways.
+
+The body editor shows bold, italic and links as formatting; what is stored is
+the markup of :mod:`releasewriter.model.inline`, one paragraph per block.
+Pasted HTML (from Word, Outlook or a web page) keeps only bold, italic, links
+and paragraph breaks.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument
+
+from releasewriter.model.inline import parse_inline, safe_href
+
+
+def escape_markup(text: str) -> str:
+    """Escape only what would otherwise read as markup, so stored text stays readable."""
+    text = text.replace("\\", "\\\\").replace("*", "\\*")
+    if "](" in text:
+        text = text.replace("[", "\\[")
+    return text
+
+
+def _wrap(text: str, bold: bool, italic: bool) -> str:
+    if not text:
+        return ""
+    # Markers hug the words: "** gras**" would not read as bold.
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    core = text.strip()
+    if not core:
+        return text
+    if italic:
+        core = f"*{core}*"
+    if bold:
+        core = f"**{core}**"
+    return f"{lead}{core}{trail}"
+
+
+def block_markup(fragments: list[tuple[str, bool, bool, str]]) -> str:
+    """One paragraph's markup from (text, bold, italic, href) runs."""
+    merged: list[tuple[str, bool, bool, str]] = []
+    for text, bold, italic, href in fragments:
+        if merged and merged[-1][1:] == (bold, italic, href):
+            merged[-1] = (merged[-1][0] + text, bold, italic, href)
+        else:
+            merged.append((text, bold, italic, href))
+    out = []
+    for text, bold, italic, href in merged:
+        if href:
+            bare = href.removeprefix("mailto:")
+            label = escape_markup(text)
+            piece = text if bare == text else f"[{label}]({href})"
+        else:
+            piece = escape_markup(text)
+        out.append(_wrap(piece, bold, italic))
+    return "".join(out)
+
+
+def document_paragraphs(document: QTextDocument) -> list[str]:
+    """The markup of every block of the document, in order."""
+    paragraphs = []
+    block = document.begin()
+    while block.isValid():
+        fragments = []
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if fragment.isValid():
+                fmt = fragment.charFormat()
+                href = fmt.anchorHref() if fmt.isAnchor() else ""
+                fragments.append(
+                    (
+                        fragment.text().replace("\u2028", "\n"),
+                        fmt.fontWeight() >= QFont.Weight.Bold,
+                        fmt.fontItalic(),
+                        href,
+                    )
+                )
+            iterator += 1
+        paragraphs.append(block_markup(fragments))
+        block = block.next()
+    return paragraphs
+
+
+def char_format(bold: bool, italic: bool, href: str | None) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+    fmt.setFontItalic(italic)
+    if href:
+        fmt.setAnchor(True)
+        fmt.setAnchorHref(href)
+        fmt.setFontUnderline(True)
+    else:
+        fmt.setAnchor(False)
+        fmt.setAnchorHref("")
+        fmt.setFontUnderline(False)
+    return fmt
+
+
+def fill_document(document: QTextDocument, paragraphs: list[str]) -> None:
+    """Replace the document's content with formatted paragraphs."""
+    document.clear()
+    cursor = QTextCursor(document)
+    for index, paragraph in enumerate(paragraphs):
+        if index:
+            cursor.insertBlock()
+        for span in parse_inline(paragraph):
+            cursor.insertText(span.text, char_format(span.bold, span.italic, span.href))
+    cursor.setCharFormat(char_format(False, False, None))
+
+
+class _PastedHtml(HTMLParser):
+    """Keeps bold, italic, links and paragraph breaks of pasted HTML; drops the rest."""
+
+    _BLOCKS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote"})
+    _SKIP = frozenset({"style", "script", "head", "title", "xml"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[list[tuple[str, bool, bool, str]]] = [[]]
+        # Open inline elements with what each switched on: (tag, bold, italic, href).
+        self.open: list[tuple[str, bool, bool, str | None]] = []
+        self.skip = 0
+
+    def _break(self) -> None:
+        if self.paragraphs[-1]:
+            self.paragraphs.append([])
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        style = (attributes.get("style") or "").replace(" ", "").lower()
+        if tag in self._SKIP:
+            self.skip += 1
+            return
+        if tag in self._BLOCKS:
+            self._break()
+            return
+        if tag == "br":
+            self.paragraphs[-1].append(("\n", False, False, ""))
+            return
+        bold = tag in ("b", "strong") or "font-weight:bold" in style or "font-weight:700" in style
+        italic = tag in ("i", "em") or "font-style:italic" in style
+        href = (safe_href(attributes.get("href") or "") or "") if tag == "a" else None
+        if tag not in ("img", "hr", "meta", "link", "input", "col"):
+            self.open.append((tag, bold, italic, href))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag in self._BLOCKS:
+            self._break()
+        for index in range(len(self.open) - 1, -1, -1):
+            if self.open[index][0] == tag:
+                del self.open[index:]
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        text = re.sub(r"\s+", " ", data)
+        if text.strip() or (self.paragraphs[-1] and text):
+            bold = any(o[1] for o in self.open)
+            italic = any(o[2] for o in self.open)
+            hrefs = [o[3] for o in self.open if o[3] is not None]
+            self.paragraphs[-1].append((text, bold, italic, hrefs[-1] if hrefs else ""))
+
+
+def paragraphs_from_html(html: str) -> list[str]:
+    parser = _PastedHtml()
+    parser.feed(html)
+    parser.close()
+    result = []
+    for fragments in parser.paragraphs:
+        if fragments and fragments[0][0].startswith(" "):
+            first = fragments[0]
+            fragments[0] = (first[0].lstrip(), *first[1:])
+        markup = block_markup(fragments).strip()
+        if markup:
+            result.append(markup)
+    return result
+
+
+def paragraphs_from_text(text: str) -> list[str]:
+    """Plain pasted text: a blank line or a line break starts a paragraph."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return [escape_markup(line.strip()) for line in lines if line.strip()]

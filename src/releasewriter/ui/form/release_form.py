@@ -1,0 +1,301 @@
+"""The form for the current language version, in the order the release reads."""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from releasewriter.i18n.locales import display_name, text_direction
+from releasewriter.model import Contact
+from releasewriter.model.fields import index_of, section_of
+from releasewriter.model.organisation import pick_for_locale
+from releasewriter.render.document import RenderedRelease
+from releasewriter.ui.form.fields import RichParagraphsField
+from releasewriter.ui.form.items import ContactsSection, QuotesSection
+from releasewriter.ui.form.sections import (
+    ClosingSection,
+    DatelineSection,
+    HeadlineSection,
+    StatusSection,
+    count_text,
+)
+from releasewriter.ui.session import EditorSession
+
+
+class ParagraphsSection(QGroupBox):
+    """Body or notes: paragraphs with bold, italic, links, and a word count."""
+
+    def __init__(
+        self,
+        title: str,
+        path: str,
+        session: EditorSession,
+        t: gettext.NullTranslations,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(title, parent)
+        _ = t.gettext
+        self.t = t
+        self.session = session
+        self.editor = RichParagraphsField(session, path)
+        self.editor.setObjectName(f"{path}Edit")
+        self.count = QLabel()
+        self.count.setObjectName(f"{path}Count")
+        tools = QHBoxLayout()
+        for text, tip, handler in (
+            ("B", _("Bold (Ctrl+B)"), self.editor.toggle_bold),
+            ("I", _("Italic (Ctrl+I)"), self.editor.toggle_italic),
+            ("🔗", _("Link (Ctrl+K)"), self.ask_link),
+        ):
+            button = QToolButton()
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
+            button.clicked.connect(handler)
+            tools.addWidget(button)
+        tools.addStretch(1)
+        tools.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addLayout(tools)
+        layout.addWidget(self.editor)
+        self.editor.textChanged.connect(self.update_count)
+
+    def ask_link(self) -> None:
+        _ = self.t.gettext
+        href, ok = QInputDialog.getText(
+            self,
+            _("Link"),
+            _("Web or email address (empty removes the link):"),
+            QLineEdit.EchoMode.Normal,
+        )
+        if ok:
+            from releasewriter.model.inline import safe_href  # noqa: PLC0415
+
+            self.editor.set_link(safe_href(href) if href.strip() else None)
+
+    def update_count(self) -> None:
+        if self.session.release is not None:
+            self.count.setText(count_text(self.t, self.editor.toPlainText(), self.session.locale))
+
+
+class ReleaseForm(QScrollArea):
+    """Every field of one language version; switching language reloads it."""
+
+    locale_requested = Signal(str)
+
+    def __init__(
+        self,
+        session: EditorSession,
+        t: gettext.NullTranslations,
+        ui_locale: str,
+        directory: Callable[[], list[Contact]],
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        _ = t.gettext
+        self.t = t
+        self.session = session
+        self.setWidgetResizable(True)
+        self.setObjectName("releaseForm")
+        content = QWidget()
+        self.language = QComboBox()
+        self.language.setObjectName("languageCombo")
+        language_label = QLabel(_("&Language version"))
+        language_label.setBuddy(self.language)
+        self.read_only_note = QLabel()
+        self.read_only_note.setObjectName("readOnlyNote")
+        self.read_only_note.setWordWrap(True)
+        self.read_only_note.setVisible(False)
+        self.headline = HeadlineSection(session, t)
+        self.dateline = DatelineSection(session, t, ui_locale)
+        self.status = StatusSection(session, t)
+        self.body = ParagraphsSection(_("Body"), "body", session, t)
+        self.body.editor.setMinimumHeight(220)
+        self.quotes = QuotesSection(session, t)
+        self.contacts = ContactsSection(session, t, directory)
+        self.notes = ParagraphsSection(_("Notes to editors"), "notes_to_editors", session, t)
+        self.notes.editor.setMaximumHeight(120)
+        self.closing = ClosingSection(session, t)
+        top = QHBoxLayout()
+        top.addWidget(language_label)
+        top.addWidget(self.language, 1)
+        layout = QVBoxLayout(content)
+        layout.addLayout(top)
+        layout.addWidget(self.read_only_note)
+        for section in (
+            self.headline,
+            self.dateline,
+            self.status,
+            self.body,
+            self.quotes,
+            self.contacts,
+            self.notes,
+            self.closing,
+        ):
+            layout.addWidget(section)
+        layout.addStretch(1)
+        self.setWidget(content)
+        self._content = content
+        self.language.activated.connect(
+            lambda i: self.locale_requested.emit(self.language.itemData(i))
+        )
+        session.changed.connect(self._changed)
+        session.locale_changed.connect(lambda _locale: self.load())
+        session.release_opened.connect(self.load)
+        session.read_only_changed.connect(self._read_only)
+        # Summaries in the quote and contact lists follow typing, a little later.
+        self._summaries = QTimer(self)
+        self._summaries.setSingleShot(True)
+        self._summaries.setInterval(200)
+
+    # -- loading -----------------------------------------------------------------
+
+    def text_fields(self) -> list[QWidget]:
+        return [
+            *self.headline.fields(),
+            self.dateline.city,
+            self.body.editor,
+            *self.quotes.bound,
+            *self.contacts.bound,
+            self.notes.editor,
+            self.closing.boilerplate,
+            self.closing.end_mark,
+        ]
+
+    def load(self) -> None:
+        """Show the session's current version in every field."""
+        if self.session.release is None:
+            self._content.setEnabled(False)
+            return
+        self._content.setEnabled(True)
+        release = self.session.release
+        self.language.blockSignals(True)
+        self.language.clear()
+        for locale in release.locales:
+            label = display_name(locale)
+            if locale == release.source_locale:
+                label = self.t.gettext("{language} (source)").format(language=label)
+            self.language.addItem(label, locale)
+        self.language.setCurrentIndex(release.locales.index(self.session.locale))
+        self.language.blockSignals(False)
+        direction = (
+            Qt.LayoutDirection.RightToLeft
+            if text_direction(self.session.locale) == "rtl"
+            else Qt.LayoutDirection.LeftToRight
+        )
+        for field in self.text_fields():
+            field.setLayoutDirection(direction)
+        self.headline.headline.refresh()
+        self.headline.subheadline.refresh()
+        self.body.editor.refresh()
+        self.notes.editor.refresh()
+        self.dateline.refresh()
+        self.status.refresh()
+        self.quotes.refresh()
+        self.contacts.refresh()
+        self._refresh_closing()
+        self.body.update_count()
+        self.notes.update_count()
+
+    def _refresh_closing(self) -> None:
+        release = self.session.release
+        assert release is not None
+        from releasewriter.render.labels import Labels  # noqa: PLC0415
+
+        locale = self.session.locale
+        organisation = pick_for_locale(release.organisation.boilerplate, locale) or ""
+        house = pick_for_locale(release.organisation.house_style.end_mark, locale)
+        self.closing.refresh(organisation, house or Labels(locale).default_end_mark)
+
+    def _changed(self, locale: str, path: str, from_widget: bool) -> None:
+        if locale != self.session.locale or from_widget:
+            return
+        if not path:
+            self.load()
+            return
+        section = section_of(path)
+        if section in ("headline", "subheadline"):
+            getattr(self.headline, section).refresh()
+        elif section == "dateline":
+            self.dateline.refresh()
+        elif section == "embargo":
+            self.status.refresh()
+        elif section == "body":
+            self.body.editor.refresh()
+        elif section == "notes_to_editors":
+            self.notes.editor.refresh()
+        elif section == "quotes":
+            self.quotes.refresh()
+        elif section == "contacts":
+            self.contacts.refresh()
+        else:
+            self._refresh_closing()
+
+    def _read_only(self, read_only: bool) -> None:
+        holder = self.session.lock_holder
+        self.read_only_note.setVisible(read_only)
+        if read_only:
+            who = holder.describe() if holder else self.t.gettext("another window")
+            self.read_only_note.setText(
+                self.t.gettext("Read-only: this draft is being edited by {who}.").format(who=who)
+            )
+        for field in self.text_fields():
+            if hasattr(field, "setReadOnly"):
+                field.setReadOnly(read_only)
+
+    def show_rendered(self, rendered: RenderedRelease) -> None:
+        self.dateline.show_rendered(rendered.dateline)
+
+    # -- jumping to a field ----------------------------------------------------------
+
+    def focus_field(self, path: str) -> QWidget | None:
+        """Bring the field named by a path (``quotes[1].speaker``) into view and focus it."""
+        section = section_of(path)
+        index = index_of(path)
+        item_field = path.split(".", 1)[1] if "." in path else ""
+        target: QWidget | None
+        if section in ("headline", "subheadline"):
+            target = getattr(self.headline, section)
+        elif section == "dateline":
+            fields = {"city": self.dateline.city, "date": self.dateline.date}
+            target = fields.get(item_field, self.dateline.country)
+        elif section == "embargo":
+            target = self.status.zone if item_field == "timezone" else self.status.until
+        elif section == "body":
+            target = self.body.editor
+        elif section == "quotes":
+            target = (
+                self.quotes.focus_path(index or 0, item_field)
+                if index is not None
+                else self.quotes.add_button
+            )
+        elif section == "contacts":
+            target = (
+                self.contacts.focus_path(index or 0, item_field)
+                if index is not None
+                else self.contacts.add_button
+            )
+        elif section == "notes_to_editors":
+            target = self.notes.editor
+        elif section == "end_mark":
+            target = self.closing.end_mark
+        else:
+            target = self.closing.boilerplate
+        if target is not None:
+            self.ensureWidgetVisible(target)
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        return target

@@ -1,0 +1,285 @@
+"""The simple sections of the form: headline, dateline, release status, closing parts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import gettext
+import zoneinfo
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QWidget,
+)
+
+from releasewriter.i18n.counts import counts_characters, text_length
+from releasewriter.i18n.locales import parse_locale
+from releasewriter.model import Embargo
+from releasewriter.ui.form.fields import LineField, OptionalLineField, PlainTextField
+from releasewriter.ui.session import EditorSession
+
+
+@functools.cache
+def time_zone_names() -> list[str]:
+    return sorted(
+        z for z in zoneinfo.available_timezones() if "/" in z and not z.startswith("Etc/")
+    )
+
+
+def system_time_zone() -> str:
+    name = bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace")
+    return name if name in zoneinfo.available_timezones() else "UTC"
+
+
+class HeadlineSection(QGroupBox):
+    def __init__(
+        self, session: EditorSession, t: gettext.NullTranslations, parent: QWidget | None = None
+    ):
+        _ = t.gettext
+        super().__init__(_("Headline"), parent)
+        self.t = t
+        self.session = session
+        self.headline = LineField(session, "headline")
+        self.headline.setObjectName("headlineEdit")
+        self.headline.setPlaceholderText(_("What happened, in one line"))
+        self.count = QLabel()
+        self.count.setObjectName("headlineCount")
+        self.subheadline = LineField(session, "subheadline")
+        self.subheadline.setObjectName("subheadlineEdit")
+        layout = QFormLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(self.headline, 1)
+        row.addWidget(self.count)
+        headline_label = QLabel(_("&Headline"))
+        headline_label.setBuddy(self.headline)
+        layout.addRow(headline_label, row)
+        sub_label = QLabel(_("&Subheadline"))
+        sub_label.setBuddy(self.subheadline)
+        layout.addRow(sub_label, self.subheadline)
+        self.headline.textChanged.connect(self._count)
+
+    def _count(self) -> None:
+        count = len(self.headline.text())
+        self.count.setText(self.t.ngettext("%d character", "%d characters", count) % count)
+
+    def fields(self) -> list[LineField]:
+        return [self.headline, self.subheadline]
+
+
+class DatelineSection(QGroupBox):
+    def __init__(
+        self,
+        session: EditorSession,
+        t: gettext.NullTranslations,
+        ui_locale: str,
+        parent: QWidget | None = None,
+    ):
+        _ = t.gettext
+        super().__init__(_("Dateline"), parent)
+        self.session = session
+        self.city = LineField(session, "dateline.city")
+        self.city.setObjectName("cityEdit")
+        self.country = QComboBox()
+        self.country.setObjectName("countryCombo")
+        self.country.setEditable(True)
+        self.country.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        territories = parse_locale(ui_locale).territories
+        for code, name in sorted(territories.items(), key=lambda item: str(item[1])):
+            if len(code) == 2 and code.isalpha():
+                self.country.addItem(str(name), code)
+        self.has_date = QCheckBox(_("&Date"))
+        self.date = QDateEdit()
+        self.date.setObjectName("dateEdit")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.rendered = QLabel()
+        self.rendered.setObjectName("renderedDateline")
+        self.rendered.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QFormLayout(self)
+        city_label = QLabel(_("C&ity"))
+        city_label.setBuddy(self.city)
+        layout.addRow(city_label, self.city)
+        country_label = QLabel(_("Cou&ntry"))
+        country_label.setBuddy(self.country)
+        layout.addRow(country_label, self.country)
+        layout.addRow(self.has_date, self.date)
+        layout.addRow(_("Shown as"), self.rendered)
+        line = self.country.lineEdit()
+        assert line is not None
+        line.textEdited.connect(self._country_typed)
+        self.country.activated.connect(self._country_chosen)
+        self.has_date.toggled.connect(self._date_toggled)
+        self.date.dateChanged.connect(self._date_changed)
+        self._loading = False
+
+    def _country_chosen(self, index: int) -> None:
+        if not self._loading:
+            self.session.edit("dateline.country", self.country.itemData(index) or "")
+
+    def _country_typed(self, text: str) -> None:
+        index = self.country.findText(text, Qt.MatchFlag.MatchFixedString)
+        code = self.country.itemData(index) if index >= 0 else text
+        self.session.edit("dateline.country", code)
+
+    def _date_toggled(self, on: bool) -> None:
+        self.date.setEnabled(on)
+        if not self._loading:
+            self.session.edit("dateline.date", self.date.date().toPython() if on else None)
+
+    def _date_changed(self, value: QDate) -> None:
+        if not self._loading and self.has_date.isChecked():
+            self.session.edit("dateline.date", value.toPython())
+
+    def refresh(self) -> None:
+        self._loading = True
+        try:
+            self.city.refresh()
+            country = self.session.value("dateline.country") or ""
+            index = self.country.findData(country)
+            if index >= 0:
+                self.country.setCurrentIndex(index)
+            else:
+                self.country.setEditText(country)
+            date = self.session.value("dateline.date")
+            self.has_date.setChecked(date is not None)
+            self.date.setEnabled(date is not None)
+            self.date.setDate(QDate(date) if date else QDate.currentDate())
+        finally:
+            self._loading = False
+
+    def show_rendered(self, text: str) -> None:
+        self.rendered.setText(text or "—")
+
+
+class StatusSection(QGroupBox):
+    def __init__(
+        self, session: EditorSession, t: gettext.NullTranslations, parent: QWidget | None = None
+    ):
+        _ = t.gettext
+        super().__init__(_("Release status"), parent)
+        self.session = session
+        self.immediate = QRadioButton(_("For i&mmediate release"))
+        self.immediate.setObjectName("immediateRadio")
+        self.embargoed = QRadioButton(_("&Embargoed until"))
+        self.embargoed.setObjectName("embargoRadio")
+        self.until = QDateTimeEdit()
+        self.until.setObjectName("embargoUntil")
+        self.until.setCalendarPopup(True)
+        self.until.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.zone = QComboBox()
+        self.zone.setObjectName("embargoZone")
+        self.zone.setEditable(True)
+        self.zone.addItems(time_zone_names())
+        layout = QFormLayout(self)
+        layout.addRow(self.immediate)
+        row = QHBoxLayout()
+        row.addWidget(self.embargoed)
+        row.addWidget(self.until)
+        row.addWidget(self.zone, 1)
+        layout.addRow(row)
+        self._loading = False
+        self.immediate.toggled.connect(self._changed)
+        self.until.dateTimeChanged.connect(self._changed)
+        self.zone.currentTextChanged.connect(self._changed)
+
+    def _changed(self) -> None:
+        if self._loading:
+            return
+        if self.immediate.isChecked():
+            self.session.edit("embargo", None)
+            self._enable(False)
+            return
+        self._enable(True)
+        value = self.until.dateTime().toPython()
+        assert isinstance(value, dt.datetime)
+        until = value.replace(second=0, microsecond=0)
+        self.session.edit("embargo", Embargo(until, self.zone.currentText().strip()))
+
+    def _enable(self, on: bool) -> None:
+        self.until.setEnabled(on)
+        self.zone.setEnabled(on)
+
+    def refresh(self) -> None:
+        embargo = self.session.value("embargo")
+        self._loading = True
+        try:
+            if embargo is None:
+                self.immediate.setChecked(True)
+                tomorrow = dt.datetime.combine(dt.date.today() + dt.timedelta(days=1), dt.time(9))
+                self.until.setDateTime(QDateTime(tomorrow))
+                self.zone.setCurrentText(system_time_zone())
+            else:
+                self.embargoed.setChecked(True)
+                self.until.setDateTime(QDateTime(embargo.until.date(), QTime(embargo.until.time())))
+                self.zone.setCurrentText(embargo.timezone)
+            self._enable(embargo is not None)
+        finally:
+            self._loading = False
+
+
+class ClosingSection(QGroupBox):
+    """Boilerplate ("About …") and end mark: the organisation's unless changed here."""
+
+    def __init__(
+        self, session: EditorSession, t: gettext.NullTranslations, parent: QWidget | None = None
+    ):
+        _ = t.gettext
+        super().__init__(_("About the organisation and end mark"), parent)
+        self.session = session
+        self.own = QCheckBox(_("Use a different &boilerplate for this release"))
+        self.own.setObjectName("ownBoilerplate")
+        self.boilerplate = PlainTextField(session, "boilerplate")
+        self.boilerplate.setObjectName("boilerplateEdit")
+        self.boilerplate.setMaximumHeight(110)
+        self.end_mark = OptionalLineField(session, "end_mark")
+        self.end_mark.setObjectName("endMarkEdit")
+        layout = QFormLayout(self)
+        layout.addRow(self.own)
+        layout.addRow(self.boilerplate)
+        end_label = QLabel(_("E&nd mark"))
+        end_label.setBuddy(self.end_mark)
+        layout.addRow(end_label, self.end_mark)
+        self.own.toggled.connect(self._own_toggled)
+        self._loading = False
+
+    def _own_toggled(self, on: bool) -> None:
+        self.boilerplate.setReadOnly(not on)
+        if self._loading:
+            return
+        if on:
+            self.session.edit("boilerplate", self.boilerplate.toPlainText())
+        else:
+            self.session.edit("boilerplate", None)
+
+    def refresh(self, organisation_text: str, default_end_mark: str) -> None:
+        own = self.session.value("boilerplate")
+        self._loading = True
+        try:
+            self.own.setChecked(own is not None)
+            self.boilerplate.setReadOnly(own is None)
+            if own is None:
+                self.boilerplate._loading = True
+                self.boilerplate.setPlainText(organisation_text)
+                self.boilerplate._loading = False
+            else:
+                self.boilerplate.refresh()
+            self.end_mark.setPlaceholderText(default_end_mark)
+            self.end_mark.refresh()
+        finally:
+            self._loading = False
+
+
+def count_text(t: gettext.NullTranslations, text: str, locale: str) -> str:
+    count = text_length(text, locale)
+    if counts_characters(locale):
+        return t.ngettext("%d character", "%d characters", count) % count
+    return t.ngettext("%d word", "%d words", count) % count

@@ -1,0 +1,406 @@
+"""The main window: assembles the library, the form, the preview and the panels.
+
+Behaviour lives in the parts (session, form, library, dialogs); this module
+only places them and connects their signals.
+"""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QMimeData, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from releasewriter.i18n.locales import display_name
+from releasewriter.settings import LAST_DRAFT, SPLITTER_STATE, WINDOW_GEOMETRY, WINDOW_STATE
+from releasewriter.store import DraftReadError
+from releasewriter.ui.context import AppContext
+from releasewriter.ui.dialogs.export_dialog import ExportDialog
+from releasewriter.ui.dialogs.export_jobs import clipboard_text
+from releasewriter.ui.documents import new_release, organisation_profile
+from releasewriter.ui.errors import ExceptionReporter
+from releasewriter.ui.find_bar import FindBar
+from releasewriter.ui.form.fields import RichParagraphsField
+from releasewriter.ui.form.release_form import ReleaseForm
+from releasewriter.ui.library.panel import DraftsLibraryPanel
+from releasewriter.ui.preview import PreviewController, PreviewPane
+from releasewriter.ui.session import EditorSession
+from releasewriter.ui.validation_panel import ValidationPanel
+
+
+def _encode(data: QByteArray) -> str:
+    return base64.b64encode(bytes(data.data())).decode("ascii")
+
+
+def _decode(text: str) -> QByteArray:
+    try:
+        return QByteArray(base64.b64decode(text))
+    except ValueError:
+        return QByteArray()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext, session: EditorSession) -> None:
+        super().__init__()
+        _ = context.t.gettext
+        self.context = context
+        self.t = context.t
+        self.session = session
+        self.reporter: ExceptionReporter | None = None
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("ReleaseWriter")
+        self.setAcceptDrops(True)
+
+        self.library = DraftsLibraryPanel(context.store, context.t, ui_locale=context.ui_locale)
+        self.form = ReleaseForm(session, context.t, context.ui_locale, self._directory)
+        self.find_bar = FindBar(session, self.form, context.t)
+        self.find_bar.hide()
+        form_pane = QWidget()
+        form_pane.setObjectName("formPane")
+        form_layout = QVBoxLayout(form_pane)
+        form_layout.setContentsMargins(0, 0, 0, 0)
+        form_layout.addWidget(self.find_bar)
+        form_layout.addWidget(self.form)
+        self.preview = PreviewPane()
+        self.preview_controller = PreviewController(session, self.preview)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        for pane in (self.library, form_pane, self.preview):
+            self.splitter.addWidget(pane)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(2, 4)
+        self.setCentralWidget(self.splitter)
+
+        self.validation = ValidationPanel(session, context.t)
+        self.validation_dock = QDockWidget(_("Before sending"), self)
+        self.validation_dock.setObjectName("validationDock")
+        self.validation_dock.setWidget(self.validation)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.validation_dock)
+
+        self.save_status = QLabel()
+        self.save_status.setObjectName("saveStatus")
+        self.take_over_button = QPushButton(_("Edit anyway"))
+        self.take_over_button.setObjectName("takeOverButton")
+        self.take_over_button.setVisible(False)
+        self.statusBar().addWidget(self.save_status, 1)
+        self.statusBar().addPermanentWidget(self.take_over_button)
+
+        self._library_refresh = QTimer(self)
+        self._library_refresh.setSingleShot(True)
+        self._library_refresh.setInterval(1500)
+        self._library_refresh.timeout.connect(self.library.refresh)
+
+        self._build_menus()
+        self._connect()
+        self._restore_layout()
+
+    # -- assembly ------------------------------------------------------------------
+
+    def _action(
+        self, text: str, shortcut: QKeySequence | str | None, slot: object, name: str
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        _ = self.t.gettext
+        standard = QKeySequence.StandardKey
+        file_menu = self.menuBar().addMenu(_("&File"))
+        self.new_action = self._action(
+            _("&New release"), standard.New, self.new_release, "newAction"
+        )
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(
+            self._action(_("&Open file…"), standard.Open, self.open_file, "openAction")
+        )
+        file_menu.addSeparator()
+        self.export_action = self._action(_("&Export…"), "Ctrl+E", self.export, "exportAction")
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(
+            self._action(_("&Copy as HTML"), "Ctrl+Shift+C", self.copy_as_html, "copyHtmlAction")
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(_("Organisation &profile…"), None, self.edit_profile, "profileAction")
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(_("&Quit"), standard.Quit, self.close, "quitAction"))
+
+        edit_menu = self.menuBar().addMenu(_("&Edit"))
+        undo = self.session.undo_stack.createUndoAction(self, _("&Undo"))
+        undo.setShortcut(QKeySequence(standard.Undo))
+        undo.setObjectName("undoAction")
+        redo = self.session.undo_stack.createRedoAction(self, _("&Redo"))
+        redo.setShortcuts([QKeySequence(standard.Redo), QKeySequence("Ctrl+Y")])
+        redo.setObjectName("redoAction")
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self.addAction(undo)
+        self.addAction(redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(
+            self._action(_("&Find…"), standard.Find, self.find_bar.open_bar, "findAction")
+        )
+        edit_menu.addAction(
+            self._action(
+                _("Find &next"), standard.FindNext, self.find_bar.find_next, "findNextAction"
+            )
+        )
+        edit_menu.addSeparator()
+        edit_menu.addAction(
+            self._action(_("&Bold"), standard.Bold, lambda: self._format("bold"), "boldAction")
+        )
+        edit_menu.addAction(
+            self._action(
+                _("&Italic"), standard.Italic, lambda: self._format("italic"), "italicAction"
+            )
+        )
+        edit_menu.addAction(
+            self._action(_("&Link…"), "Ctrl+K", lambda: self._format("link"), "linkAction")
+        )
+
+        view_menu = self.menuBar().addMenu(_("&View"))
+        for text, pane, key, name in (
+            (_("&Library"), self.library, "Ctrl+1", "toggleLibrary"),
+            (_("&Preview"), self.preview, "Ctrl+3", "togglePreview"),
+        ):
+            action = self._action(text, key, lambda on, p=pane: p.setVisible(on), name)
+            action.setCheckable(True)
+            action.setChecked(True)
+            view_menu.addAction(action)
+        toggle = self.validation_dock.toggleViewAction()
+        toggle.setText(_("&Before sending"))
+        toggle.setShortcut(QKeySequence("Ctrl+4"))
+        view_menu.addAction(toggle)
+
+        self.language_menu = self.menuBar().addMenu(_("&Language"))
+
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        help_menu.addAction(
+            self._action(_("&About ReleaseWriter"), None, self.about, "aboutAction")
+        )
+
+    def _connect(self) -> None:
+        session = self.session
+        self.library.open_requested.connect(self.open_path)
+        self.library.new_requested.connect(self.new_release)
+        self.library.about_to_trash.connect(self._closing_for_trash)
+        self.form.locale_requested.connect(session.set_locale)
+        self.validation.jump_requested.connect(self._jump)
+        self.preview_controller.rendered.connect(self.form.show_rendered)
+        session.saved.connect(self._saved)
+        session.save_failed.connect(self._save_failed)
+        session.read_only_changed.connect(self._read_only)
+        session.release_opened.connect(self._release_opened)
+        session.changed.connect(lambda *_args: self._update_title())
+        self.take_over_button.clicked.connect(session.take_over)
+
+    # -- documents -------------------------------------------------------------------
+
+    def _directory(self) -> list:  # type: ignore[type-arg]
+        return organisation_profile(self.context).contacts
+
+    def new_release(self) -> None:
+        self.session.open_new(new_release(self.context))
+        self.library.refresh()
+        self.form.headline.headline.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def open_path(self, path: Path) -> bool:
+        try:
+            self.session.open_path(Path(path))
+        except DraftReadError as error:
+            QMessageBox.warning(
+                self,
+                self.t.gettext("Cannot open the draft"),
+                self.t.gettext("{path} cannot be read: {problem}").format(
+                    path=error.path, problem=error.problem
+                ),
+            )
+            return False
+        self.context.settings.set(LAST_DRAFT, str(path))
+        return True
+
+    def open_file(self) -> None:
+        _ = self.t.gettext
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Open a draft"), "", _("ReleaseWriter drafts (*.release.json *.json)")
+        )
+        if path:
+            self.open_path(Path(path))
+
+    def _closing_for_trash(self, path: Path) -> None:
+        if self.session.path is not None and self.session.path.resolve() == Path(path).resolve():
+            self.session.close()
+            self.form.load()
+            self.preview_controller.render_now()
+
+    def _release_opened(self) -> None:
+        self._update_title()
+        self.language_menu.clear()
+        release = self.session.release
+        if release is None:
+            return
+        for index, locale in enumerate(release.locales):
+            action = self.language_menu.addAction(display_name(locale))
+            action.setShortcut(QKeySequence(f"Alt+{index + 1}") if index < 9 else QKeySequence())
+            action.triggered.connect(
+                lambda _checked=False, code=locale: self.session.set_locale(code)
+            )
+
+    def _update_title(self) -> None:
+        headline = ""
+        if self.session.release is not None:
+            headline = self.session.version.headline.strip()
+        self.setWindowTitle(f"{headline} — ReleaseWriter" if headline else "ReleaseWriter")
+
+    def _jump(self, locale: str, field: str) -> None:
+        if locale:
+            self.session.set_locale(locale)
+        self.form.focus_field(field)
+
+    def _format(self, what: str) -> None:
+        widget = QApplication.focusWidget()
+        if not isinstance(widget, RichParagraphsField):
+            return
+        section = self.form.body if widget is self.form.body.editor else self.form.notes
+        if what == "bold":
+            widget.toggle_bold()
+        elif what == "italic":
+            widget.toggle_italic()
+        else:
+            section.ask_link()
+
+    # -- saving and locks -----------------------------------------------------------------
+
+    def _saved(self, _path: str) -> None:
+        from datetime import datetime  # noqa: PLC0415
+
+        self.save_status.setText(
+            self.t.gettext("Saved at {time}").format(time=f"{datetime.now():%H:%M:%S}")
+        )
+        self._library_refresh.start()
+
+    def _save_failed(self, reason: str) -> None:
+        _ = self.t.gettext
+        if reason == "lock-lost":
+            text = _("Another window took over this draft; this one is now read-only.")
+        else:
+            text = _(
+                "Could not save the draft: {reason}. Your text is kept and saving will be tried again."
+            ).format(reason=reason)
+        self.save_status.setText(text)
+
+    def _read_only(self, read_only: bool) -> None:
+        self.take_over_button.setVisible(read_only)
+        if read_only:
+            self.save_status.setText(self.t.gettext("Read-only"))
+
+    # -- export ---------------------------------------------------------------------
+
+    def export(self) -> None:
+        if self.session.release is None:
+            return
+        self.session.flush()
+        dialog = ExportDialog(
+            self.session.release,
+            self.context.settings,
+            self.t,
+            self,
+            current_locale=self.session.locale,
+            ui_locale=self.context.ui_locale,
+        )
+        dialog.exported.connect(self._exported)
+        dialog.open()
+
+    def _exported(self, _paths: list[Path]) -> None:
+        if self.session.path is not None:
+            self.library.mark_exported(self.session.path)
+        self.context.settings.save()
+
+    def copy_as_html(self) -> None:
+        if self.session.release is None:
+            return
+        content = clipboard_text(self.session.release, self.session.locale)
+        data = QMimeData()
+        data.setHtml(content.html)
+        data.setText(content.text)
+        QApplication.clipboard().setMimeData(data)
+        self.save_status.setText(self.t.gettext("Copied as HTML: paste it into a new email."))
+
+    def edit_profile(self) -> None:
+        from releasewriter.ui.dialogs.organisation_dialog import edit_organisation_profile  # noqa: PLC0415
+
+        edit_organisation_profile(self.context.config_dir, self.t, self)
+
+    def about(self) -> None:
+        from releasewriter import __version__  # noqa: PLC0415
+
+        QMessageBox.about(
+            self,
+            self.t.gettext("About ReleaseWriter"),
+            self.t.gettext(
+                "ReleaseWriter {version}: press releases, offline, in every language."
+            ).format(version=__version__),
+        )
+
+    # -- window state ---------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        settings = self.context.settings
+        if settings.get(WINDOW_GEOMETRY):
+            self.restoreGeometry(_decode(settings.get(WINDOW_GEOMETRY)))
+        else:
+            self.resize(1366, 768)
+        if settings.get(WINDOW_STATE):
+            self.restoreState(_decode(settings.get(WINDOW_STATE)))
+        if settings.get(SPLITTER_STATE):
+            self.splitter.restoreState(_decode(settings.get(SPLITTER_STATE)))
+        else:
+            self.splitter.setSizes([260, 560, 540])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = self.context.settings
+        settings.set(WINDOW_GEOMETRY, _encode(self.saveGeometry()))
+        settings.set(WINDOW_STATE, _encode(self.saveState()))
+        settings.set(SPLITTER_STATE, _encode(self.splitter.saveState()))
+        settings.set(LAST_DRAFT, str(self.session.path or ""))
+        self.session.shutdown()
+        try:
+            settings.save()
+        except OSError:
+            pass  # Losing window sizes must not stop the app from closing.
+        event.accept()
+
+    # -- drops ------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(u.toLocalFile().endswith(".json") for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            if url.toLocalFile().endswith(".json"):
+                self.open_path(Path(url.toLocalFile()))
+                event.acceptProposedAction()
+                return

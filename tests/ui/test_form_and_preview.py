@@ -1,0 +1,177 @@
+"""The form edits the model, the preview follows, autosave writes, undo restores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from releasewriter.i18n import app_translations
+from releasewriter.store import DraftStore, read_release
+from releasewriter.ui.form.release_form import ReleaseForm
+from releasewriter.ui.preview import PreviewController, PreviewPane
+from releasewriter.ui.session import EditorSession
+from tests.releases import arabic_release, sample_release
+from tests.ui.typing import type_text
+
+
+class Editor:
+    def __init__(self, qtbot: QtBot, store: DraftStore) -> None:
+        self.session = EditorSession(store, autosave_ms=200)
+        self.form = ReleaseForm(self.session, app_translations("en"), "en", lambda: [])
+        self.preview = PreviewPane()
+        self.controller = PreviewController(self.session, self.preview)
+        qtbot.addWidget(self.form)
+        qtbot.addWidget(self.preview)
+        self.form.resize(700, 900)
+        self.form.show()
+
+    def field(self, name: str) -> QWidget:
+        widget = self.form.findChild(QWidget, name)
+        assert widget is not None, name
+        return widget
+
+
+@pytest.fixture
+def editor(qtbot: QtBot, drafts_store: DraftStore) -> Editor:
+    editor = Editor(qtbot, drafts_store)
+    path = drafts_store.save(sample_release())
+    editor.session.open_path(path)
+    yield editor
+    editor.session.shutdown()
+
+
+def test_typing_in_the_headline_updates_model_preview_and_file(
+    qtbot: QtBot, editor: Editor
+) -> None:
+    headline = editor.field("headlineEdit")
+    headline.selectAll()
+    qtbot.keyClicks(headline, "Nouveau titre")
+    assert editor.session.version.headline == "Nouveau titre"
+    qtbot.waitUntil(lambda: "Nouveau titre" in editor.preview.toPlainText())
+    assert editor.session.path is not None
+    qtbot.waitUntil(
+        lambda: read_release(editor.session.path).source.headline == "Nouveau titre", timeout=3000
+    )
+
+
+def test_undo_restores_the_headline_and_redo_brings_it_back(qtbot: QtBot, editor: Editor) -> None:
+    headline = editor.field("headlineEdit")
+    original = editor.session.version.headline
+    headline.end(False)
+    qtbot.keyClicks(headline, " !")
+    editor.session.undo_stack.undo()
+    assert editor.session.version.headline == original
+    assert headline.text() == original
+    editor.session.undo_stack.redo()
+    assert editor.session.version.headline == original + " !"
+
+
+def test_typing_in_the_body_keeps_paragraph_ids(qtbot: QtBot, editor: Editor) -> None:
+    body = editor.field("bodyEdit")
+    ids = [p.id for p in editor.session.version.body]
+    body.setFocus()
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    qtbot.keyClicks(body, " Fin.")
+    assert editor.session.version.body[-1].text.endswith("clées. Fin.")
+    assert [p.id for p in editor.session.version.body] == ids
+
+
+def test_enter_in_the_body_starts_a_new_paragraph(qtbot: QtBot, editor: Editor) -> None:
+    body = editor.field("bodyEdit")
+    body.setFocus()
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    qtbot.keyClick(body, Qt.Key.Key_Return)
+    type_text(body, "Un cinquième paragraphe.")
+    assert [p.text for p in editor.session.version.body][-1] == "Un cinquième paragraphe."
+    assert len(editor.session.version.body) == 5
+    qtbot.waitUntil(lambda: "Un cinquième paragraphe." in editor.preview.toPlainText())
+
+
+def test_pasting_from_word_keeps_only_bold_italic_and_links(editor: Editor) -> None:
+    body = editor.field("bodyEdit")
+    body.setFocus()
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    data = QMimeData()
+    data.setHtml(
+        "<html><head><style>p.MsoNormal{font-family:Calibri}</style></head><body>"
+        '<p class="MsoNormal"><span style="color:red;font-size:20pt">Rouge</span> '
+        '<b>gras</b> <i>penché</i> <a href="https://iom.int">lien</a> '
+        '<a href="javascript:alert(1)">piège</a><img src="file:///etc/passwd"></p></body></html>'
+    )
+    body.insertFromMimeData(data)
+    last = editor.session.version.body[-1].text
+    assert last.endswith("Rouge **gras** *penché* [lien](https://iom.int) piège")
+
+
+def test_quote_speaker_edits_and_attribution_reaches_the_preview(
+    qtbot: QtBot, editor: Editor
+) -> None:
+    speaker = editor.field("quotes_speaker")
+    speaker.selectAll()
+    qtbot.keyClicks(speaker, "Amy Pope")
+    assert editor.session.version.quotes[0].speaker == "Amy Pope"
+    qtbot.waitUntil(lambda: "a déclaré Amy Pope" in editor.preview.toPlainText())
+
+
+def test_adding_and_removing_a_contact_is_undoable(qtbot: QtBot, editor: Editor) -> None:
+    editor.field("contactsAdd").click()
+    assert len(editor.session.version.contacts) == 2
+    qtbot.keyClicks(editor.field("contacts_name"), "Nadia")
+    assert editor.session.version.contacts[1].name == "Nadia"
+    editor.session.undo_stack.undo()  # the name
+    editor.session.undo_stack.undo()  # the new contact
+    assert len(editor.session.version.contacts) == 1
+
+
+def test_switching_to_arabic_lays_the_fields_out_right_to_left(
+    qtbot: QtBot, drafts_store: DraftStore
+) -> None:
+    editor = Editor(qtbot, drafts_store)
+    release = sample_release()
+    release.versions.append(arabic_release().versions[0])
+    editor.session.open_path(drafts_store.save(release))
+    editor.session.set_locale("ar")
+    assert editor.field("headlineEdit").layoutDirection() == Qt.LayoutDirection.RightToLeft
+    qtbot.waitUntil(lambda: "عمّان" in editor.preview.toPlainText())
+    editor.session.shutdown()
+
+
+def test_preview_follows_no_file_link_and_loads_no_local_file(editor: Editor) -> None:
+    opened: list[str] = []
+    editor.preview.opener = lambda url: opened.append(url.toString()) or True
+    editor.preview.anchorClicked.emit(editor.preview.source().fromUserInput("file:///etc/passwd"))
+    from PySide6.QtCore import QUrl
+
+    editor.preview.anchorClicked.emit(QUrl("https://www.iom.int"))
+    assert opened == ["https://www.iom.int"]
+    assert editor.preview.loadResource(2, QUrl("file:///etc/hostname")) is None
+    assert "file:///etc/hostname" in editor.preview.refused
+
+
+def test_a_second_session_on_the_same_draft_is_read_only(
+    qtbot: QtBot, editor: Editor, drafts_store: DraftStore
+) -> None:
+    other = Editor(qtbot, drafts_store)
+    assert editor.session.path is not None
+    other.session.open_path(editor.session.path)
+    assert other.session.read_only
+    assert other.field("readOnlyNote").isVisibleTo(other.form)
+    other.session.edit("headline", "écrasé")
+    assert read_release(editor.session.path).source.headline != "écrasé"
+    other.session.shutdown()
+
+
+def test_closing_saves_immediately_without_waiting_for_the_timer(
+    qtbot: QtBot, drafts_store: DraftStore
+) -> None:
+    editor = Editor(qtbot, drafts_store)
+    editor.session.autosave_timer.setInterval(60_000)
+    path = drafts_store.save(sample_release())
+    editor.session.open_path(path)
+    type_text(editor.field("cityEdit"), "Pékin")
+    editor.session.shutdown()
+    assert read_release(Path(path)).source.dateline.city == "Pékin"
