@@ -7,6 +7,7 @@ only places them and connects their signals.
 from __future__ import annotations
 
 import base64
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMimeData, Qt, QTimer
@@ -307,7 +308,7 @@ class MainWindow(QMainWindow):
             text = _("Another window took over this draft; this one is now read-only.")
         else:
             text = _(
-                "Could not save the draft: {reason}. Your text is kept and saving will be tried again."
+                "Could not save the draft: {reason}. Your text is kept; saving will be retried."
             ).format(reason=reason)
         self.save_status.setText(text)
 
@@ -386,10 +387,8 @@ class MainWindow(QMainWindow):
         settings.set(SPLITTER_STATE, _encode(self.splitter.saveState()))
         settings.set(LAST_DRAFT, str(self.session.path or ""))
         self.session.shutdown()
-        try:
+        with contextlib.suppress(OSError):  # Lost window sizes must not stop the closing.
             settings.save()
-        except OSError:
-            pass  # Losing window sizes must not stop the app from closing.
         event.accept()
 
     # -- drops ------------------------------------------------------------------------
