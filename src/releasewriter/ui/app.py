@@ -25,6 +25,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--drafts-dir", type=Path, help="the drafts folder")
     parser.add_argument("--config-dir", type=Path, help="the settings folder")
     parser.add_argument("--ui-lang", help="the language of the application (e.g. fr, ar)")
+    parser.add_argument(
+        "--window-size", metavar="WxH", help="open the window at this size (screenshots, tests)"
+    )
     return parser.parse_args(argv)
 
 
@@ -74,4 +77,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         draft=args.draft,
         sample=args.sample,
         last_draft=settings.get(LAST_DRAFT),
+        window_size=_size(args.window_size),
     )
+
+
+def _size(text: str | None) -> tuple[int, int] | None:
+    if not text:
+        return None
+    width, _, height = text.lower().partition("x")
+    return int(width), int(height)

@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.validation_dock.setObjectName("validationDock")
         self.validation_dock.setWidget(self.validation)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.validation_dock)
+        self.resizeDocks([self.validation_dock], [110], Qt.Orientation.Vertical)
 
         self.save_status = QLabel()
         self.save_status.setObjectName("saveStatus")

@@ -81,7 +81,7 @@ def build_window(
     return window
 
 
-def run(**kwargs: object) -> int:
+def run(*, window_size: tuple[int, int] | None = None, **kwargs: object) -> int:
     app = create_application()
     ui_locale = str(kwargs["ui_locale"])
     install_qt_translations(app, ui_locale)
@@ -90,5 +90,7 @@ def run(**kwargs: object) -> int:
     assert window.reporter is not None
     window.reporter.log_path = log_path
     window.reporter.install()
+    if window_size is not None:
+        window.setGeometry(0, 0, *window_size)
     window.show()
     return app.exec()

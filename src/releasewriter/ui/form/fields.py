@@ -68,6 +68,8 @@ class LineField(QLineEdit):
         value = str(self.session.value(self.path) or "")
         if value != self.text():
             self.setText(value)
+            if not self.hasFocus():
+                self.setCursorPosition(0)  # show the start of a long headline
 
     def focus_field(self) -> None:
         self.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
 from releasewriter.model.inline import parse_inline, safe_href
 
@@ -105,9 +105,13 @@ def fill_document(document: QTextDocument, paragraphs: list[str]) -> None:
     """Replace the document's content with formatted paragraphs."""
     document.clear()
     cursor = QTextCursor(document)
+    # Space between paragraphs, as in the release; new blocks inherit it.
+    spaced = QTextBlockFormat()
+    spaced.setBottomMargin(6)
+    cursor.setBlockFormat(spaced)
     for index, paragraph in enumerate(paragraphs):
         if index:
-            cursor.insertBlock()
+            cursor.insertBlock(spaced)
         for span in parse_inline(paragraph):
             cursor.insertText(span.text, char_format(span.bold, span.italic, span.href))
     cursor.setCharFormat(char_format(False, False, None))

@@ -59,7 +59,7 @@ class ParagraphsSection(QGroupBox):
         for text, tip, handler in (
             ("B", _("Bold (Ctrl+B)"), self.editor.toggle_bold),
             ("I", _("Italic (Ctrl+I)"), self.editor.toggle_italic),
-            ("🔗", _("Link (Ctrl+K)"), self.ask_link),
+            (_("Link"), _("Link (Ctrl+K)"), self.ask_link),
         ):
             button = QToolButton()
             button.setText(text)

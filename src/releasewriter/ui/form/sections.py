@@ -45,7 +45,7 @@ class HeadlineSection(QGroupBox):
         self, session: EditorSession, t: gettext.NullTranslations, parent: QWidget | None = None
     ):
         _ = t.gettext
-        super().__init__(_("Headline"), parent)
+        super().__init__(_("Title"), parent)
         self.t = t
         self.session = session
         self.headline = LineField(session, "headline")
