@@ -76,7 +76,7 @@ def main(argv: list[str]) -> int:
     elif command == "cli":
         args = [str(python), "-m", "releasewriter", *rest]
     else:
-        args = [str(python), "-m", "releasewriter", "open", "--sample", *rest]
+        args = [str(python), "-m", "releasewriter.ui", "--sample", *rest]
     return subprocess.call(args, cwd=ROOT)
 
 

@@ -120,10 +120,10 @@ def test_bad_input_gets_one_line_and_a_nonzero_exit_never_a_traceback(
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
 
 
-def test_open_sample_prints_the_release_as_a_reader_sees_it(
+def test_show_sample_prints_the_release_as_a_reader_sees_it(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert main(["open", "--sample"]) == 0
+    assert main(["show", "sample"]) == 0
     out = capsys.readouterr().out
     assert "L’OIM et la Chine œuvrent pour protéger les victimes de traite" in out
     assert "ewong@iom.int" in out

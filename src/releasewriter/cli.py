@@ -97,12 +97,6 @@ class Cli:
             "--lang", metavar=_("CODE"), help=_("the language version (default: the source)")
         )
 
-        open_ = commands.add_parser("open", help=_("open a release (the sample with --sample)"))
-        open_.add_argument("draft", nargs="?", metavar="DRAFT", help=draft_help)
-        open_.add_argument(
-            "--sample", action="store_true", help=_("open the bundled sample release")
-        )
-        open_.add_argument("--lang", metavar=_("CODE"), help=_("the language version to show"))
         return parser
 
     # -- helpers -----------------------------------------------------------
@@ -195,26 +189,19 @@ class Cli:
             self.out.write(_("No drafts in {folder}.").format(folder=store.folder) + "\n")
         return EXIT_PROBLEMS if problems else 0
 
-    def cmd_show(self, args: argparse.Namespace, release: Release | None = None) -> int:
-        release = release or self.resolve(args, args.draft)
+    def cmd_show(self, args: argparse.Namespace) -> int:
+        release = self.resolve(args, args.draft)
         (locale,) = self.locales(release, [args.lang] if args.lang else None, False)
         self.out.write(render_text(render_release(release, locale)))
         return 0
-
-    def cmd_open(self, args: argparse.Namespace) -> int:
-        # The desktop editor is not there yet: show the release as a reader sees it.
-        if args.sample or not args.draft:
-            release = read_release(sample_path())
-        else:
-            release = self.resolve(args, args.draft)
-        return self.cmd_show(args, release)
 
     def run(self, argv: Sequence[str] | None) -> int:
         _ = self.t.gettext
         parser = self.parser()
         args = parser.parse_args(argv)
         if args.command is None:
-            args = parser.parse_args(["open", *(argv or [])])
+            parser.print_help(self.out)
+            return EXIT_USAGE
         try:
             return int(getattr(self, f"cmd_{args.command}")(args))
         except UsageError as error:
