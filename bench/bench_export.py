@@ -14,7 +14,7 @@ What is measured (see docs/performance.md for the targets and a recorded run):
   --format html`` process writing 12 files (six languages × two formats),
   against pandoc writing the same 12 files from equivalent Markdown, one
   pandoc process per file; wall time, median of several runs, and the CLI
-  process's peak RSS.
+  process's peak RSS (measured through a small launcher: see peak_rss_kib).
 
 This is a benchmark, not a test: it never fails, it reports.
 """
@@ -89,35 +89,45 @@ def repeat(action: Callable[[], object], warmup: int, reps: int) -> Sample:
     return Sample(tuple(durations))
 
 
-@dataclass(frozen=True)
-class ProcessRun:
-    wall_ns: int
-    max_rss_kib: int | None
-
-
-def run_process(argv: Sequence[str], env: dict[str, str] | None = None) -> ProcessRun:
-    """Run a command to completion; its wall time and, where the OS says, its own peak RSS."""
+def run_process(argv: Sequence[str], env: dict[str, str] | None = None) -> int:
+    """Run a command to completion; its wall time in nanoseconds."""
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter_ns()
-        process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, env=env)
-        if hasattr(os, "wait4"):
-            # wait4 gives this child's own rusage; RUSAGE_CHILDREN would mix in pandoc.
-            _, status, usage = os.wait4(process.pid, 0)
-            wall = time.perf_counter_ns() - start
-            process.returncode = os.waitstatus_to_exitcode(status)
-            # ru_maxrss is KiB on Linux and bytes on macOS.
-            rss: int | None = (
-                usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
-            )
-        else:
-            process.wait()
-            wall = time.perf_counter_ns() - start
-            rss = None
-        if process.returncode != 0:
+        done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=err, env=env, check=False)
+        wall = time.perf_counter_ns() - start
+        if done.returncode != 0:
             err.seek(0)
             message = err.read().decode("utf-8", "replace").strip()
-            raise RuntimeError(f"{' '.join(argv)} exited {process.returncode}: {message}")
-    return ProcessRun(wall, rss)
+            raise RuntimeError(f"{' '.join(argv)} exited {done.returncode}: {message}")
+    return wall
+
+
+# Linux keeps a process's peak RSS across exec, and a child that subprocess
+# starts with vfork inherits the parent's: measured straight from this
+# benchmark (150 MiB after the in-process runs), every child would look that
+# big. A small launcher process starts the command and reports its peak instead.
+_RSS_LAUNCHER = """
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(peak // 1024 if sys.platform == "darwin" else peak)
+"""
+
+
+def peak_rss_kib(argv: Sequence[str], env: dict[str, str] | None = None) -> int | None:
+    """The command's peak resident set size in KiB, where the OS reports it (not Windows)."""
+    try:
+        import resource  # noqa: F401, PLC0415
+    except ImportError:
+        return None
+    done = subprocess.run(
+        [sys.executable, "-c", _RSS_LAUNCHER, *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    return int(done.stdout.strip())
 
 
 # --- pandoc's side: the same release as Markdown ----------------------------
@@ -305,8 +315,11 @@ def processes(quick: bool, workdir: Path) -> tuple[Sample, Sample | None, int | 
     python = sys.executable
     export = ["export", str(draft), "--all-languages", "--format", "docx", "--format", "html"]
 
-    def cli(out: Path) -> ProcessRun:
-        return run_process([python, "-m", "releasewriter", *export, "--out", str(out)], env)
+    def cli_argv(out: Path) -> list[str]:
+        return [python, "-m", "releasewriter", *export, "--out", str(out)]
+
+    def cli(out: Path) -> int:
+        return run_process(cli_argv(out), env)
 
     commands: list[list[str]] = []
     if shutil.which("pandoc"):
@@ -327,19 +340,18 @@ def processes(quick: bool, workdir: Path) -> tuple[Sample, Sample | None, int | 
         raise RuntimeError(f"the CLI wrote {written}, not 6 DOCX and 6 HTML files")
     if commands:
         pandoc_round()
-    cli_runs: list[ProcessRun] = []
+    cli_walls: list[int] = []
     pandoc_walls: list[int] = []
     for i in range(runs):
-        cli_runs.append(cli(workdir / f"cli-{i}"))
+        cli_walls.append(cli(workdir / f"cli-{i}"))
         if commands:
             pandoc_walls.append(pandoc_round())
-    cli_sample = Sample(tuple(r.wall_ns for r in cli_runs))
-    rss = [r.max_rss_kib for r in cli_runs if r.max_rss_kib is not None]
-    peak = max(rss) if rss else None
+    cli_sample = Sample(tuple(cli_walls))
+    peak = peak_rss_kib(cli_argv(workdir / "rss"), env)
 
     def floor(argv: list[str]) -> Sample:
         run_process(argv, env)
-        return Sample(tuple(run_process(argv, env).wall_ns for _ in range(runs)))
+        return Sample(tuple(run_process(argv, env) for _ in range(runs)))
 
     table_head("Processes: wall time")
     row("python -c pass (interpreter start)", floor([python, "-c", "pass"]))

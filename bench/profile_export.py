@@ -91,8 +91,10 @@ def _run_child(draft: Path, out_dir: Path) -> tuple[int, dict[str, int]]:
     argv = [sys.executable, __file__, "--child", str(draft), str(out_dir)]
     spawned = time.time_ns()
     start = time.perf_counter_ns()
-    done = subprocess.run(argv, capture_output=True, text=True, check=True)
+    done = subprocess.run(argv, capture_output=True, text=True, check=False)
     wall = time.perf_counter_ns() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"the export failed (exit {done.returncode}):\n{done.stderr}")
     exited = time.time_ns()
     spent: dict[str, int] = json.loads(done.stdout)
     spent["start"] = spent.pop("began") - spawned
@@ -145,6 +147,8 @@ def cprofile(draft: Path, workdir: Path, top: int) -> None:
     print(f"cProfile of one CLI export (top {top} by cumulative time; profiling inflates)")
     stats = pstats.Stats(str(profile))
     stats.sort_stats("cumulative").print_stats(top)
+    print(f"cProfile of one CLI export (top {top} by own time)")
+    stats.sort_stats("tottime").print_stats(top)
 
 
 def importtime(top: int) -> None:
@@ -158,9 +162,10 @@ def importtime(top: int) -> None:
     for line in done.stderr.splitlines():
         if not line.startswith("import time:") or "cumulative" in line:
             continue
-        own, cumulative, name = line.removeprefix("import time:").split("|")
-        rows.append((int(cumulative), int(own), name.rstrip()))
-    print(f"Slowest imports of releasewriter.cli (-X importtime, top {top} by cumulative µs)")
+        own_text, cumulative_text, name = line.removeprefix("import time:").split("|")
+        rows.append((int(cumulative_text), int(own_text), name.rstrip()))
+    print(f"Slowest imports of releasewriter.cli (-X importtime, top {top}; µs)")
+    print(f"  {'cumul.':>8} {'self':>8}  module")
     for cumulative, own, name in sorted(rows, reverse=True)[:top]:
         print(f"  {cumulative:>8} {own:>8}  {name}")
     print()
