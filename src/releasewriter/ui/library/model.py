@@ -1,0 +1,211 @@
+"""The drafts library as a table: a model over the indexed drafts, and the search filter.
+
+The model is a thin adapter over a Python list of
+:class:`~releasewriter.store.search.IndexedDraft`; the proxy keeps the rows
+whose folded text holds every word of the query, and sorts by the column
+clicked (newest first to begin with).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+from pathlib import Path
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_datetime
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
+
+from releasewriter.store.search import IndexedDraft, fold, matches, query_terms
+
+HEADLINE, LANGUAGES, STATUS, CHANGED = range(4)
+PATH_ROLE = Qt.ItemDataRole.UserRole
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class LibraryModel(QAbstractTableModel):
+    def __init__(
+        self, translations: gettext.NullTranslations, ui_locale: str, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._t = translations
+        self.ui_locale = ui_locale
+        self.rows: list[IndexedDraft] = []
+        self.exported: set[Path] = set()
+        # What each row's cells say, kept while the row (the same indexed file) is shown:
+        # the view asks for them many times over when it sizes and sorts its columns.
+        self._cells: dict[Path, tuple[IndexedDraft, tuple[str, str, str, str]]] = {}
+
+    # -- contents ---------------------------------------------------------------
+
+    def set_rows(self, rows: list[IndexedDraft]) -> None:
+        """Show these rows; an update that keeps the same files in the same order keeps the view's
+        selection and scroll position as they are."""
+        paths = {row.path for row in rows}
+        self._cells = {path: cells for path, cells in self._cells.items() if path in paths}
+        if [r.path for r in rows] == [r.path for r in self.rows]:
+            self.rows = rows
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, CHANGED))
+            return
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def mark_exported(self, path: Path) -> None:
+        self.exported.add(path.resolve())
+        for number, row in enumerate(self.rows):
+            if row.path.resolve() == path.resolve():
+                self._cells.pop(row.path, None)
+                self.dataChanged.emit(self.index(number, STATUS), self.index(number, STATUS))
+
+    def row_for(self, path: Path) -> int:
+        for number, row in enumerate(self.rows):
+            if row.path == path:
+                return number
+        return -1
+
+    # -- Qt's interface ---------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        _ = self._t.gettext
+        return (_("Headline"), _("Languages"), _("Status"), _("Last change"))[section]
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        # Unreadable rows stay enabled: they cannot be opened, but can go to the trash.
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = self._display(row, column)
+            # Isolated, an Arabic headline keeps its own direction in a left-to-right
+            # list (and a Latin one in a right-to-left UI): its ellipsis and final
+            # punctuation then land at its end, not across the cell.
+            return f"\u2068{text}\u2069" if column == HEADLINE else text
+        if role == PATH_ROLE:
+            return row.path
+        if role == SORT_ROLE:
+            if column == CHANGED:
+                return row.changed.timestamp()
+            return fold(self._display(row, column))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and row.entry is None:
+            palette = QGuiApplication.palette()
+            return QBrush(palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        if role == Qt.ItemDataRole.FontRole and column == HEADLINE and self._placeholder(row):
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+    # -- what a cell says -------------------------------------------------------
+
+    @staticmethod
+    def _placeholder(row: IndexedDraft) -> bool:
+        return row.entry is None or not row.entry.headline.strip()
+
+    def status(self, row: IndexedDraft) -> str:
+        """The Status column: a draft, embargoed, exported this session, or unreadable."""
+        _ = self._t.gettext
+        if row.entry is None:
+            # TRANSLATORS: a release's status in the drafts list: its file cannot be read.
+            return _("Unreadable")
+        exported, embargoed = row.path.resolve() in self.exported, row.entry.embargoed
+        if exported:
+            # TRANSLATORS: a release's status in the drafts list.
+            return _("Exported, embargoed") if embargoed else _("Exported")
+        # TRANSLATORS: a release's status in the drafts list.
+        return _("Embargoed") if embargoed else _("Draft")
+
+    def cell(self, number: int, column: int) -> str:
+        """What a cell says, as shown (without the headline's direction isolate)."""
+        return self._display(self.rows[number], column)
+
+    def _display(self, row: IndexedDraft, column: int) -> str:
+        cached = self._cells.get(row.path)
+        if cached is None or cached[0] is not row:
+            cached = row, self._make_cells(row)
+            self._cells[row.path] = cached
+        return cached[1][column]
+
+    def _make_cells(self, row: IndexedDraft) -> tuple[str, str, str, str]:
+        _ = self._t.gettext
+        entry = row.entry
+        if entry is None:
+            headline = row.path.name
+        else:
+            headline = " ".join(entry.headline.split()) or _("(no headline)")
+        languages = ", ".join(entry.locales) if entry else ""
+        return headline, languages, self.status(row), self.format_time(row.changed)
+
+    def format_time(self, moment: dt.datetime) -> str:
+        local = moment.astimezone()
+        try:
+            return format_datetime(local, "short", locale=self.ui_locale)
+        except (UnknownLocaleError, ValueError):
+            return format_datetime(local, "short", locale="en")
+
+    def _tooltip(self, row: IndexedDraft, column: int) -> str:
+        _ = self._t.gettext
+        if row.entry is None:
+            return _("This draft could not be read: {problem}").format(problem=row.problem)
+        if column == LANGUAGES:
+            return "\n".join(self._language_name(code) for code in row.entry.locales)
+        details = ", ".join(self._display(row, c) for c in (LANGUAGES, STATUS, CHANGED))
+        return f"{self._display(row, HEADLINE)}\n{details}\n{row.path.name}"
+
+    def _language_name(self, code: str) -> str:
+        try:
+            name = Locale.parse(code).get_display_name(self.ui_locale)
+        except (UnknownLocaleError, ValueError):
+            name = None
+        return f"{name} ({code})" if name else code
+
+
+class LibraryFilter(QSortFilterProxyModel):
+    """Rows whose text holds every word typed in the search box, sorted by the clicked column."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._terms: list[str] = []
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def set_query(self, query: str) -> None:
+        terms = query_terms(query)
+        if terms == self._terms:
+            return
+        self.beginFilterChange()
+        self._terms = terms
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, LibraryModel)
+        return matches(model.rows[source_row].text, self._terms)

@@ -1,0 +1,334 @@
+"""The drafts library: every draft of the drafts folder, searchable, and the trash.
+
+The main window embeds the panel and listens to its signals; the panel never
+opens an editor itself. It asks the main window to open a draft
+(``open_requested``), to start one (``new_requested``), and to close a draft
+before it goes to the trash (``about_to_trash``). Questions and messages go
+through ``confirm``, ``inform`` and ``choose_files``, which tests replace.
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
+
+from releasewriter.store import DraftReadError, DraftStore
+from releasewriter.store.search import DraftIndex, IndexedDraft
+from releasewriter.store.trash import empty_trash, trash_folder, trashed_drafts
+from releasewriter.ui.library.actions import context_menu, make_actions
+from releasewriter.ui.library.model import HEADLINE, PATH_ROLE, LibraryFilter, LibraryModel
+from releasewriter.ui.library.operations import duplicate_draft, restore_drafts, trash_drafts
+from releasewriter.ui.library.widgets import (
+    DRAFTS_TAB,
+    TRASH_TAB,
+    FolderWatcher,
+    ask,
+    choose_draft_files,
+    dropped_files,
+    fit_columns,
+    make_search,
+    make_tabs,
+    make_toolbar,
+    make_view,
+    select_paths,
+    status_text,
+)
+
+
+class DraftsLibraryPanel(QWidget):
+    open_requested = Signal(Path)
+    new_requested = Signal()
+    about_to_trash = Signal(Path)
+
+    def __init__(
+        self,
+        store: DraftStore,
+        translations: gettext.NullTranslations,
+        parent: QWidget | None = None,
+        *,
+        ui_locale: str = "en",
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("draftsLibrary")
+        self.store = store
+        self.draft_index = DraftIndex(store)
+        self._t = translations
+        _ = translations.gettext
+        self.confirm: Callable[[str], bool] = self._ask
+        self.inform: Callable[[str], None] = self._tell
+        self.choose_files: Callable[[], list[Path]] = self._choose_files
+
+        self.model = LibraryModel(translations, ui_locale, self)
+        self.proxy = LibraryFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.tabs = make_tabs(self, _)
+        self.search = make_search(self, _)
+        self.view = make_view(self, self.proxy, _)
+        self.library_actions = a = make_actions(self, translations)
+        self.toolbar = make_toolbar(self, a)
+        for action in (a.duplicate, a.trash, a.refresh):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.view.addAction(action)
+        self.status = QLabel(self)
+        self.status.setObjectName("libraryStatus")
+        self.status.setWordWrap(True)
+        self.status.setContentsMargins(4, 0, 4, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        for widget in (self.tabs, self.search, self.toolbar):
+            layout.addWidget(widget)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+        self.setAcceptDrops(True)
+        self.view.viewport().installEventFilter(self)
+
+        self._watcher = FolderWatcher(self)
+        self._watcher.changed.connect(self.refresh)
+
+        self.tabs.currentChanged.connect(self._mode_changed)
+        self.search.textChanged.connect(self._search_changed)
+        self.search.returnPressed.connect(self._focus_list)
+        self.view.activated.connect(self._activated)
+        self.view.customContextMenuRequested.connect(self._show_context_menu)
+        self.view.selectionModel().selectionChanged.connect(self._update_actions)
+        self.view.selectionModel().currentChanged.connect(self._update_actions)
+        a.new.triggered.connect(self.new_requested)
+        a.open.triggered.connect(self.open_current)
+        a.duplicate.triggered.connect(self.duplicate_current)
+        a.trash.triggered.connect(self.trash_selected)
+        a.open_file.triggered.connect(self.open_file)
+        a.restore.triggered.connect(self.restore_selected)
+        a.empty_trash.triggered.connect(self.empty_trash)
+        a.refresh.triggered.connect(self.refresh)
+        self._mode_changed(DRAFTS_TAB)
+
+    # -- what is shown ------------------------------------------------------------
+
+    @property
+    def in_trash(self) -> bool:
+        return self.tabs.currentIndex() == TRASH_TAB
+
+    def show_trash(self, shown: bool = True) -> None:
+        self.tabs.setCurrentIndex(TRASH_TAB if shown else DRAFTS_TAB)
+
+    @Slot()
+    def refresh(self) -> None:
+        """Read the drafts folder (or the trash) again; only changed files are re-read."""
+        selected, current = self.selected_paths(), self.current_path()
+        self.model.set_rows(
+            self.draft_index.trashed() if self.in_trash else self.draft_index.drafts()
+        )
+        select_paths(self.view, self.model, selected, current)
+        self._watcher.watch([self.store.folder, trash_folder(self.store.folder)])
+        self._update_status()
+        self._update_actions()
+        fit_columns(self.view, self.model)
+
+    def mark_exported(self, path: Path) -> None:
+        """Show a draft as exported for the rest of the session."""
+        self.model.mark_exported(path)
+        fit_columns(self.view, self.model)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def select(self, path: Path) -> bool:
+        """Select and show a draft's row, clearing a search that hides it."""
+        row = self.model.row_for(path)
+        if row < 0:
+            return False
+        if not self.proxy.mapFromSource(self.model.index(row, 0)).isValid():
+            self.search.clear()
+        select_paths(self.view, self.model, [path], path)
+        self.view.scrollTo(self.view.currentIndex())
+        return True
+
+    def current_path(self) -> Path | None:
+        index = self.view.currentIndex()
+        return index.data(PATH_ROLE) if index.isValid() else None
+
+    def selected_paths(self) -> list[Path]:
+        rows = sorted(self.view.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [index.data(PATH_ROLE) for index in rows]
+
+    def _row(self, path: Path | None) -> IndexedDraft | None:
+        number = -1 if path is None else self.model.row_for(path)
+        return self.model.rows[number] if number >= 0 else None
+
+    def _name(self, path: Path) -> str:
+        """What the list calls a draft (its headline, or its file name when unreadable),
+        isolated so that an Arabic headline keeps its direction inside a message."""
+        row = self.model.row_for(path)
+        return f"\u2068{self.model.cell(row, HEADLINE) if row >= 0 else path.name}\u2069"
+
+    def _update_status(self) -> None:
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        self.status.setText(status_text(self._t, self.in_trash, total, shown))
+
+    @Slot()
+    def _update_actions(self) -> None:
+        a, drafts = self.library_actions, not self.in_trash
+        current = self._row(self.current_path())
+        selected = [self._row(p) for p in self.selected_paths()]
+        openable = drafts and current is not None and current.entry is not None
+        a.open.setEnabled(openable)
+        a.duplicate.setEnabled(openable)
+        a.trash.setEnabled(drafts and bool(selected))
+        restorable = any(r is not None and r.entry is not None for r in selected)
+        a.restore.setEnabled(not drafts and restorable)
+        a.empty_trash.setEnabled(not drafts and self.model.rowCount() > 0)
+
+    @Slot(int)
+    def _mode_changed(self, tab: int) -> None:
+        for action in self.library_actions.for_drafts:
+            action.setVisible(tab == DRAFTS_TAB)
+        for action in self.library_actions.for_trash:
+            action.setVisible(tab == TRASH_TAB)
+        self.refresh()
+
+    @Slot(str)
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_query(text)
+        self._update_status()
+        self._update_actions()
+
+    @Slot()
+    def _focus_list(self) -> None:
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.view.currentIndex().isValid() and self.proxy.rowCount():
+            self.view.setCurrentIndex(self.proxy.index(0, 0))
+
+    @Slot(QPoint)
+    def _show_context_menu(self, position: QPoint) -> None:
+        menu = context_menu(self, self.library_actions, self.in_trash)
+        menu.exec(self.view.viewport().mapToGlobal(position))
+        menu.deleteLater()
+
+    # -- what the user does -------------------------------------------------------
+
+    @Slot(QModelIndex)
+    def _activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        row = self._row(index.data(PATH_ROLE))
+        if row is None or self.in_trash:
+            return
+        if row.entry is None:
+            message = self._t.gettext("This draft could not be read: {problem}")
+            self.inform(message.format(problem=row.problem))
+            return
+        self.open_requested.emit(row.path)
+
+    @Slot()
+    def open_current(self) -> None:
+        self._activated(self.view.currentIndex())
+
+    @Slot()
+    def duplicate_current(self) -> None:
+        _ = self._t.gettext
+        row = self._row(self.current_path())
+        if row is None or row.entry is None or self.in_trash:
+            return
+        try:
+            # TRANSLATORS: the headline of a duplicated draft; {headline} is the original's.
+            copy = duplicate_draft(self.store, row.path, _("Copy of {headline}"))
+        except (DraftReadError, OSError) as error:
+            self.inform(_("The draft could not be copied: {problem}").format(problem=error))
+            return
+        self.refresh()
+        self.select(copy)
+        self.open_requested.emit(copy)
+
+    @Slot()
+    def trash_selected(self) -> None:
+        """Move the selected drafts to the trash, except those open somewhere else."""
+        if self.in_trash:
+            return
+        names = {path: self._name(path) for path in self.selected_paths()}
+        refused = trash_drafts(self.store, names, self.about_to_trash.emit, self._t)
+        self.refresh()
+        if refused:
+            self.inform("\n\n".join(refused))
+
+    @Slot()
+    def restore_selected(self) -> None:
+        if not self.in_trash:
+            return
+        rows = [self._row(path) for path in self.selected_paths()]
+        names = {r.path: self._name(r.path) for r in rows if r is not None and r.entry is not None}
+        problems = restore_drafts(self.store, names, self._t)
+        self.refresh()
+        if problems:
+            self.inform("\n\n".join(problems))
+
+    @Slot()
+    def empty_trash(self) -> None:
+        count = len(trashed_drafts(self.store.folder))
+        if not count:
+            return
+        question = self._t.ngettext(
+            "Delete the draft in the trash for good? This cannot be undone.",
+            "Delete the {count} drafts in the trash for good? This cannot be undone.",
+            count,
+        )
+        if self.confirm(question.format(count=count)):
+            try:
+                empty_trash(self.store.folder)
+            except OSError as error:
+                message = self._t.gettext("The trash could not be emptied: {problem}")
+                self.inform(message.format(problem=error.strerror or error))
+            self.refresh()
+
+    @Slot()
+    def open_file(self) -> None:
+        for path in self.choose_files():
+            self.open_requested.emit(path)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            fit_columns(self.view, self.model)
+        return super().eventFilter(watched, event)
+
+    # -- drag and drop ------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_files(event):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if dropped_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = dropped_files(event)
+        if not files:
+            return
+        event.acceptProposedAction()
+        for path in files:
+            self.open_requested.emit(path)
+
+    # -- questions, messages and the file dialog (replaced in tests) ---------------
+
+    def _ask(self, question: str) -> bool:
+        return ask(self, self._t.gettext("Drafts"), question)
+
+    def _tell(self, message: str) -> None:
+        QMessageBox.warning(self, self._t.gettext("Drafts"), message)
+
+    def _choose_files(self) -> list[Path]:
+        return choose_draft_files(self, self.store.folder, self._t.gettext)
