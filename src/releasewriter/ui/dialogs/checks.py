@@ -1,0 +1,60 @@
+"""Checks behind the dialogs' inline messages; plain functions, testable without widgets."""
+
+from __future__ import annotations
+
+import os
+import re
+import string
+from pathlib import Path
+
+# The same idea as releasewriter.validation: something@host.tld, nothing around it.
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+DATELINE_FIELDS = frozenset({"place", "date"})
+
+
+def is_valid_email(text: str) -> bool:
+    """An empty address is allowed (a contact may have only a phone)."""
+    text = text.strip()
+    return not text or EMAIL.fullmatch(text) is not None
+
+
+def dateline_pattern_fields(pattern: str) -> tuple[set[str], bool]:
+    """The placeholders of a pattern, and whether it is plain: it formats (no stray brace,
+    no {0}) and has no conversion or format spec ("{date!r}", "{place:>20}")."""
+    try:
+        parts = list(string.Formatter().parse(pattern))
+        pattern.format(place="P", date="D")
+    except (ValueError, KeyError, IndexError, AttributeError):
+        return set(), False
+    fields = {name for _, name, _, _ in parts if name is not None}
+    plain = all(not spec and not conversion for _, name, spec, conversion in parts if name)
+    return fields, plain
+
+
+def dateline_pattern_ok(pattern: str) -> bool:
+    """Empty (the language's standard dateline) or exactly {place} and {date}."""
+    if not pattern.strip():
+        return True
+    fields, plain = dateline_pattern_fields(pattern)
+    return plain and fields == DATELINE_FIELDS
+
+
+def nearest_existing(path: Path) -> Path:
+    """The path itself if it exists, else its closest ancestor that does."""
+    current = path
+    while not current.exists() and current.parent != current:
+        current = current.parent
+    return current
+
+
+def folder_blocker(path: Path) -> Path | None:
+    """What stops files being written into ``path`` (created if need be), or None.
+
+    A regular file where a folder should be, or a folder the user may not write in.
+    """
+    existing = nearest_existing(path)
+    if not existing.is_dir():
+        return existing
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return existing
+    return None
