@@ -26,6 +26,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--config-dir", type=Path, help="the settings folder")
     parser.add_argument("--ui-lang", help="the language of the application (e.g. fr, ar)")
     parser.add_argument(
+        "--report-startup",
+        action="store_true",
+        help=argparse.SUPPRESS,  # benchmarks: print "shown" once the window is up, then quit
+    )
+    parser.add_argument(
         "--window-size", metavar="WxH", help="open the window at this size (screenshots, tests)"
     )
     return parser.parse_args(argv)
@@ -78,6 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sample=args.sample,
         last_draft=settings.get(LAST_DRAFT),
         window_size=_size(args.window_size),
+        report_startup=args.report_startup,
     )
 
 

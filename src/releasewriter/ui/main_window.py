@@ -332,6 +332,7 @@ class MainWindow(QMainWindow):
             current_locale=self.session.locale,
             ui_locale=self.context.ui_locale,
         )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exported.connect(self._exported)
         dialog.open()
 

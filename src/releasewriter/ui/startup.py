@@ -6,7 +6,7 @@ import gettext
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from releasewriter.settings import Settings
@@ -81,7 +81,12 @@ def build_window(
     return window
 
 
-def run(*, window_size: tuple[int, int] | None = None, **kwargs: object) -> int:
+def run(
+    *,
+    window_size: tuple[int, int] | None = None,
+    report_startup: bool = False,
+    **kwargs: object,
+) -> int:
     app = create_application()
     ui_locale = str(kwargs["ui_locale"])
     install_qt_translations(app, ui_locale)
@@ -93,4 +98,7 @@ def run(*, window_size: tuple[int, int] | None = None, **kwargs: object) -> int:
     if window_size is not None:
         window.setGeometry(0, 0, *window_size)
     window.show()
+    if report_startup:
+        # Once the first frame is painted with the sample open: print, then leave.
+        QTimer.singleShot(0, lambda: (print("shown", flush=True), window.close(), app.quit()))
     return app.exec()
