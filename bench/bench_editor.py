@@ -162,7 +162,7 @@ def main() -> int:
         p50, p95 = statistics.median(values), percentile(values, 0.95)
         results.setdefault(name, []).append(p95)
         print(
-            f"  {name:7} {field:14}              {len(values):5} {p50:7.2f} {p95:7.2f} {max(values):7.2f}"
+            f"  {name:7} {field:14} {len(values):18} {p50:7.2f} {p95:7.2f} {max(values):7.2f}"
         )
     times, peaks = cold_start(runs)
     print(
