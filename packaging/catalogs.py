@@ -193,7 +193,7 @@ def _template_entries(catalog: Catalog) -> list[tuple[object, ...]]:
         (
             m.context,
             m.id,
-            tuple(dict.fromkeys(path for path, _ in m.locations)),
+            tuple(sorted(dict.fromkeys(path for path, _ in m.locations))),
             tuple(sorted(m.flags)),
             # Written files wrap long comments over several lines; compare the words.
             " ".join(" ".join(m.auto_comments).split()),

@@ -127,7 +127,9 @@ class ReleaseForm(QScrollArea):
         self.body.editor.setMinimumHeight(220)
         self.quotes = QuotesSection(session, t)
         self.contacts = ContactsSection(session, t, directory)
-        self.notes = ParagraphsSection(_("Notes to editors"), "notes_to_editors", session, t)
+        self.notes = ParagraphsSection(
+            t.pgettext("form section", "Notes to editors"), "notes_to_editors", session, t
+        )
         self.notes.editor.setMaximumHeight(120)
         self.closing = ClosingSection(session, t)
         top = QHBoxLayout()
