@@ -2,7 +2,7 @@
 
 Run from the checkout::
 
-    .venv/bin/python bench/bench_export.py            # full run (a few minutes)
+    .venv/bin/python bench/bench_export.py            # full run (about 40 s on 2 cores)
     .venv/bin/python bench/bench_export.py --quick    # fewer repetitions
 
 What is measured (see docs/performance.md for the targets and a recorded run):
