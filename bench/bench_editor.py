@@ -161,9 +161,7 @@ def main() -> int:
         values = measure_in_child(name, field, keys)
         p50, p95 = statistics.median(values), percentile(values, 0.95)
         results.setdefault(name, []).append(p95)
-        print(
-            f"  {name:7} {field:14} {len(values):18} {p50:7.2f} {p95:7.2f} {max(values):7.2f}"
-        )
+        print(f"  {name:7} {field:14} {len(values):18} {p50:7.2f} {p95:7.2f} {max(values):7.2f}")
     times, peaks = cold_start(runs)
     print(
         f"\nCold start to window shown, sample open: median {statistics.median(times):.0f} ms "

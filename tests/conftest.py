@@ -24,5 +24,6 @@ def isolated_user_folders(
     monkeypatch.setenv("RELEASEWRITER_DRAFTS_DIR", str(home / "drafts"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("RELEASEWRITER_UI_LANG", "en")
     return home

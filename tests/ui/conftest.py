@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture
-def drafts_store(tmp_path: Path) -> Iterator[DraftStore]:
+def drafts_store(tmp_path: Path) -> DraftStore:
     store = DraftStore(tmp_path / "drafts")
     store.ensure_folder()
-    yield store
+    return store

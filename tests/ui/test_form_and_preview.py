@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from releasewriter.i18n import app_translations
+from releasewriter.render import render_html, render_release
 from releasewriter.store import DraftStore, read_release
+from releasewriter.ui.form.markup import document_paragraphs
 from releasewriter.ui.form.release_form import ReleaseForm
 from releasewriter.ui.preview import PreviewController, PreviewPane
 from releasewriter.ui.session import EditorSession
@@ -173,3 +175,45 @@ def test_closing_saves_immediately_without_waiting_for_the_timer(
     type_text(editor.field("cityEdit"), "Pékin")
     editor.session.shutdown()
     assert read_release(Path(path)).source.dateline.city == "Pékin"
+
+
+def _body_of(html: str) -> str:
+    return html.split("</head>", 1)[1]
+
+
+def test_a_patched_preview_shows_what_a_full_render_shows(qtbot: QtBot, editor: Editor) -> None:
+    body = editor.field("bodyEdit")
+    body.setFocus()
+    cursor = body.textCursor()
+    cursor.setPosition(40)
+    body.setTextCursor(cursor)
+    qtbot.keyClicks(body, "xyz")
+    speaker = editor.field("quotes_speaker")
+    speaker.end(False)
+    qtbot.keyClicks(speaker, " Jr")
+    qtbot.waitUntil(lambda: "Liljert Jr" in editor.preview.toPlainText())
+    assert editor.preview._shown is not None  # it patched rather than reloaded
+    html = editor.preview.toHtml()
+    rendered_again = PreviewPane()
+    qtbot.addWidget(rendered_again)
+    assert editor.session.release is not None
+    rendered_again.setHtml(
+        render_html(render_release(editor.session.release, "fr"), profile="preview")
+    )
+    assert _body_of(html) == _body_of(rendered_again.toHtml())
+
+
+def test_typing_anywhere_in_the_body_keeps_model_and_editor_in_step(
+    qtbot: QtBot, editor: Editor
+) -> None:
+    body = editor.field("bodyEdit")
+    body.setFocus()
+    for position, text in ((5, "ab"), (300, "cd"), (700, " ef")):
+        cursor = body.textCursor()
+        cursor.setPosition(min(position, len(body.toPlainText())))
+        body.setTextCursor(cursor)
+        qtbot.keyClicks(body, text)
+    qtbot.keyClick(body, Qt.Key.Key_Return)
+    qtbot.keyClicks(body, "new")
+    qtbot.keyClick(body, Qt.Key.Key_Backspace)
+    assert [p.text for p in editor.session.version.body] == document_paragraphs(body.document())

@@ -19,7 +19,16 @@ def virtual_display(width: int = 1366, height: int = 768) -> Iterator[str]:
     xvfb = require_program("Xvfb")
     read_end, write_end = os.pipe()
     process = subprocess.Popen(
-        [xvfb, "-displayfd", str(write_end), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+        [
+            xvfb,
+            "-displayfd",
+            str(write_end),
+            "-screen",
+            "0",
+            f"{width}x{height}x24",
+            "-nolisten",
+            "tcp",
+        ],
         pass_fds=(write_end,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -42,7 +51,16 @@ def start_app(display: str, drafts: Path, config: Path, *args: str) -> subproces
     }
     env.update({"DISPLAY": display, "RELEASEWRITER_UI_LANG": "en", "QT_QPA_PLATFORM": "xcb"})
     return subprocess.Popen(
-        [sys.executable, "-m", "releasewriter.ui", "--drafts-dir", str(drafts), "--config-dir", str(config), *args],
+        [
+            sys.executable,
+            "-m",
+            "releasewriter.ui",
+            "--drafts-dir",
+            str(drafts),
+            "--config-dir",
+            str(config),
+            *args,
+        ],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 import re
 from typing import Any
 
@@ -21,6 +22,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 REPLACEMENT = "\ufffd"
 
 
+@functools.lru_cache(maxsize=8192)
 def clean_text(text: str) -> tuple[str, int]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     cleaned, count = _NOT_XML.subn(REPLACEMENT, text)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from releasewriter.i18n.locales import bcp47_tag, is_cjk, text_direction
@@ -81,8 +82,13 @@ class RenderedRelease:
         return self.headline or self.organisation
 
 
+@functools.lru_cache(maxsize=8192)
 def _spans(text: str, locale: str) -> tuple[Span, ...]:
-    """Parse the inline markup, then typeset the words but never an address."""
+    """Parse the inline markup, then typeset the words but never an address.
+
+    Cached: while someone types in one paragraph of a long release, the live
+    preview re-renders every paragraph, and all but one are unchanged.
+    """
     return tuple(
         span if span.href else Span(typeset(span.text, locale), span.bold, span.italic)
         for span in parse_inline(_normalise(text))

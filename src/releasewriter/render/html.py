@@ -12,6 +12,7 @@ import functools
 from typing import Literal
 
 import jinja2
+import platformdirs
 
 from releasewriter.i18n.locales import font_stack
 from releasewriter.render.document import RenderedRelease
@@ -20,10 +21,21 @@ from releasewriter.resources import resource_path
 Profile = Literal["email", "preview"]
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between runs: compiling costs ~40 ms at every start."""
+    folder = platformdirs.user_cache_path("ReleaseWriter", appauthor=False) / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 @functools.cache
 def template_environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(resource_path("templates")),
+        bytecode_cache=_bytecode_cache(),
         autoescape=jinja2.select_autoescape(
             enabled_extensions=("html",), disabled_extensions=("txt",), default=True
         ),

@@ -29,8 +29,6 @@ from releasewriter.i18n.locales import display_name
 from releasewriter.settings import LAST_DRAFT, SPLITTER_STATE, WINDOW_GEOMETRY, WINDOW_STATE
 from releasewriter.store import DraftReadError
 from releasewriter.ui.context import AppContext
-from releasewriter.ui.dialogs.export_dialog import ExportDialog
-from releasewriter.ui.dialogs.export_jobs import clipboard_text
 from releasewriter.ui.documents import new_release, organisation_profile
 from releasewriter.ui.errors import ExceptionReporter
 from releasewriter.ui.find_bar import FindBar
@@ -115,7 +113,11 @@ class MainWindow(QMainWindow):
     # -- assembly ------------------------------------------------------------------
 
     def _action(
-        self, text: str, shortcut: QKeySequence | str | None, slot: object, name: str
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: object,
+        name: str,
     ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
@@ -324,6 +326,9 @@ class MainWindow(QMainWindow):
         if self.session.release is None:
             return
         self.session.flush()
+        # The dialogs load the export machinery (python-docx, email): not at start-up.
+        from releasewriter.ui.dialogs.export_dialog import ExportDialog  # noqa: PLC0415
+
         dialog = ExportDialog(
             self.session.release,
             self.context.settings,
@@ -344,6 +349,8 @@ class MainWindow(QMainWindow):
     def copy_as_html(self) -> None:
         if self.session.release is None:
             return
+        from releasewriter.ui.dialogs.export_jobs import clipboard_text  # noqa: PLC0415
+
         content = clipboard_text(self.session.release, self.session.locale)
         data = QMimeData()
         data.setHtml(content.html)

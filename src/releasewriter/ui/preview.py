@@ -9,12 +9,13 @@ addresses; resources load only from ``data:`` URIs (the embedded logo).
 from __future__ import annotations
 
 import base64
+import re
 import time
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
+from PySide6.QtGui import QDesktopServices, QImage, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from releasewriter.export.sanitize import sanitize_release
@@ -23,6 +24,9 @@ from releasewriter.render.document import RenderedRelease
 from releasewriter.ui.session import EditorSession
 
 ALLOWED_SCHEMES = frozenset({"https", "http", "mailto"})
+_BLOCK_TAGS = ("<p", "<h1", "<h2", "<li")
+_BODY_STYLE = re.compile(r'<body style="([^"]*)"')
+_MAX_PATCHED = 6
 
 
 class PreviewPane(QTextBrowser):
@@ -33,6 +37,7 @@ class PreviewPane(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.opener: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self.refused: list[str] = []
+        self._shown: tuple[list[str], list[int]] | None = None
         self.anchorClicked.connect(self._clicked)
 
     def _clicked(self, url: QUrl) -> None:
@@ -54,11 +59,47 @@ class PreviewPane(QTextBrowser):
         return None
 
     def show_html(self, html: str) -> None:
-        """Replace the page and keep the reader where they were."""
-        bar = self.verticalScrollBar()
-        position = bar.value()
-        self.setHtml(html)
-        bar.setValue(min(position, bar.maximum()))
+        """Show the page, keeping the reader where they were.
+
+        The template writes one block element per line. When only a few of
+        those lines changed (someone typing in one paragraph), only their
+        blocks are replaced: relaying out a whole 20,000-word page for each
+        keystroke would make typing lag.
+        """
+        lines = html.splitlines()
+        blocks = [i for i, line in enumerate(lines) if line.lstrip().startswith(_BLOCK_TAGS)]
+        if not self._patch(lines, blocks):
+            bar = self.verticalScrollBar()
+            position = bar.value()
+            self.setHtml(html)
+            bar.setValue(min(position, bar.maximum()))
+        count = self.document().blockCount()
+        self._shown = (lines, blocks) if count == len(blocks) else None
+
+    def _patch(self, lines: list[str], blocks: list[int]) -> bool:
+        if self._shown is None:
+            return False
+        old_lines, old_blocks = self._shown
+        if len(old_lines) != len(lines) or old_blocks != blocks:
+            return False
+        changed = [i for i, (a, b) in enumerate(zip(old_lines, lines, strict=True)) if a != b]
+        # The <title> shows nowhere in the preview: a new headline must not force a reload.
+        changed = [i for i in changed if not lines[i].startswith("<title>")]
+        if not changed or len(changed) > _MAX_PATCHED or any(i not in blocks for i in changed):
+            return not changed
+        body = _BODY_STYLE.search("\n".join(lines[:20]))
+        wrapper = f'<html><body style="{body.group(1) if body else ""}">{{}}</body></html>'
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        for index in changed:
+            block = self.document().findBlockByNumber(blocks.index(index))
+            cursor.setPosition(block.position())
+            cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
+            cursor.insertHtml(wrapper.format(lines[index]))
+        cursor.endEditBlock()
+        return True
 
 
 class PreviewController(QObject):
@@ -83,7 +124,7 @@ class PreviewController(QObject):
     def schedule(self, *_args: object) -> None:
         if self.timer.isActive():
             return
-        delay = 0 if self.last_cost_ms < 12 else min(int(self.last_cost_ms * 1.5), 400)
+        delay = 0 if self.last_cost_ms < 25 else min(int(self.last_cost_ms * 1.5), 400)
         self.timer.start(delay)
 
     def render_now(self) -> None:

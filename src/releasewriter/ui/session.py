@@ -92,8 +92,8 @@ class EditorSession(QObject):
         self.undo_stack.clear()
         self._dirty = False
         self.locale = release.source_locale if release.versions else ""
+        # Views load the new release, in its source language, from this one signal.
         self.release_opened.emit()
-        self.locale_changed.emit(self.locale)
 
     def close(self) -> None:
         """Save what is unsaved and let go of the lock."""

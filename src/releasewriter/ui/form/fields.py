@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from releasewriter.model import Paragraph
 from releasewriter.ui.form.markup import (
+    block_paragraph,
     char_format,
     document_paragraphs,
     fill_document,
@@ -129,11 +130,37 @@ class RichParagraphsField(QTextEdit):
         self.session = session
         self.path = path
         self._loading = False
+        # The markup of each block, kept so that a keystroke re-reads only the
+        # blocks it touched (a 20,000-word body has hundreds).
+        self._texts: list[str] | None = None
+        self._dirty: set[int] = set()
         self.setAcceptRichText(True)
         self.setUndoRedoEnabled(False)
         self.setTabChangesFocus(True)
         self.installEventFilter(window_undo())
+        self.document().contentsChange.connect(self._contents_change)
         self.textChanged.connect(self._edited)
+
+    def _contents_change(self, position: int, _removed: int, added: int) -> None:
+        document = self.document()
+        first = document.findBlock(position).blockNumber()
+        last = document.findBlock(position + added).blockNumber()
+        if first < 0 or last < 0:
+            self._texts = None
+            return
+        self._dirty.update(range(first, last + 1))
+
+    def _block_texts(self) -> list[str]:
+        document = self.document()
+        texts = self._texts
+        if texts is None or len(texts) != document.blockCount():
+            texts = document_paragraphs(document)
+        else:
+            for number in self._dirty:
+                texts[number] = block_paragraph(document.findBlockByNumber(number))
+        self._dirty.clear()
+        self._texts = texts
+        return list(texts)
 
     def _current(self) -> list[Paragraph]:
         value = self.session.value(self.path)
@@ -143,7 +170,7 @@ class RichParagraphsField(QTextEdit):
         if self._loading:
             return
         old = self._current()
-        texts = document_paragraphs(self.document())
+        texts = self._block_texts()
         if len(texts) == 1 and not texts[0]:
             texts = []
         new = [
@@ -161,6 +188,8 @@ class RichParagraphsField(QTextEdit):
         try:
             position = self.textCursor().position()
             fill_document(self.document(), texts)
+            self._texts = None
+            self._dirty.clear()
             cursor = self.textCursor()
             cursor.setPosition(min(position, len(self.toPlainText())))
             self.setTextCursor(cursor)

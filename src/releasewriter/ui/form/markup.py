@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QFont,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 
 from releasewriter.model.inline import parse_inline, safe_href
 
@@ -60,28 +67,33 @@ def block_markup(fragments: list[tuple[str, bool, bool, str]]) -> str:
     return "".join(out)
 
 
+def block_paragraph(block: QTextBlock) -> str:
+    """The markup of one block."""
+    fragments = []
+    iterator = block.begin()
+    while not iterator.atEnd():
+        fragment = iterator.fragment()
+        if fragment.isValid():
+            fmt = fragment.charFormat()
+            href = fmt.anchorHref() if fmt.isAnchor() else ""
+            fragments.append(
+                (
+                    fragment.text().replace("\u2028", "\n"),
+                    fmt.fontWeight() >= QFont.Weight.Bold,
+                    fmt.fontItalic(),
+                    href,
+                )
+            )
+        iterator += 1
+    return block_markup(fragments)
+
+
 def document_paragraphs(document: QTextDocument) -> list[str]:
     """The markup of every block of the document, in order."""
     paragraphs = []
     block = document.begin()
     while block.isValid():
-        fragments = []
-        iterator = block.begin()
-        while not iterator.atEnd():
-            fragment = iterator.fragment()
-            if fragment.isValid():
-                fmt = fragment.charFormat()
-                href = fmt.anchorHref() if fmt.isAnchor() else ""
-                fragments.append(
-                    (
-                        fragment.text().replace("\u2028", "\n"),
-                        fmt.fontWeight() >= QFont.Weight.Bold,
-                        fmt.fontItalic(),
-                        href,
-                    )
-                )
-            iterator += 1
-        paragraphs.append(block_markup(fragments))
+        paragraphs.append(block_paragraph(block))
         block = block.next()
     return paragraphs
 
