@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from releasewriter.export.email_draft import Attachment, build_email
 from releasewriter.export.errors import ExportError, ExportWarning
 from releasewriter.export.filenames import export_filename
 from releasewriter.export.html_check import check_html
@@ -70,6 +69,9 @@ def prepare_email(
     path: Path,
 ) -> tuple[Path, list[ExportWarning]]:
     """Write an unsent .eml: the first language as the body, every file attached."""
+    # The email package is needed here only: keep it out of every start-up.
+    from releasewriter.export.email_draft import Attachment, build_email  # noqa: PLC0415
+
     cleaned, warnings = sanitize_release(release)
     template = _template_of(cleaned)
     chosen = list(dict.fromkeys(locales))

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import functools
 import gettext
+import hashlib
 import io
 import os
 from collections.abc import Mapping
 from pathlib import Path
 
+import platformdirs
 from babel import Locale, UnknownLocaleError
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 
 from releasewriter.resources import resource_path, source_checkout_path
 
@@ -54,16 +54,41 @@ def _catalog_file(domain: str, candidate: str) -> tuple[Path, bool] | None:
     return None
 
 
-def _load(path: Path, compiled: bool, locale: str) -> gettext.GNUTranslations:
-    if compiled:
-        with path.open("rb") as handle:
-            return gettext.GNUTranslations(handle)
+def _compiled_source(path: Path, locale: str) -> bytes:
+    """The .mo bytes of a .po source, kept in the user cache between runs
+    (compiling with babel costs more than everything else a start does)."""
+    stat = path.stat()
+    key = hashlib.sha256(f"{path.resolve()}|{stat.st_mtime_ns}|{stat.st_size}".encode()).hexdigest()
+    cached = (
+        platformdirs.user_cache_path("ReleaseWriter", appauthor=False) / "catalogs" / f"{key}.mo"
+    )
+    try:
+        return cached.read_bytes()
+    except OSError:
+        pass
+    from babel.messages.mofile import write_mo  # noqa: PLC0415
+    from babel.messages.pofile import read_po  # noqa: PLC0415
+
     with path.open("rb") as handle:
         catalog = read_po(handle, locale=locale)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+    data = buffer.getvalue()
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, cached)
+    except OSError:
+        pass  # a read-only cache only costs time
+    return data
+
+
+def _load(path: Path, compiled: bool, locale: str) -> gettext.GNUTranslations:
+    if compiled:
+        with path.open("rb") as handle:
+            return gettext.GNUTranslations(handle)
+    return gettext.GNUTranslations(io.BytesIO(_compiled_source(path, locale)))
 
 
 @functools.cache
