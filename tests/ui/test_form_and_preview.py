@@ -217,3 +217,22 @@ def test_typing_anywhere_in_the_body_keeps_model_and_editor_in_step(
     qtbot.keyClicks(body, "new")
     qtbot.keyClick(body, Qt.Key.Key_Backspace)
     assert [p.text for p in editor.session.version.body] == document_paragraphs(body.document())
+
+
+def test_the_preview_scrolls_to_the_paragraph_being_edited(
+    qtbot: QtBot, drafts_store: DraftStore
+) -> None:
+    editor = Editor(qtbot, drafts_store)
+    release = sample_release()
+    release.source.body = [type(release.source.body[0])(f"Paragraphe {i} " * 30) for i in range(40)]
+    editor.session.open_path(drafts_store.save(release))
+    editor.preview.resize(500, 300)
+    editor.preview.show()
+    qtbot.waitExposed(editor.preview)
+    editor.preview.verticalScrollBar().setValue(0)
+    body = editor.field("bodyEdit")
+    body.setFocus()
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    qtbot.keyClicks(body, " fin")
+    qtbot.waitUntil(lambda: editor.preview.verticalScrollBar().value() > 0)
+    editor.session.shutdown()

@@ -99,7 +99,21 @@ class PreviewPane(QTextBrowser):
             )
             cursor.insertHtml(wrapper.format(lines[index]))
         cursor.endEditBlock()
+        if len(changed) == 1:
+            self.reveal_block(blocks.index(changed[0]))
         return True
+
+    def reveal_block(self, number: int) -> None:
+        """Scroll so that the block being edited is in view, if it is not already."""
+        block = self.document().findBlockByNumber(number)
+        layout = self.document().documentLayout()
+        if not block.isValid() or layout is None:
+            return
+        rect = layout.blockBoundingRect(block)
+        bar = self.verticalScrollBar()
+        top, height = bar.value(), self.viewport().height()
+        if rect.top() < top or rect.bottom() > top + height:
+            bar.setValue(int(max(0.0, rect.top() - height / 3)))
 
 
 class PreviewController(QObject):
