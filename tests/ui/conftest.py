@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from releasewriter.store import DraftStore
+from releasewriter.ui.clipboard import hand_over
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -21,3 +23,10 @@ def drafts_store(tmp_path: Path) -> DraftStore:
     store = DraftStore(tmp_path / "drafts")
     store.ensure_folder()
     return store
+
+
+@pytest.fixture(autouse=True)
+def clipboard_handed_over() -> Iterator[None]:
+    """Do at each teardown what the app does before quitting (see ui/clipboard.py)."""
+    yield
+    hand_over()

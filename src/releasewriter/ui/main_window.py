@@ -10,7 +10,7 @@ import base64
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMimeData, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from releasewriter.i18n.locales import display_name
 from releasewriter.settings import LAST_DRAFT, SPLITTER_STATE, WINDOW_GEOMETRY, WINDOW_STATE
 from releasewriter.store import DraftReadError
+from releasewriter.ui.clipboard import put_html
 from releasewriter.ui.context import AppContext
 from releasewriter.ui.documents import new_release, organisation_profile
 from releasewriter.ui.errors import ExceptionReporter
@@ -352,10 +353,7 @@ class MainWindow(QMainWindow):
         from releasewriter.ui.dialogs.export_jobs import clipboard_text  # noqa: PLC0415
 
         content = clipboard_text(self.session.release, self.session.locale)
-        data = QMimeData()
-        data.setHtml(content.html)
-        data.setText(content.text)
-        QApplication.clipboard().setMimeData(data)
+        put_html(content.html, content.text)
         self.save_status.setText(self.t.gettext("Copied as HTML: paste it into a new email."))
 
     def edit_profile(self) -> None:

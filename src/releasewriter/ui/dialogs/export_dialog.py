@@ -12,8 +12,8 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -36,6 +36,7 @@ from releasewriter.settings import (
     UI_LANGUAGE,
     Settings,
 )
+from releasewriter.ui.clipboard import put_html
 from releasewriter.ui.dialogs.common import (
     Notify,
     buddy_label,
@@ -213,10 +214,7 @@ class ExportDialog(QDialog):
             self.refresh_checks()
             return
         content = clipboard_text(self.release, locales[0])
-        mime = QMimeData()
-        mime.setHtml(content.html)
-        mime.setText(content.text)
-        QGuiApplication.clipboard().setMimeData(mime)
+        put_html(content.html, content.text)
         language = display_name(locales[0], self.ui_locale)
         show_message(
             self.status,
