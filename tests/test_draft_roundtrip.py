@@ -18,6 +18,8 @@ from releasewriter.model import (
     Paragraph,
     Quote,
     Release,
+    SegmentState,
+    SegmentStatus,
     SpeakerGender,
 )
 from releasewriter.store import SCHEMA_VERSION, DraftFormatError, dumps_release, loads_release
@@ -43,6 +45,10 @@ def full_release() -> Release:
                 notes_to_editors=[Paragraph("Note 1"), Paragraph("Note 2")],
                 boilerplate="Texte propre à ce communiqué.",
                 end_mark="-FIN-",
+                segments={
+                    "headline": SegmentState(SegmentStatus.TRANSLATED, "Title"),
+                    "body:p1": SegmentState(SegmentStatus.NEEDS_REVIEW, "A **bold** word"),
+                },
             ),
             arabic_version(),
             chinese_version(),
@@ -58,6 +64,7 @@ def full_release() -> Release:
             logo=Logo("image/png", b"\x89PNG\r\n\x1a\n fake"),
             docx_template="C:/Letterhead/iom.dotx",
         ),
+        last_exported=dt.datetime(2026, 5, 4, 8, 0, tzinfo=dt.UTC),
     )
 
 
@@ -136,3 +143,24 @@ def test_any_unicode_text_round_trips_through_the_draft_file(
     # What the store writes must be valid UTF-8 even for lone surrogates.
     data = encode_release(release)
     assert loads_release(data.decode("utf-8")) == release
+
+
+def test_a_version_2_draft_upgrades_with_no_segment_states_and_no_export() -> None:
+    data = json.loads(dumps_release(sample_release()))
+    data["schema_version"] = 2
+    del data["last_exported"]
+    for version in data["versions"]:
+        del version["segments"]
+    release = loads_release(json.dumps(data))
+    assert release.last_exported is None
+    assert all(v.segments == {} for v in release.versions)
+    assert release == sample_release()
+
+
+def test_a_release_is_exported_until_it_is_modified_again() -> None:
+    release = sample_release()
+    assert not release.exported
+    release.mark_exported()
+    assert release.exported
+    release.modified += dt.timedelta(seconds=1)
+    assert not release.exported

@@ -1,6 +1,6 @@
 """The draft JSON Schema agrees with the writer and the reader, and old drafts upgrade.
 
-``resources/schemas/draft.schema.json`` describes schema_version 2 exactly as
+``resources/schemas/draft.schema.json`` describes the current schema_version exactly as
 ``dumps_release`` writes it; everything the schema accepts must be readable by
 ``loads_release``, and the documents it rejects here are refused by the reader
 too, with the same place named. ``docs/draft-format.md`` is checked as well:
@@ -216,7 +216,7 @@ def _release_with_every_part() -> Release:
 def test_schema_is_a_valid_draft_2020_12_schema_with_a_urn_id() -> None:
     Draft202012Validator.check_schema(SCHEMA)
     assert SCHEMA["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert SCHEMA["$id"] == "urn:releasewriter:draft:2"
+    assert SCHEMA["$id"] == f"urn:releasewriter:draft:{SCHEMA_VERSION}"
     assert SCHEMA["properties"]["schema_version"]["const"] == SCHEMA_VERSION
 
 
@@ -267,7 +267,9 @@ def test_a_release_with_every_optional_part_validates() -> None:
 
 def test_the_file_is_two_space_indented_utf8_json_with_non_ascii_as_is() -> None:
     text = dumps_release(_release_with_every_part())
-    assert text.startswith('{\n  "format": "releasewriter-draft",\n  "schema_version": 2,\n')
+    assert text.startswith(
+        f'{{\n  "format": "releasewriter-draft",\n  "schema_version": {SCHEMA_VERSION},\n'
+    )
     assert text.endswith("}\n")
     assert "المنظمة الدولية للهجرة" in text
     assert "\\u" not in text
@@ -402,11 +404,11 @@ def test_reading_a_version_1_draft_upgrades_it_in_memory_only() -> None:
     assert V1_PATH.read_bytes() == before
 
 
-def test_a_migrated_version_1_draft_is_written_as_valid_version_2() -> None:
+def test_a_migrated_version_1_draft_is_written_in_the_current_version() -> None:
     release = read_release(V1_PATH)
     text = dumps_release(release)
     data = json.loads(text)
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == SCHEMA_VERSION
     assert _errors(data) == []
     _check_key_order(data, SCHEMA, "")
     # Once written in the new format, it reads back as it is: ids no longer change.

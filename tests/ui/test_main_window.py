@@ -147,3 +147,18 @@ def test_closing_the_window_asks_nothing_and_keeps_the_text(qtbot: QtBot, tmp_pa
     assert window.close()
     assert read_release(path).source.dateline.city == "Kunming"
     assert not path.with_name(path.name + ".lock").exists()
+
+
+def test_an_export_is_recorded_in_the_draft_until_the_next_edit(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    assert window.session.path is not None
+    path = window.session.path
+    window._exported([])
+    window.session.flush()
+    assert read_release(path).exported
+    window.library.refresh()
+    assert "Exported" in window.library.model.index(0, 2).data()
+    window.session.edit("headline", "Changed after the export")
+    window.session.flush()
+    assert not read_release(path).exported

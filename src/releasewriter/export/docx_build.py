@@ -11,18 +11,18 @@ Asian font. The caller checks the bytes with
 
 from __future__ import annotations
 
+import copy
 import io
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
 from releasewriter.export import docx_styles as styles
-from releasewriter.export.docx_package import (
-    drop_thumbnail,
-    open_default,
-    open_template,
-    set_core_properties,
-)
+from releasewriter.export.docx_package import prepared_base, set_core_properties
 from releasewriter.export.docx_parts import (
     add_logo,
     add_notes_numbering,
@@ -32,6 +32,7 @@ from releasewriter.export.docx_parts import (
 )
 from releasewriter.export.docx_xml import (
     LRM,
+    Element,
     Script,
     add_hyperlink,
     format_run,
@@ -46,6 +47,9 @@ from releasewriter.render.document import LabelledValue, RenderedContact, Render
 
 __all__ = ["build_docx"]
 
+# Text python-docx turns into elements of their own rather than w:t.
+_SPECIAL_CHARACTERS = frozenset("\t\r\n")
+
 
 def _strong_directions(text: str) -> set[str]:
     found = {unicodedata.bidirectional(c) for c in text}
@@ -53,20 +57,48 @@ def _strong_directions(text: str) -> set[str]:
 
 
 class _Writer:
-    """Appends the release to the document body, paragraph by paragraph."""
+    """Appends the release to the document body, paragraph by paragraph.
 
-    def __init__(self, document: Any, rendered: RenderedRelease, script: Script) -> None:
+    Paragraphs and runs are python-docx's own elements (``CT_P``, ``CT_R``),
+    made as ``add_paragraph(style=…)`` and ``add_run(text, style=…)`` make
+    them, but with the style ids resolved once (python-docx looks the name
+    up among every style, twice, for each paragraph and styled run), and
+    each kind of paragraph and run formatted once per document and copied.
+    """
+
+    def __init__(
+        self,
+        document: Any,
+        rendered: RenderedRelease,
+        script: Script,
+        ids: Mapping[str, str | None],
+    ) -> None:
         self.document = document
+        self.part = document.part
         self.rendered = rendered
         self.script = script
-        self.names = {name: styles.style_name(document, name) for name in styles.SPEC_BY_NAME}
+        self.ids = ids
+        self.body = document.element.body
+        # add_paragraph puts a paragraph before the body's final section settings.
+        self.section = self.body.find(qn("w:sectPr"))
+        self._paragraphs: dict[str, Element] = {}
+        self._runs: dict[tuple[str | None, bool, bool, bool], Element] = {}
 
-    def paragraph(self, style: str, text: str = "") -> Any:
-        paragraph = self.document.add_paragraph(style=self.names[style])
-        set_paragraph_direction(paragraph._p.get_or_add_pPr(), self.script)
+    def paragraph(self, style: str, text: str = "") -> Element:
+        model = self._paragraphs.get(style)
+        if model is None:
+            model = OxmlElement("w:p")
+            model.style = self.ids[style]
+            set_paragraph_direction(model.get_or_add_pPr(), self.script)
+            self._paragraphs[style] = model
+        p = copy.deepcopy(model)
+        if self.section is not None:
+            self.section.addprevious(p)
+        else:
+            self.body.append(p)
         if text:
-            self.run(paragraph, text)
-        return paragraph
+            self.run(p, text)
+        return p
 
     def _rtl(self, text: str) -> bool:
         """Right-to-left runs, except those holding Latin text only (an address, a name)."""
@@ -74,35 +106,49 @@ class _Writer:
 
     def run(
         self,
-        paragraph: Any,
+        parent: Element,
         text: str,
         *,
         bold: bool = False,
         italic: bool = False,
         style: str | None = None,
-    ) -> Any:
-        # python-docx turns "\n" into <w:br/> and "\t" into <w:tab/>: a line
-        # typed inside a field stays inside its paragraph.
-        run = paragraph.add_run(text, style=self.names[style] if style else None)
-        rpr = run._r.get_or_add_rPr()
-        if bold:
-            set_bold(rpr)
-        if italic:
-            set_italic(rpr)
-        format_run(rpr, self.script, rtl=self._rtl(text))
-        return run
+    ) -> Element:
+        """A run appended to ``parent``, a paragraph or a hyperlink."""
+        rtl = self._rtl(text)
+        key = (style, bold, italic, rtl)
+        model = self._runs.get(key)
+        if model is None:
+            model = OxmlElement("w:r")
+            if style:
+                model.style = self.ids[style]
+            rpr = model.get_or_add_rPr()
+            if bold:
+                set_bold(rpr)
+            if italic:
+                set_italic(rpr)
+            format_run(rpr, self.script, rtl=rtl)
+            self._runs[key] = model
+        r = copy.deepcopy(model)
+        if text:
+            # python-docx turns "\n" into <w:br/> and "\t" into <w:tab/>: a line
+            # typed inside a field stays inside its paragraph.
+            if _SPECIAL_CHARACTERS.isdisjoint(text):
+                r.add_t(text)
+            else:
+                r.text = text
+        parent.append(r)
+        return r
 
-    def link(self, paragraph: Any, text: str, href: str, *, bold: bool, italic: bool) -> None:
-        hyperlink = add_hyperlink(paragraph, href)
-        run = self.run(paragraph, text, bold=bold, italic=italic, style=styles.HYPERLINK)
-        hyperlink.append(run._r)
+    def link(self, p: Element, text: str, href: str, *, bold: bool, italic: bool) -> None:
+        hyperlink = add_hyperlink(self.part, p, href)
+        self.run(hyperlink, text, bold=bold, italic=italic, style=styles.HYPERLINK)
 
-    def spans(self, paragraph: Any, spans: tuple[Span, ...]) -> None:
+    def spans(self, p: Element, spans: tuple[Span, ...]) -> None:
         for span in spans:
             if span.href:
-                self.link(paragraph, span.text, span.href, bold=span.bold, italic=span.italic)
+                self.link(p, span.text, span.href, bold=span.bold, italic=span.italic)
             else:
-                self.run(paragraph, span.text, bold=span.bold, italic=span.italic)
+                self.run(p, span.text, bold=span.bold, italic=span.italic)
 
     def write(self) -> None:
         r = self.rendered
@@ -155,7 +201,7 @@ class _Writer:
         for detail in contact.details:
             self.detail(paragraph, detail, new_line(detail.before))
 
-    def detail(self, paragraph: Any, detail: LabelledValue, before: str) -> None:
+    def detail(self, paragraph: Element, detail: LabelledValue, before: str) -> None:
         if before:
             self.run(paragraph, before)
         value = detail.value
@@ -169,6 +215,15 @@ class _Writer:
             self.run(paragraph, detail.after)
 
 
+def _prepare_default(document: Any) -> styles.StyleLayout:
+    set_page(document)
+    return styles.prepare_styles(document, own=True)
+
+
+def _prepare_template(document: Any) -> styles.StyleLayout:
+    return styles.prepare_styles(document, own=False)
+
+
 def build_docx(rendered: RenderedRelease, *, template: Path | None = None) -> bytes:
     """The release as the bytes of a .docx file.
 
@@ -176,16 +231,17 @@ def build_docx(rendered: RenderedRelease, *, template: Path | None = None) -> by
     headers, footers and page settings are kept, its body is replaced, and
     only the styles it lacks are added. Raises ExportError for a template that
     cannot be read as a Word document.
+
+    The document is opened from a base prepared once per process (and per
+    template): see :func:`releasewriter.export.docx_package.prepared_base`.
+    Everything that depends on the release is done here, on a fresh copy.
     """
     script = script_of(rendered)
-    if template is None:
-        document = open_default()
-        set_page(document)
-    else:
-        document = open_template(template)
-    drop_thumbnail(document)
-    styles.ensure_styles(document, script, own=template is None)
-    _Writer(document, rendered, script).write()
+    base = prepared_base(template, _prepare_default if template is None else _prepare_template)
+    layout: styles.StyleLayout = base.layout
+    document = base.open()
+    styles.apply_script(document, layout, script)
+    _Writer(document, rendered, script, layout.ids).write()
     for section in document.sections:
         set_section_direction(section._sectPr, script)
     image = logo_image(rendered.logo_data_uri) if template is None else None

@@ -4,13 +4,25 @@ Either python-docx's default document or an organisation's letterhead: a
 .docx, or a .dotx template whose main part python-docx refuses until its
 content type says "document". A template keeps its styles, headers, footers
 and section settings; its body (sample text, instructions) is cleared.
+
+Whatever does not depend on the release (clearing a template, dropping the
+thumbnail, the page, our styles without their language) is done once per
+process by :func:`prepared_base`, which keeps the result as the bytes of a
+.docx. Each export then opens a fresh python-docx document from those bytes,
+so nothing one export adds (language, direction, title, logo, links) can
+reach the next.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import io
+import threading
 import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -51,12 +63,20 @@ def as_document_package(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def open_template(template: Path) -> Any:
-    """The template as a document with an empty body; ExportError when it is not one."""
+def _read_template(template: Path) -> bytes:
     try:
-        data = Path(template).read_bytes()
+        return Path(template).read_bytes()
     except OSError as error:
         raise ExportError(f"cannot read the template {template}: {error.strerror}") from error
+
+
+def open_template(template: Path, data: bytes | None = None) -> Any:
+    """The template as a document with an empty body; ExportError when it is not one.
+
+    ``data``, when given, is the template's content, already read.
+    """
+    if data is None:
+        data = _read_template(template)
     try:
         document = docx.Document(io.BytesIO(as_document_package(data)))
     except (
@@ -76,6 +96,67 @@ def open_template(template: Path) -> Any:
 
 def open_default() -> Any:
     return docx.Document()
+
+
+@dataclass(frozen=True)
+class PreparedBase:
+    """A base document prepared once: its .docx bytes and what the preparer returned."""
+
+    data: bytes
+    layout: Any
+
+    def open(self) -> Any:
+        """A new python-docx document, independent of every other one opened from the base."""
+        return docx.Document(io.BytesIO(self.data))
+
+
+def _saved(document: Any) -> bytes:
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+# Prepared templates by their content's digest: an edited template is prepared
+# again, whatever its path or time stamp. A few are kept (one organisation has
+# one letterhead; a test suite makes many).
+_TEMPLATE_BASES: dict[tuple[bytes, Callable[[Any], Any]], PreparedBase] = {}
+_TEMPLATE_BASES_KEPT = 8
+_lock = threading.Lock()
+
+
+def prepared_base(template: Path | None, prepare: Callable[[Any], Any]) -> PreparedBase:
+    """The base document for ``template`` (None: python-docx's default), prepared once.
+
+    ``prepare(document)`` makes the release-independent changes and returns
+    what the caller needs to find them again (see ``docx_styles.StyleLayout``).
+    It must be a module-level function: it is part of the cache key. Raises
+    ExportError for a template that cannot be read as a Word document.
+    """
+    if template is None:
+        return _default_base(prepare)
+    data = _read_template(template)
+    key = (hashlib.sha256(data).digest(), prepare)
+    with _lock:
+        base = _TEMPLATE_BASES.get(key)
+    if base is not None:
+        return base
+    document = open_template(template, data)
+    drop_thumbnail(document)
+    layout = prepare(document)
+    base = PreparedBase(_saved(document), layout)
+    with _lock:
+        while len(_TEMPLATE_BASES) >= _TEMPLATE_BASES_KEPT:
+            del _TEMPLATE_BASES[next(iter(_TEMPLATE_BASES))]
+        _TEMPLATE_BASES[key] = base
+    return base
+
+
+@functools.cache
+def _default_base(prepare: Callable[[Any], Any]) -> PreparedBase:
+    document = open_default()
+    drop_thumbnail(document)
+    layout = prepare(document)
+    return PreparedBase(_saved(document), layout)
 
 
 def clear_body(document: Any) -> None:

@@ -77,8 +77,9 @@ def add_notes_numbering(document: Any) -> int:
     return int(num.get(qn("w:numId")))
 
 
-def number_paragraph(paragraph: Any, num_id: int) -> None:
-    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+def number_paragraph(p: Any, num_id: int) -> None:
+    """Make the paragraph element ``p`` an item of the list ``num_id``."""
+    num_pr = p.get_or_add_pPr().get_or_add_numPr()
     num_pr.get_or_add_ilvl().val = 0
     num_pr.get_or_add_numId().val = num_id
 

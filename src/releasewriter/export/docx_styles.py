@@ -5,10 +5,19 @@ carries no direct formatting beyond its language and direction; the
 dateline lead uses the "Dateline" character style. Without a template the
 styles are (re)defined here, based on Normal; with an organisation's
 template, a style the template already has is kept exactly as it is.
+
+The work is done in two steps, so that the first can be done once per
+process (see :mod:`releasewriter.export.docx_package`):
+:func:`prepare_styles` adds and defines the styles on the base document,
+leaving out everything that depends on the release's language;
+:func:`apply_script` then tags one release's copy of that base with its
+language, fonts and direction. Together they give the document what
+:func:`ensure_styles` gives it in one go.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,15 +104,55 @@ def _type(spec: StyleSpec) -> Any:
     return WD_STYLE_TYPE.CHARACTER if spec.character else WD_STYLE_TYPE.PARAGRAPH
 
 
-def _find(document: Any, name: str) -> Any | None:
-    """The style named ``name`` (none of ours is one python-docx renames), or None.
+_STYLE = qn("w:style")
+_NAME = qn("w:name")
+_VAL = qn("w:val")
 
-    A walk over the XML: python-docx's own lookup builds a proxy per style,
-    which costs more than the rest of the export with a 160-style template.
+
+def _name_of(element: Any) -> str | None:
+    found = element.find(_NAME)
+    return None if found is None else found.get(_VAL)
+
+
+class _StyleIndex:
+    """The styles of a document by name (the first style of each name), built in one pass.
+
+    python-docx's own lookups walk every style (176 in its default document)
+    and build a proxy per style for every question asked.
     """
-    for element in document.styles.element.iterchildren(qn("w:style")):
-        found = element.find(qn("w:name"))
-        if found is not None and found.get(qn("w:val")) == name:
+
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self.element = document.styles.element
+        self.by_name: dict[str, Any] = {}
+        for element in self.element.iterchildren(_STYLE):
+            name = _name_of(element)
+            if name is not None:
+                self.by_name.setdefault(name, element)
+
+    def find(self, name: str) -> Any | None:
+        """The style named ``name`` (none of ours is one python-docx renames), or None."""
+        element = self.by_name.get(name)
+        return None if element is None else StyleFactory(element)
+
+    def our_name(self, name: str) -> str:
+        """The name our style ``name`` has in this document (a template may force a suffix)."""
+        existing = self.find(name)
+        if existing is None or existing.type == _type(SPEC_BY_NAME[name]):
+            return name
+        return name + CLASH_SUFFIX
+
+    def add(self, name: str, spec: StyleSpec) -> Any:
+        """A new custom style, as ``document.styles.add_style`` adds it, without its scan."""
+        element = self.element.add_style_of_type(name, _type(spec), False)
+        self.by_name.setdefault(name, element)
+        return StyleFactory(element)
+
+
+def _find(document: Any, name: str) -> Any | None:
+    """The style named ``name`` (none of ours is one python-docx renames), or None."""
+    for element in document.styles.element.iterchildren(_STYLE):
+        if _name_of(element) == name:
             return StyleFactory(element)
     return None
 
@@ -125,7 +174,12 @@ def _reset(style: Any) -> None:
             element.remove(found)
 
 
-def _define(style: Any, spec: StyleSpec, script: Script, normal: Any) -> None:
+def _define(style: Any, spec: StyleSpec, normal: Any) -> None:
+    """Our definition of the style, except its language, script fonts and direction.
+
+    :func:`_tag_own_style` adds those for a release; ``w:rFonts``, ``w:rtl``,
+    ``w:lang`` and ``w:bidi`` then take their places in the schema order.
+    """
     _reset(style)
     style.quick_style = True
     style.hidden = False
@@ -133,10 +187,6 @@ def _define(style: Any, spec: StyleSpec, script: Script, normal: Any) -> None:
     if not spec.character:
         style.base_style = normal
     rpr = style.element.get_or_add_rPr()
-    if not spec.character:
-        # The Latin font comes from Normal, so restyling Normal restyles the
-        # release; the East Asian or complex-script font is named here too.
-        set_fonts(rpr, script, latin=False)
     if spec.bold:
         set_bold(rpr)
     if spec.italic:
@@ -149,15 +199,12 @@ def _define(style: Any, spec: StyleSpec, script: Script, normal: Any) -> None:
         set_size(rpr, spec.size)
     if spec.underline:
         rpr_child(rpr, "w:u", val="single")
-    if script.rtl and not spec.character:
-        rpr_child(rpr, "w:rtl")
-    set_language(rpr, script)
     if spec.character:
         return
-    _paragraph_format(style, spec, script)
+    _paragraph_format(style, spec)
 
 
-def _paragraph_format(style: Any, spec: StyleSpec, script: Script) -> None:
+def _paragraph_format(style: Any, spec: StyleSpec) -> None:
     fmt = style.paragraph_format
     fmt.space_before = Pt(spec.before)
     fmt.space_after = Pt(spec.after)
@@ -181,10 +228,22 @@ def _paragraph_format(style: Any, spec: StyleSpec, script: Script) -> None:
             for key, value in (("val", "single"), ("sz", "6"), ("space", "4"), ("color", border)):
                 edge.set(qn(f"w:{key}"), value)
         ppr_child(ppr, "w:shd", val="clear", color="auto", fill=fill)
-    if script.rtl:
-        ppr_child(ppr, "w:bidi")
     if spec.outline_level is not None:
         ppr_child(ppr, "w:outlineLvl", val=str(spec.outline_level))
+
+
+def _tag_own_style(element: Any, spec: StyleSpec, script: Script) -> None:
+    """The language, script fonts and direction of a style :func:`_define` defined."""
+    rpr = element.get_or_add_rPr()
+    if not spec.character:
+        # The Latin font comes from Normal, so restyling Normal restyles the
+        # release; the East Asian or complex-script font is named here too.
+        set_fonts(rpr, script, latin=False)
+        if script.rtl:
+            rpr_child(rpr, "w:rtl")
+    set_language(rpr, script)
+    if script.rtl and not spec.character:
+        ppr_child(element.get_or_add_pPr(), "w:bidi")
 
 
 def normal_style(document: Any) -> Any:
@@ -198,9 +257,8 @@ def normal_style(document: Any) -> Any:
     return normal
 
 
-def _defaults(document: Any, script: Script, *, own: bool) -> None:
-    """Language (and, without a template, fonts and size) of docDefaults and Normal."""
-    styles_element = document.styles.element
+def _default_rpr(styles_element: Any) -> Any:
+    """``w:docDefaults/w:rPrDefault/w:rPr``, created if missing."""
     doc_defaults = styles_element.find(qn("w:docDefaults"))
     if doc_defaults is None:
         doc_defaults = styles_element.makeelement(qn("w:docDefaults"), {})
@@ -213,7 +271,13 @@ def _defaults(document: Any, script: Script, *, own: bool) -> None:
     if default_rpr is None:
         default_rpr = rpr_default.makeelement(qn("w:rPr"), {})
         rpr_default.append(default_rpr)
-    normal_rpr = normal_style(document).element.get_or_add_rPr()
+    return default_rpr
+
+
+def _defaults(document: Any, normal: Any, script: Script, *, own: bool) -> None:
+    """Language (and, without a template, fonts and size) of docDefaults and Normal."""
+    default_rpr = _default_rpr(document.styles.element)
+    normal_rpr = normal.get_or_add_rPr()
     for rpr in (default_rpr, normal_rpr):
         if own:
             set_fonts(rpr, script, latin=True)
@@ -225,23 +289,98 @@ def _defaults(document: Any, script: Script, *, own: bool) -> None:
         theme_lang.set(qn(script.lang_attribute), script.tag)
 
 
-def ensure_styles(document: Any, script: Script, *, own: bool) -> None:
-    """Define our styles (``own``), or add only those a template lacks; tag them all."""
-    _defaults(document, script, own=own)
+@dataclass(frozen=True)
+class StyleLayout:
+    """Where :func:`prepare_styles` left the styles, and the ids the text refers to.
+
+    Positions are indexes among the children of ``w:styles``: they hold in
+    every document opened from the bytes of the prepared one.
+    """
+
+    own: bool
+    normal: int  # the default paragraph style
+    defined: tuple[tuple[int, StyleSpec], ...]  # styles (re)defined by us
+    kept: tuple[int, ...]  # a template's own styles of our names, kept as they are
+    ids: Mapping[str, str | None]  # our style name -> the id to refer to (None: the default)
+
+    def style_at(self, styles_element: Any, position: int) -> Any:
+        """The ``w:style`` at ``position`` in a document opened from the prepared one."""
+        element = styles_element[position]
+        if element.tag != _STYLE:
+            raise ValueError("the styles are not where they were prepared")
+        return element
+
+
+def _style_id(document: Any, name: str, style_type: Any, defaults: dict[Any, Any]) -> str | None:
+    """What ``document.styles.get_style_id(name, style_type)`` returns, without its scans."""
+    element = document.styles.element.get_by_name(name)
+    if element is None:
+        raise KeyError(f"no style with name {name!r}")
+    found_type = element.type or WD_STYLE_TYPE.PARAGRAPH
+    if found_type != style_type:
+        raise ValueError(f"assigned style is type {found_type}, need type {style_type}")
+    if style_type not in defaults:
+        defaults[style_type] = document.styles.element.default_for(style_type)
+    if element is defaults[style_type]:
+        return None
+    return element.styleId  # type: ignore[no-any-return]
+
+
+def prepare_styles(document: Any, *, own: bool) -> StyleLayout:
+    """Define our styles (``own``), or add only those a template lacks; no language yet."""
+    index = _StyleIndex(document)
+    styles_element = index.element
+    _default_rpr(styles_element)
     normal = normal_style(document)
+    if normal.element.getparent() is not styles_element:
+        raise ValueError("the default paragraph style is not a style of the document")
     defined: dict[str, Any] = {}
+    kept: list[Any] = []
     for spec in SPECS:
-        name = style_name(document, spec.name)
-        style = _find(document, name)
+        name = index.our_name(spec.name)
+        style = index.find(name)
         if style is None or own:
             if style is None:
-                style = document.styles.add_style(name, _type(spec))
-            _define(style, spec, script, normal)
+                style = index.add(name, spec)
+            _define(style, spec, normal)
             defined[spec.name] = style
         else:
-            set_language(style.element.get_or_add_rPr(), script)
+            kept.append(style.element)
     for spec_name, style in defined.items():
         next_style = SPEC_BY_NAME[spec_name].next_style
-        following = _find(document, style_name(document, next_style)) if next_style else None
+        following = index.find(index.our_name(next_style)) if next_style else None
         if following is not None:
             style.next_paragraph_style = following
+    type_defaults: dict[Any, Any] = {}
+    ids = {
+        spec.name: _style_id(document, index.our_name(spec.name), _type(spec), type_defaults)
+        for spec in SPECS
+    }
+    position = styles_element.index
+    return StyleLayout(
+        own=own,
+        normal=position(normal.element),
+        defined=tuple(
+            (position(style.element), SPEC_BY_NAME[name]) for name, style in defined.items()
+        ),
+        kept=tuple(position(element) for element in kept),
+        ids=ids,
+    )
+
+
+def apply_script(document: Any, layout: StyleLayout, script: Script) -> None:
+    """Tag the styles of a document opened from a prepared one with the release's language."""
+    styles_element = document.styles.element
+    normal = layout.style_at(styles_element, layout.normal)
+    _defaults(document, normal, script, own=layout.own)
+    for position, spec in layout.defined:
+        _tag_own_style(layout.style_at(styles_element, position), spec, script)
+    for position in layout.kept:
+        set_language(layout.style_at(styles_element, position).get_or_add_rPr(), script)
+
+
+def ensure_styles(document: Any, script: Script, *, own: bool) -> StyleLayout:
+    """Define our styles (``own``), or add only those a template lacks; tag them all."""
+    layout = prepare_styles(document, own=own)
+    apply_script(document, layout, script)
+    return layout

@@ -8,6 +8,7 @@ order, where LibreOffice would shrug).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -85,20 +86,46 @@ def script_of(rendered: RenderedRelease) -> Script:
     )
 
 
+@functools.cache
+def _successors(tag: str, order: tuple[str, ...]) -> tuple[str, ...]:
+    """The Clark names of the elements that come after ``tag`` in ``order``."""
+    return tuple(qn(name) for name in order[order.index(tag) + 1 :])
+
+
+@functools.cache
+def _w(name: str) -> str:
+    """The Clark name of the ``w:`` attribute or element ``name`` (``qn`` without its cost)."""
+    return qn(f"w:{name}")
+
+
 def child(parent: Element, tag: str, order: Sequence[str]) -> Element:
-    """The ``tag`` child of ``parent``, created in its schema position if missing."""
-    found = parent.find(qn(tag))
+    """The ``tag`` child of ``parent``, created in its schema position if missing.
+
+    Placed as python-docx's ``insert_element_before`` places it (before the
+    first of the later elements of ``order``, taken in that order, that
+    ``parent`` has), with one pass over the few children instead of a search
+    per later element.
+    """
+    clark = qn(tag)
+    found = parent.find(clark)
     if found is not None:
         return found
     element = OxmlElement(tag)
-    successors = order[order.index(tag) + 1 :]
-    parent.insert_element_before(element, *successors)
+    present: dict[str, Element] = {}
+    for existing in parent.iterchildren():
+        present.setdefault(existing.tag, existing)
+    for successor in _successors(tag, tuple(order)):
+        following = present.get(successor)
+        if following is not None:
+            following.addprevious(element)
+            return element
+    parent.append(element)
     return element
 
 
 def set_attributes(element: Element, **attributes: str) -> Element:
     for name, value in attributes.items():
-        element.set(qn(f"w:{name}"), value)
+        element.set(_w(name), value)
     return element
 
 
@@ -110,10 +137,15 @@ def ppr_child(ppr: Element, tag: str, **attributes: str) -> Element:
     return set_attributes(child(ppr, tag, PPR_ORDER), **attributes)
 
 
+@functools.cache
+def _qn(tag: str) -> str:
+    return qn(tag)
+
+
 def set_language(rpr: Element, script: Script) -> None:
     """Tag the text with the release's language, in the attribute for its script."""
     lang = child(rpr, "w:lang", RPR_ORDER)
-    lang.set(qn(script.lang_attribute), script.tag)
+    lang.set(_qn(script.lang_attribute), script.tag)
 
 
 def set_fonts(rpr: Element, script: Script, *, latin: bool) -> None:
@@ -121,16 +153,16 @@ def set_fonts(rpr: Element, script: Script, *, latin: bool) -> None:
     fonts = child(rpr, "w:rFonts", RPR_ORDER)
     if latin:
         for attribute in ("ascii", "hAnsi"):
-            fonts.set(qn(f"w:{attribute}"), LATIN_FONT)
-            fonts.attrib.pop(qn(f"w:{attribute}Theme"), None)
+            fonts.set(_w(attribute), LATIN_FONT)
+            fonts.attrib.pop(_w(f"{attribute}Theme"), None)
     if latin or script.rtl:
-        fonts.set(qn("w:cs"), script.complex_font)
-        fonts.attrib.pop(qn("w:cstheme"), None)
+        fonts.set(_w("cs"), script.complex_font)
+        fonts.attrib.pop(_w("cstheme"), None)
     if script.cjk:
-        fonts.set(qn("w:eastAsia"), script.east_asian_font)
-        fonts.attrib.pop(qn("w:eastAsiaTheme"), None)
+        fonts.set(_w("eastAsia"), script.east_asian_font)
+        fonts.attrib.pop(_w("eastAsiaTheme"), None)
     if script.hint:
-        fonts.set(qn("w:hint"), script.hint)
+        fonts.set(_w("hint"), script.hint)
     if not len(fonts.attrib):
         rpr.remove(fonts)
 
@@ -170,11 +202,14 @@ def set_section_direction(sectpr: Element, script: Script) -> None:
         set_attributes(child(sectpr, "w:bidi", SECTPR_ORDER))
 
 
-def add_hyperlink(paragraph: Any, url: str) -> Element:
-    """An empty ``w:hyperlink`` to an external ``url`` at the end of the paragraph."""
-    rel_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
+def add_hyperlink(part: Any, p: Element, url: str) -> Element:
+    """An empty ``w:hyperlink`` to an external ``url`` at the end of the paragraph ``p``.
+
+    ``part`` is the document part whose relationships hold the address.
+    """
+    rel_id = part.relate_to(url, RT.HYPERLINK, is_external=True)
     hyperlink = OxmlElement("w:hyperlink")
-    hyperlink.set(qn("r:id"), rel_id)
-    hyperlink.set(qn("w:history"), "1")
-    paragraph._p.append(hyperlink)
+    hyperlink.set(_qn("r:id"), rel_id)
+    hyperlink.set(_w("history"), "1")
+    p.append(hyperlink)
     return hyperlink

@@ -16,6 +16,7 @@ from releasewriter.model.release import (
     Release,
     SpeakerGender,
 )
+from releasewriter.model.translation import SegmentState, SegmentStatus
 
 __all__ = [
     "Contact",
@@ -28,6 +29,8 @@ __all__ = [
     "Paragraph",
     "Quote",
     "Release",
+    "SegmentState",
+    "SegmentStatus",
     "SpeakerGender",
     "new_id",
 ]

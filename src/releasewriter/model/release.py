@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from releasewriter.model.ids import new_id, new_release_id
 from releasewriter.model.organisation import Organisation
+from releasewriter.model.translation import SegmentState
 
 
 class SpeakerGender(StrEnum):
@@ -93,6 +94,8 @@ class LanguageVersion:
     # this language; a string (even empty) overrides them for this release.
     boilerplate: str | None = None
     end_mark: str | None = None
+    # For a translation: each segment's state, by segment key (see releasewriter.translation).
+    segments: dict[str, SegmentState] = field(default_factory=dict)
 
 
 def _utcnow() -> dt.datetime:
@@ -107,6 +110,8 @@ class Release:
     id: str = field(default_factory=new_release_id)
     created: dt.datetime = field(default_factory=_utcnow)
     modified: dt.datetime = field(default_factory=_utcnow)
+    # When files were last exported; "exported" in the library while not modified since.
+    last_exported: dt.datetime | None = None
 
     @property
     def locales(self) -> list[str]:
@@ -123,4 +128,16 @@ class Release:
         raise KeyError(locale)
 
     def touch(self) -> None:
-        self.modified = _utcnow()
+        now = _utcnow()
+        if self.last_exported is not None and now <= self.last_exported:
+            # Times are kept to the second: an edit in the second of an export
+            # must still count as coming after it.
+            now = self.last_exported + dt.timedelta(seconds=1)
+        self.modified = now
+
+    def mark_exported(self) -> None:
+        self.modified = self.last_exported = _utcnow()
+
+    @property
+    def exported(self) -> bool:
+        return self.last_exported is not None and self.last_exported >= self.modified

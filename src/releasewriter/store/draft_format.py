@@ -27,13 +27,15 @@ from releasewriter.model import (
     Paragraph,
     Quote,
     Release,
+    SegmentState,
+    SegmentStatus,
     SpeakerGender,
     new_id,
 )
 from releasewriter.store.errors import DraftFormatError
 from releasewriter.store.migrations import fixed_offset_zone, migrate
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _SAFE_ID = re.compile(r"[0-9A-Za-z_-]{1,128}")
 FORMAT_NAME = "releasewriter-draft"
 
@@ -89,6 +91,10 @@ def _version(v: LanguageVersion) -> dict[str, Any]:
         "notes_to_editors": _paragraphs(v.notes_to_editors),
         "boilerplate": v.boilerplate,
         "end_mark": v.end_mark,
+        "segments": {
+            key: {"status": state.status.value, "source": state.source}
+            for key, state in sorted(v.segments.items())
+        },
     }
 
 
@@ -122,6 +128,7 @@ def release_to_dict(release: Release) -> dict[str, Any]:
         "id": release.id,
         "created": release.created.isoformat(),
         "modified": release.modified.isoformat(),
+        "last_exported": release.last_exported.isoformat() if release.last_exported else None,
         "source_locale": release.source_locale,
         "organisation": organisation_to_dict(release.organisation),
         "versions": [_version(v) for v in release.versions],
@@ -256,7 +263,24 @@ def _read_version(r: _Reader) -> LanguageVersion:
         notes_to_editors=r.items("notes_to_editors", _read_paragraph),
         boilerplate=r.optional_text("boilerplate"),
         end_mark=r.optional_text("end_mark"),
+        segments=_read_segments(r.child("segments")),
     )
+
+
+def _read_segments(r: _Reader | None) -> dict[str, SegmentState]:
+    if r is None:
+        return {}
+    segments = {}
+    for key in r.data:
+        state = r.child(key)
+        if state is None:
+            continue
+        status = state.text("status", default=None)
+        try:
+            segments[key] = SegmentState(SegmentStatus(status), state.text("source"))
+        except ValueError:
+            raise DraftFormatError(f"{state.path}.status: unknown value {status!r}") from None
+    return segments
 
 
 def _read_embargo(r: _Reader) -> Embargo:
@@ -308,6 +332,10 @@ def organisation_from_dict(data: Any) -> Organisation:
     return _read_organisation(_Reader(data, "organisation"))
 
 
+def _optional_aware(value: dt.datetime | None) -> dt.datetime | None:
+    return _aware(value) if value is not None else None
+
+
 def _aware(value: dt.datetime) -> dt.datetime:
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
@@ -346,6 +374,9 @@ def release_from_dict(data: Any) -> Release:
         created=_aware(root.parse("created", dt.datetime.fromisoformat, "a date and time") or now),
         modified=_aware(
             root.parse("modified", dt.datetime.fromisoformat, "a date and time") or now
+        ),
+        last_exported=_optional_aware(
+            root.parse("last_exported", dt.datetime.fromisoformat, "a date and time")
         ),
     )
 

@@ -73,6 +73,7 @@ class DraftEntry:
     locales: tuple[str, ...]
     modified: dt.datetime
     embargoed: bool
+    exported: bool = False
 
 
 @dataclass(frozen=True)
@@ -251,4 +252,5 @@ def summarise(release: Release, path: Path) -> DraftEntry:
         locales=tuple(release.locales),
         modified=release.modified,
         embargoed=any(v.embargo is not None for v in release.versions),
+        exported=release.exported,
     )

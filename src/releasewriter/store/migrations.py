@@ -83,7 +83,18 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return upgraded
 
 
-STEPS: dict[int, Step] = {1: _v1_to_v2}
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 added the state of each translated segment and the time of the last export."""
+    upgraded = dict(data)
+    upgraded["versions"] = [
+        {**v, "segments": {}} if isinstance(v, dict) else v for v in data.get("versions") or []
+    ]
+    upgraded["last_exported"] = None
+    upgraded["schema_version"] = 3
+    return upgraded
+
+
+STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(data: dict[str, Any], from_version: int, to_version: int) -> dict[str, Any]:

@@ -343,6 +343,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _exported(self, _paths: list[Path]) -> None:
+        self.session.mark_exported()
         if self.session.path is not None:
             self.library.mark_exported(self.session.path)
         self.context.settings.save()

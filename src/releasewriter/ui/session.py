@@ -173,6 +173,14 @@ class EditorSession(QObject):
             self.autosave_timer.start()
         self.changed.emit(locale, path, from_widget)
 
+    def mark_exported(self) -> None:
+        """Record the export in the draft, so the library says "Exported" until the next edit."""
+        if self.release is None or self.read_only:
+            return
+        self.release.mark_exported()
+        self._dirty = True
+        self.save_now()
+
     # -- saving ----------------------------------------------------------------
 
     @property

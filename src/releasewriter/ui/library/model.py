@@ -131,12 +131,13 @@ class LibraryModel(QAbstractTableModel):
         return row.entry is None or not row.entry.headline.strip()
 
     def status(self, row: IndexedDraft) -> str:
-        """The Status column: a draft, embargoed, exported this session, or unreadable."""
+        """The Status column: draft, embargoed, exported (not changed since), or unreadable."""
         _ = self._t.gettext
         if row.entry is None:
             # TRANSLATORS: a release's status in the drafts list: its file cannot be read.
             return _("Unreadable")
-        exported, embargoed = row.path.resolve() in self.exported, row.entry.embargoed
+        exported = row.entry.exported or row.path.resolve() in self.exported
+        embargoed = row.entry.embargoed
         if exported:
             # TRANSLATORS: a release's status in the drafts list.
             return _("Exported, embargoed") if embargoed else _("Exported")
