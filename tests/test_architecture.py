@@ -11,7 +11,7 @@ from pathlib import Path
 import releasewriter
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE_PACKAGES = ("model", "store", "render", "export", "i18n", "settings")
+CORE_PACKAGES = ("model", "store", "render", "export", "i18n", "settings", "translation")
 
 
 def test_import_linter_contracts_hold() -> None:

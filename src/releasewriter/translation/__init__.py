@@ -1,0 +1,1 @@
+"""Parallel language versions: segments, their translation state, cross-language checks, XLIFF."""

@@ -1,0 +1,139 @@
+"""Where each segment of a translation stands, and what changed in its source.
+
+A segment is *untranslated* while its target text is empty; *translated*
+once a translator has written it (the source text at that moment is kept);
+and *needs review* when marked so, or when the source has changed since:
+the kept source text then shows, word by word, what changed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from releasewriter.model import Release, SegmentState, SegmentStatus
+from releasewriter.translation.segments import Segment, segment_map, segments_of
+
+
+class TranslationState(StrEnum):
+    UNTRANSLATED = "untranslated"
+    TRANSLATED = "translated"
+    NEEDS_REVIEW = "needs_review"
+
+
+@dataclass(frozen=True)
+class SegmentPair:
+    source: Segment
+    target: Segment | None
+    state: TranslationState
+    # The source's text when it was translated, when it has changed since.
+    previous_source: str | None = None
+
+    @property
+    def key(self) -> str:
+        return self.source.key
+
+    @property
+    def stale(self) -> bool:
+        return self.previous_source is not None
+
+
+def pairs(release: Release, target_locale: str) -> list[SegmentPair]:
+    """Every source segment beside its translation in ``target_locale``, in reading order."""
+    source = release.source
+    target = release.version(target_locale)
+    targets = segment_map(target, release.organisation)
+    result = []
+    for segment in segments_of(source, release.organisation):
+        if not segment.text.strip():
+            continue  # nothing to translate
+        translated = targets.get(segment.key)
+        stored = target.segments.get(segment.key)
+        previous = None
+        if translated is None or not translated.text.strip():
+            state = TranslationState.UNTRANSLATED
+        elif stored is not None and stored.source != segment.text:
+            state = TranslationState.NEEDS_REVIEW
+            previous = stored.source
+        elif stored is not None and stored.status is SegmentStatus.NEEDS_REVIEW:
+            state = TranslationState.NEEDS_REVIEW
+        else:
+            state = TranslationState.TRANSLATED
+        result.append(SegmentPair(segment, translated, state, previous))
+    return result
+
+
+def record_translation(release: Release, target_locale: str, key: str) -> None:
+    """The target segment was written or edited: remember the source it answers to."""
+    source = segment_map(release.source, release.organisation).get(key)
+    if source is None:
+        return
+    target = release.version(target_locale)
+    stored = target.segments.get(key)
+    if stored is not None and stored.source != source.text:
+        # Still stale until someone confirms it against the new source.
+        return
+    target.segments[key] = SegmentState(SegmentStatus.TRANSLATED, source.text)
+
+
+def mark_reviewed(release: Release, target_locale: str, key: str) -> None:
+    """The translator confirmed the translation against the current source."""
+    source = segment_map(release.source, release.organisation).get(key)
+    if source is not None:
+        release.version(target_locale).segments[key] = SegmentState(
+            SegmentStatus.TRANSLATED, source.text
+        )
+
+
+def mark_needs_review(release: Release, target_locale: str, key: str) -> None:
+    source = segment_map(release.source, release.organisation).get(key)
+    if source is not None:
+        release.version(target_locale).segments[key] = SegmentState(
+            SegmentStatus.NEEDS_REVIEW, source.text
+        )
+
+
+@dataclass(frozen=True)
+class Progress:
+    translated: int
+    needs_review: int
+    untranslated: int
+
+    @property
+    def total(self) -> int:
+        return self.translated + self.needs_review + self.untranslated
+
+    @property
+    def done(self) -> float:
+        return self.translated / self.total if self.total else 1.0
+
+
+def progress(release: Release, target_locale: str) -> Progress:
+    counts = {state: 0 for state in TranslationState}
+    for pair in pairs(release, target_locale):
+        counts[pair.state] += 1
+    return Progress(
+        counts[TranslationState.TRANSLATED],
+        counts[TranslationState.NEEDS_REVIEW],
+        counts[TranslationState.UNTRANSLATED],
+    )
+
+
+_TOKEN = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """What changed between two texts, word by word: ("equal" | "delete" | "insert", text)."""
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    result: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            result.append(("equal", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            result.append(("delete", "".join(a[i1:i2])))
+        if j2 > j1:
+            result.append(("insert", "".join(b[j1:j2])))
+    return result

@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+import pytest
+
+from releasewriter.model import Release
+from releasewriter.translation.segments import segments_of
+from releasewriter.translation.state import (
+    TranslationState,
+    mark_needs_review,
+    mark_reviewed,
+    pairs,
+    progress,
+    record_translation,
+    word_diff,
+)
+from releasewriter.translation.versions import VersionError, add_version, remove_version, set_source
+from tests.releases import sample_release
+
+
+def _translated(release: Release, locale: str = "en") -> Release:
+    for pair in pairs(release, locale):
+        record_translation(release, locale, pair.key)
+    return release
+
+
+def test_segments_are_keyed_by_ids_shared_between_versions() -> None:
+    release = sample_release()
+    fr = [s.key for s in segments_of(release.version("fr"), release.organisation)]
+    en = [s.key for s in segments_of(release.version("en"), release.organisation)]
+    assert fr == en
+    assert fr[:4] == ["headline", "subheadline", "body:p1", "body:p2"]
+    assert "quote:q1" in fr
+    assert "contact:c1:office" in fr
+
+
+def test_a_new_version_has_the_source_structure_and_empty_text() -> None:
+    release = sample_release()
+    version = add_version(release, "ar")
+    assert [p.id for p in version.body] == [p.id for p in release.source.body]
+    assert all(p.text == "" for p in version.body)
+    assert version.quotes[0].speaker == "Pär Liljert"
+    assert version.contacts[0].email == "ewong@iom.int"
+    assert version.dateline.country == "CN"
+    assert progress(release, "ar").translated == 0
+
+
+def test_a_new_version_can_start_with_the_source_text_for_reference() -> None:
+    release = sample_release()
+    version = add_version(release, "es-419", copy_text=True)
+    assert version.locale == "es_419"
+    assert version.headline == release.source.headline
+
+
+def test_an_unknown_or_duplicate_language_is_refused() -> None:
+    release = sample_release()
+    with pytest.raises(VersionError):
+        add_version(release, "en")
+    with pytest.raises(VersionError):
+        add_version(release, "xx")
+
+
+def test_the_source_version_cannot_be_removed_but_a_translation_can() -> None:
+    release = sample_release()
+    with pytest.raises(VersionError):
+        remove_version(release, "fr")
+    remove_version(release, "en")
+    assert release.locales == ["fr"]
+
+
+def test_editing_a_source_segment_marks_its_translation_stale_with_the_old_text() -> None:
+    release = _translated(sample_release())
+    assert progress(release, "en").needs_review == 0
+    old = release.source.body[1].text
+    release.source.body[1].text = old.replace("intensifiés", "multipliés")
+    stale = [p for p in pairs(release, "en") if p.state is TranslationState.NEEDS_REVIEW]
+    assert [p.key for p in stale] == ["body:p2"]
+    assert stale[0].previous_source == old
+    changes = [
+        c
+        for c in word_diff(stale[0].previous_source or "", stale[0].source.text)
+        if c[0] != "equal"
+    ]
+    assert changes == [("delete", "intensifiés"), ("insert", "multipliés")]
+
+
+def test_a_reviewed_translation_is_no_longer_stale() -> None:
+    release = _translated(sample_release())
+    release.source.headline += " !"
+    record_translation(release, "en", "headline")  # an edit alone does not clear it
+    assert progress(release, "en").needs_review == 1
+    mark_reviewed(release, "en", "headline")
+    assert progress(release, "en").needs_review == 0
+
+
+def test_a_segment_can_be_flagged_for_review_by_hand() -> None:
+    release = _translated(sample_release())
+    mark_needs_review(release, "en", "body:p3")
+    states = {p.key: p.state for p in pairs(release, "en")}
+    assert states["body:p3"] is TranslationState.NEEDS_REVIEW
+    assert states["body:p1"] is TranslationState.TRANSLATED
+
+
+def test_an_empty_target_is_untranslated_whatever_was_recorded() -> None:
+    release = _translated(sample_release())
+    release.version("en").body[0].text = ""
+    states = {p.key: p.state for p in pairs(release, "en")}
+    assert states["body:p1"] is TranslationState.UNTRANSLATED
+
+
+def test_changing_the_source_clears_the_translation_records() -> None:
+    release = _translated(sample_release())
+    set_source(release, "en")
+    assert release.source_locale == "en"
+    assert all(not v.segments for v in release.versions)
