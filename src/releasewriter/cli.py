@@ -163,7 +163,8 @@ class Cli:
         problems = validate_release(release, self.t)
         for problem in problems:
             severity = _("error") if problem.severity is Severity.ERROR else _("warning")
-            self.out.write(f"{problem.locale}\t{problem.field}\t{severity}: {problem.message}\n")
+            line = _("{severity}: {problem}").format(severity=severity, problem=problem.message)
+            self.out.write(f"{problem.locale}\t{problem.field}\t{line}\n")
         if not problems:
             self.out.write(_("No problems found.") + "\n")
             return 0

@@ -75,7 +75,7 @@ class ExceptionReporter:
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(_("Something went wrong"))
         where = (
-            f"\n\n{_('Details are in {path}.').format(path=self.log_path)}" if self.log_path else ""
+            "\n\n" + _("Details are in {path}.").format(path=self.log_path) if self.log_path else ""
         )
         box.setText(
             _("ReleaseWriter hit an unexpected error. Your draft has been saved.")

@@ -63,7 +63,7 @@ class FindBar(QWidget):
         self.query.setPlaceholderText(_("Find in the release"))
         self.status = QLabel()
         self.status.setObjectName("findStatus")
-        label = QLabel(_("&Find:"))
+        label = QLabel(_("F&ind:"))
         label.setBuddy(self.query)
         next_button = QToolButton()
         next_button.setText(_("Next"))

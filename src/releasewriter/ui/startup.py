@@ -6,9 +6,10 @@ import gettext
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from releasewriter.i18n.locales import is_rtl
 from releasewriter.settings import Settings
 from releasewriter.store import DraftStore
 from releasewriter.ui.context import AppContext
@@ -23,6 +24,10 @@ log = logging.getLogger(__name__)
 def install_qt_translations(app: QApplication, ui_locale: str) -> QTranslator | None:
     """Qt's own words (dialog buttons, context menus) in the user's language; an
     Arabic translation also turns the whole layout right to left."""
+    if is_rtl(ui_locale):
+        # Mirror the whole window for Arabic, Persian, Hebrew, Urdu… whether or
+        # not Qt's own catalog for the language says so.
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(QLocale(ui_locale), "qtbase", "_", folder):

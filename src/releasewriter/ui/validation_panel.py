@@ -45,7 +45,12 @@ class ValidationPanel(QListWidget):
             )
             language = display_name(problem.locale) if problem.locale else ""
             item = QListWidgetItem(
-                icon, f"{language}: {problem.message}" if language else problem.message
+                icon,
+                self.t.gettext("{language}: {problem}").format(
+                    language=language, problem=problem.message
+                )
+                if language
+                else problem.message,
             )
             item.setData(Qt.ItemDataRole.UserRole, (problem.locale, problem.field))
             self.addItem(item)

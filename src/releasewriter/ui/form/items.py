@@ -180,6 +180,7 @@ class QuotesSection(ItemsSection):
     ):
         _ = t.gettext
         super().__init__(_("Quotes"), session, t, parent)
+        self.add_button.setText(_("&Add a quote"))
         text = PlainTextField(session, "quotes[0].text")
         text.setMaximumHeight(80)
         self.bind(text, "text", _("&Quote"))
@@ -191,7 +192,7 @@ class QuotesSection(ItemsSection):
         self.gender.addItem(_("Woman"), SpeakerGender.FEMALE.value)
         self.gender.addItem(_("Man"), SpeakerGender.MALE.value)
         self.gender.setToolTip(_("Some languages agree the verb with the speaker (сказала, قالت)."))
-        self.add_row(_("Speaker is a"), self.gender)
+        self.add_row(_("Speaker’s gender"), self.gender)
         self.after = QSpinBox()
         self.after.setObjectName("quotes_after_paragraph")
         self.after.setRange(0, 999)
@@ -251,6 +252,7 @@ class ContactsSection(ItemsSection):
     ):
         _ = t.gettext
         super().__init__(_("Media contacts"), session, t, parent)
+        self.add_button.setText(_("Add a con&tact"))
         self.directory = directory
         for name, label in (
             ("name", _("Na&me")),

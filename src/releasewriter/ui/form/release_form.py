@@ -251,7 +251,13 @@ class ReleaseForm(QScrollArea):
         holder = self.session.lock_holder
         self.read_only_note.setVisible(read_only)
         if read_only:
-            who = holder.describe() if holder else self.t.gettext("another window")
+            who = (
+                self.t.gettext("{user} on {host} (process {pid}) since {since}").format(
+                    user=holder.user or "?", host=holder.host, pid=holder.pid, since=holder.since
+                )
+                if holder
+                else self.t.gettext("another window")
+            )
             self.read_only_note.setText(
                 self.t.gettext("Read-only: this draft is being edited by {who}.").format(who=who)
             )
