@@ -105,6 +105,8 @@ class DatelineSection(QGroupBox):
         self.date.setObjectName("dateEdit")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
+        # ISO dates and times read left to right even in a right-to-left window.
+        self.date.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.rendered = QLabel()
         self.rendered.setObjectName("renderedDateline")
         self.rendered.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -179,6 +181,7 @@ class StatusSection(QGroupBox):
         self.until.setObjectName("embargoUntil")
         self.until.setCalendarPopup(True)
         self.until.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.until.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.zone = QComboBox()
         self.zone.setObjectName("embargoZone")
         self.zone.setEditable(True)
