@@ -133,3 +133,15 @@ def test_the_bundled_sample_is_a_draft_file_with_french_and_english() -> None:
     data = json.loads(sample_path().read_text(encoding="utf-8"))
     assert [v["locale"] for v in data["versions"]] == ["fr", "en"]
     assert data["source_locale"] == "fr"
+
+
+def test_check_lists_what_a_translation_lost_and_exits_one(tmp_path: Path) -> None:
+    release = sample_release()
+    release.version("en").quotes[0].speaker = "Par Liljert"
+    path = tmp_path / "draft.release.json"
+    path.write_text(dumps_release(release), encoding="utf-8")
+    code, out, _ = run("check", str(path))
+    assert code == 1
+    assert (
+        "en\tquotes[0].speaker\terror: “Par Liljert” is written “Pär Liljert” in the source." in out
+    )

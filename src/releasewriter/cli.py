@@ -23,7 +23,8 @@ from releasewriter.model import Release
 from releasewriter.render import render_release, render_text
 from releasewriter.resources import resource_path
 from releasewriter.store import DraftReadError, DraftStore, default_drafts_dir, read_release
-from releasewriter.validation import Severity, validate_release
+from releasewriter.translation.checks import cross_language_problems
+from releasewriter.validation import Problem, Severity, validate_release
 
 SAMPLE_NAME = "sample"
 EXIT_PROBLEMS = 1
@@ -89,6 +90,11 @@ class Cli:
 
         validate = commands.add_parser("validate", help=_("list what to fix before sending"))
         validate.add_argument("draft", metavar="DRAFT", help=draft_help)
+
+        check = commands.add_parser(
+            "check", help=_("compare every translation with its source (numbers, names, staleness)")
+        )
+        check.add_argument("draft", metavar="DRAFT", help=draft_help)
 
         commands.add_parser("list", help=_("list the drafts in the drafts folder"))
 
@@ -158,9 +164,15 @@ class Cli:
         return 0
 
     def cmd_validate(self, args: argparse.Namespace) -> int:
-        _ = self.t.gettext
         release = self.resolve(args, args.draft)
-        problems = validate_release(release, self.t)
+        return self.report(validate_release(release, self.t))
+
+    def cmd_check(self, args: argparse.Namespace) -> int:
+        release = self.resolve(args, args.draft)
+        return self.report(cross_language_problems(release, self.t))
+
+    def report(self, problems: list[Problem]) -> int:
+        _ = self.t.gettext
         for problem in problems:
             severity = _("error") if problem.severity is Severity.ERROR else _("warning")
             line = _("{severity}: {problem}").format(severity=severity, problem=problem.message)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
 
 from releasewriter.i18n.locales import display_name
+from releasewriter.translation.checks import cross_language_problems
 from releasewriter.ui.session import EditorSession
 from releasewriter.validation import Severity, validate_release
 
@@ -36,6 +37,7 @@ class ValidationPanel(QListWidget):
         if self.session.release is None:
             return
         problems = validate_release(self.session.release, self.t)
+        problems += cross_language_problems(self.session.release, self.t)
         style = self.style()
         for problem in problems:
             icon = style.standardIcon(

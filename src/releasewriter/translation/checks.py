@@ -1,0 +1,209 @@
+"""What must agree between the source and every translation.
+
+Numbers (and so dates and phone numbers), email addresses and web addresses
+of a source segment must appear in its translation; speakers' and contacts'
+names must be written alike in versions of the same script (a name in Arabic
+or Chinese script is a transliteration, not a typo); no paragraph, quote or
+contact may be missing; and stale or untranslated segments are counted per
+language.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+
+from releasewriter.i18n.locales import display_name
+from releasewriter.model import LanguageVersion, Release
+from releasewriter.model.inline import parse_inline, to_plain_text
+from releasewriter.translation.segments import Segment, segment_map, segments_of
+from releasewriter.translation.state import TranslationState, pairs
+from releasewriter.validation import Problem, Severity
+
+
+@functools.cache
+def _digit_table() -> dict[int, str]:
+    """Digits in any script (Arabic-Indic, Persian, full-width, Devanagari…) as ASCII."""
+    table = {}
+    for code in range(0x10000):
+        value = unicodedata.digit(chr(code), None)
+        if value is not None and code > 0x7F:
+            table[code] = str(value)
+    return table
+
+
+def ascii_digits(text: str) -> str:
+    return text.translate(_digit_table())
+
+
+_NUMBER = re.compile(r"\d(?:[\d\u00a0\u202f\u066c\u066b ,.'’]*\d)?")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_URL = re.compile(r"https?://[^\s<>\"«»“”)]+")
+# Numbers below ten are usually written out in words ("three-day", "trois jours").
+_MIN_NUMBER = 10
+
+
+def _numbers(text: str) -> Counter[str]:
+    plain = ascii_digits(text)
+    found: Counter[str] = Counter()
+    for match in _NUMBER.finditer(plain):
+        digits = re.sub(r"\D", "", match.group())
+        if digits and int(digits) >= _MIN_NUMBER:
+            found[digits.lstrip("0") or "0"] += 1
+    return found
+
+
+def _addresses(text: str) -> set[str]:
+    found = {m.group().rstrip(".,;:") for m in _EMAIL.finditer(text)}
+    found |= {m.group().rstrip(".,;:") for m in _URL.finditer(text)}
+    found |= {s.href.removeprefix("mailto:") for s in parse_inline(text) if s.href}
+    return found
+
+
+def script_of(text: str) -> str:
+    """The writing system most letters of the text belong to (LATIN, ARABIC, CJK, CYRILLIC…)."""
+    scripts: Counter[str] = Counter()
+    for char in text:
+        if char.isalpha():
+            name = unicodedata.name(char, "")
+            scripts[name.split(" ", 1)[0]] += 1
+    return scripts.most_common(1)[0][0] if scripts else ""
+
+
+def _folded(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+
+
+class _Reporter:
+    def __init__(self, locale: str, t: gettext.NullTranslations) -> None:
+        self.locale = locale
+        self.t = t
+        self.found: list[Problem] = []
+
+    def add(self, field: str, code: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        self.found.append(Problem(self.locale, field, code, severity, message))
+
+
+def _segment_problems(source: Segment, target: Segment, report: _Reporter) -> None:
+    _ = report.t.gettext
+    field = target.path or "boilerplate"
+    source_text, target_text = to_plain_text(source.text), to_plain_text(target.text)
+    missing_numbers = _numbers(source_text) - _numbers(target_text)
+    for number in sorted(missing_numbers):
+        report.add(
+            field,
+            "number-missing",
+            _("The number {number} of the source is not in this translation.").format(
+                number=number
+            ),
+        )
+    for address in sorted(_addresses(source.text) - _addresses(target.text)):
+        report.add(
+            field,
+            "address-missing",
+            _("“{address}” of the source is not in this translation.").format(address=address),
+        )
+
+
+def _names(version: LanguageVersion) -> Iterator[tuple[str, str, str]]:
+    """(segment id, field path, name) of every speaker and contact."""
+    for i, quote in enumerate(version.quotes):
+        yield quote.id, f"quotes[{i}].speaker", quote.speaker
+    for i, contact in enumerate(version.contacts):
+        yield contact.id, f"contacts[{i}].name", contact.name
+
+
+def _details(version: LanguageVersion) -> Iterator[tuple[str, str, str]]:
+    for i, contact in enumerate(version.contacts):
+        yield contact.id, f"contacts[{i}].email", contact.email.strip()
+        yield contact.id, f"contacts[{i}].phone", re.sub(r"\D", "", ascii_digits(contact.phone))
+
+
+def _version_problems(
+    release: Release, target: LanguageVersion, t: gettext.NullTranslations
+) -> list[Problem]:
+    _ = t.gettext
+    report = _Reporter(target.locale, t)
+    source = release.source
+    targets = segment_map(target, release.organisation)
+    for segment in segments_of(source, release.organisation):
+        translated = targets.get(segment.key)
+        if translated is None:
+            kind = segment.key.split(":", 1)[0]
+            message = {
+                "body": _("A paragraph of the source is missing from this translation."),
+                "quote": _("A quote of the source is missing from this translation."),
+                "contact": _("A contact of the source is missing from this translation."),
+                "note": _("A note to editors of the source is missing from this translation."),
+            }.get(kind, _("A part of the source is missing from this translation."))
+            report.add(kind if kind != "note" else "notes_to_editors", "missing-" + kind, message)
+        elif translated.text.strip():
+            _segment_problems(segment, translated, report)
+    source_names = {key: name for key, _path, name in _names(source)}
+    for key, path, name in _names(target):
+        expected = source_names.get(key, "")
+        if not expected or not name.strip():
+            continue
+        same_script = script_of(expected) == script_of(name)
+        if same_script and _folded(expected) != _folded(name):
+            report.add(
+                path,
+                "name-differs",
+                _("“{name}” is written “{expected}” in the source.").format(
+                    name=name, expected=expected
+                ),
+            )
+    source_details = {(key, path.rsplit(".", 1)[1]): value for key, path, value in _details(source)}
+    for key, path, value in _details(target):
+        expected = source_details.get((key, path.rsplit(".", 1)[1]), "")
+        if expected and value != expected:
+            report.add(
+                path,
+                "contact-differs",
+                _("This differs from the source’s {detail}.").format(
+                    detail=_("email address") if path.endswith("email") else _("phone number")
+                ),
+            )
+    states = Counter(pair.state for pair in pairs(release, target.locale))
+    language = display_name(target.locale, None)
+    if states[TranslationState.NEEDS_REVIEW]:
+        count = states[TranslationState.NEEDS_REVIEW]
+        report.add(
+            "",
+            "needs-review",
+            t.ngettext(
+                "{language}: {count} segment needs review (its source changed).",
+                "{language}: {count} segments need review (their source changed).",
+                count,
+            ).format(language=language, count=count),
+            Severity.WARNING,
+        )
+    if states[TranslationState.UNTRANSLATED]:
+        count = states[TranslationState.UNTRANSLATED]
+        report.add(
+            "",
+            "untranslated",
+            t.ngettext(
+                "{language}: {count} segment is not translated yet.",
+                "{language}: {count} segments are not translated yet.",
+                count,
+            ).format(language=language, count=count),
+            Severity.WARNING,
+        )
+    return report.found
+
+
+def cross_language_problems(
+    release: Release, translations: gettext.NullTranslations | None = None
+) -> list[Problem]:
+    """Every disagreement between the source and each translation."""
+    t = translations or gettext.NullTranslations()
+    found: list[Problem] = []
+    for version in release.versions:
+        if version.locale != release.source_locale:
+            found.extend(_version_problems(release, version, t))
+    return found

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import copy
+
+from releasewriter.model import Release
+from releasewriter.translation.checks import cross_language_problems, script_of
+from releasewriter.translation.state import pairs, record_translation
+from releasewriter.translation.versions import add_version
+from tests.releases import arabic_version, sample_release
+
+
+def _codes(release: Release) -> list[tuple[str, str, str]]:
+    return [(p.locale, p.field, p.code) for p in cross_language_problems(release)]
+
+
+def _translated_sample() -> Release:
+    release = sample_release()
+    for pair in pairs(release, "en"):
+        record_translation(release, "en", pair.key)
+    return release
+
+
+def test_the_sample_translation_agrees_with_its_source() -> None:
+    assert _codes(_translated_sample()) == []
+
+
+def test_a_changed_number_in_a_translation_is_caught() -> None:
+    release = _translated_sample()
+    paragraph = release.version("en").body[3]
+    paragraph.text = paragraph.text.replace("2013-2020", "2013-2021")
+    assert ("en", "body[3].text", "number-missing") in _codes(release)
+    messages = [p.message for p in cross_language_problems(release)]
+    assert any("2020" in m for m in messages)
+
+
+def test_numbers_match_whatever_the_digits_and_separators() -> None:
+    release = _translated_sample()
+    release.source.body[0].text = "Plus de 3 200 familles ont fui en 2024."
+    arabic = copy.deepcopy(arabic_version())
+    arabic.body = [type(arabic.body[0])("فرّت أكثر من ٣٬٢٠٠ أسرة في عام ٢٠٢٤.", "p1")]
+    release.versions.append(arabic)
+    assert [c for c in _codes(release) if c[0] == "ar" and c[2] == "number-missing"] == []
+
+
+def test_a_missing_email_address_in_a_translation_is_caught() -> None:
+    release = _translated_sample()
+    release.source.body[0].text += " Écrire à ewong@iom.int."
+    release.version("en").body[0].text += " Write to Ellen."
+    assert ("en", "body[0].text", "address-missing") in _codes(release)
+
+
+def test_a_misspelt_speaker_name_in_a_translation_is_caught() -> None:
+    release = _translated_sample()
+    release.version("en").quotes[0].speaker = "Par Liljert"
+    assert ("en", "quotes[0].speaker", "name-differs") in _codes(release)
+
+
+def test_a_name_in_another_script_is_a_transliteration_not_a_typo() -> None:
+    release = _translated_sample()
+    version = add_version(release, "ar", copy_text=True)
+    version.quotes[0].speaker = "بار ليليرت"
+    assert ("ar", "quotes[0].speaker", "name-differs") not in _codes(release)
+    assert script_of("بار ليليرت") == "ARABIC"
+
+
+def test_a_missing_paragraph_and_a_changed_contact_email_are_caught() -> None:
+    release = _translated_sample()
+    del release.version("en").body[2]
+    release.version("en").contacts[0].email = "e.wong@iom.int"
+    codes = _codes(release)
+    assert ("en", "body", "missing-body") in codes
+    assert ("en", "contacts[0].email", "contact-differs") in codes
+
+
+def test_stale_and_untranslated_segments_are_counted_per_language() -> None:
+    release = _translated_sample()
+    release.source.headline += " (mis à jour)"
+    add_version(release, "es")
+    problems = cross_language_problems(release)
+    stale = [p for p in problems if p.code == "needs-review"]
+    untranslated = [p for p in problems if p.code == "untranslated"]
+    assert [(p.locale, p.message) for p in stale] == [
+        ("en", "English: 1 segment needs review (its source changed).")
+    ]
+    assert [p.locale for p in untranslated] == ["es"]
