@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import io
+import re
 import struct
 import zipfile
 import zlib
@@ -12,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import docx
+import platformdirs
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -20,6 +23,7 @@ from docx.shared import Pt, RGBColor
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from releasewriter.export import docx_check, docx_package
 from releasewriter.export.docx_build import build_docx
 from releasewriter.export.docx_check import check_docx
 from releasewriter.export.docx_xml import LRM
@@ -543,3 +547,246 @@ def test_any_text_in_any_field_builds_and_checks(release: Release) -> None:
     rendered = render_release(cleaned, cleaned.source_locale)
     data = build_docx(rendered)
     check_docx(data, rendered)
+
+
+# --- one base document shared by every export -------------------------------------------
+
+_MODIFIED = re.compile(rb"<dcterms:modified[^>]*>[^<]*</dcterms:modified>")
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    """Every part of the package; core.xml without its time of modification."""
+    package = zipfile.ZipFile(io.BytesIO(data))
+    return {
+        name: _MODIFIED.sub(b"", package.read(name))
+        if name == "docProps/core.xml"
+        else package.read(name)
+        for name in package.namelist()
+    }
+
+
+def _with_logo(release: Release) -> Release:
+    release.organisation.logo = Logo("image/png", _png())
+    return release
+
+
+def test_consecutive_exports_of_different_releases_share_nothing() -> None:
+    arabic = render_release(_with_logo(arabic_release()), "ar")
+    french = render_release(sample_release(), "fr")
+    french_first = build_docx(french)
+    arabic_data = build_docx(arabic)
+    french_after = build_docx(french)
+    arabic_after = build_docx(arabic)
+    assert _parts(french_after) == _parts(french_first)
+    assert _parts(arabic_after) == _parts(arabic_data)
+
+    document = docx.Document(io.BytesIO(french_after))
+    check_docx(french_after, french)
+    assert document.core_properties.title == french.title
+    assert document.core_properties.language == "fr-FR"
+    assert {_lang(r, "w:val") for r in _runs(document.element.body)} == {"fr-FR"}
+    assert {_lang(r, "w:bidi") for r in _runs(document.element.body)} == {None}
+    parts = _parts(french_after)
+    for name in ("word/document.xml", "word/styles.xml"):
+        assert b"ar-EG" not in parts[name], name
+        assert b"<w:bidi/>" not in parts[name], name
+        assert b"<w:rtl/>" not in parts[name], name
+    assert not document.sections[0].different_first_page_header_footer
+    assert not [name for name in parts if name.startswith("word/media/")]
+    assert "lhassan@iom.int" not in {r.target_ref for r in document.part.rels.values()}
+
+    document = docx.Document(io.BytesIO(arabic_after))
+    assert document.core_properties.title == arabic.title
+    assert document.sections[0].different_first_page_header_footer
+    assert document.sections[0].first_page_header._element.xpath(".//pic:pic")
+    assert {_lang(r, "w:bidi") for r in _runs(document.element.body)} == {"ar-EG"}
+    assert b"fr-FR" not in _parts(arabic_after)["word/styles.xml"]
+
+
+def test_consecutive_exports_with_and_without_a_template_share_nothing(tmp_path: Path) -> None:
+    template = _letterhead(tmp_path / "letterhead.docx")
+    english = render_release(sample_release(), "en")
+    plain = build_docx(english)
+    letterhead = build_docx(english, template=template)
+    assert _parts(build_docx(english)) == _parts(plain)
+    assert b"LETTERHEAD" not in b"".join(_parts(plain).values())
+    assert b"LETTERHEAD" in b"".join(_parts(letterhead).values())
+    (headline,) = _styled(docx.Document(io.BytesIO(plain)), "Headline")
+    assert headline.style.font.size == Pt(18)
+
+
+def test_an_edited_template_is_prepared_again(tmp_path: Path) -> None:
+    path = _letterhead(tmp_path / "letterhead.docx")
+    rendered = render_release(sample_release(), "en")
+    before = docx.Document(io.BytesIO(build_docx(rendered, template=path)))
+    assert before.sections[0].header.paragraphs[0].text == "ACME RELIEF — LETTERHEAD"
+    edited = docx.Document(str(path))
+    edited.sections[0].header.paragraphs[0].text = "ACME RELIEF — NEW LETTERHEAD"
+    edited.save(str(path))
+    after = docx.Document(io.BytesIO(build_docx(rendered, template=path)))
+    assert after.sections[0].header.paragraphs[0].text == "ACME RELIEF — NEW LETTERHEAD"
+
+
+def test_the_prepared_base_kept_in_the_user_cache_gives_the_same_document(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rendered = render_release(arabic_release(), "ar")
+    monkeypatch.setattr(docx_package, "_default_base", functools.cache(_uncached_default_base))
+    fresh = build_docx(rendered)  # prepared here, and written to the (test's own) cache
+    (kept,) = (platformdirs.user_cache_path("ReleaseWriter", appauthor=False) / "docx").iterdir()
+    docx_package._default_base.cache_clear()
+    assert _parts(build_docx(rendered)) == _parts(fresh)  # read from the cache
+    for damage in (b"", b"not a cache", kept.read_bytes()[:-10], kept.read_bytes() + b"x"):
+        kept.write_bytes(damage)
+        docx_package._default_base.cache_clear()
+        assert _parts(build_docx(rendered)) == _parts(fresh)
+        assert docx_package._read_base(kept) is not None  # rewritten
+
+
+_uncached_default_base = docx_package._default_base.__wrapped__
+
+
+# --- the check, read straight from the zip --------------------------------------------------
+
+
+def _replaced(data: bytes, part: str, old: bytes, new: bytes) -> bytes:
+    """The package with ``old`` replaced by ``new`` in one part."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == part:
+                assert old in content, (part, old)
+                content = content.replace(old, new)
+            target.writestr(info, content)
+    return out.getvalue()
+
+
+def _odd_template(path: Path) -> Path:
+    template = docx.Document()
+    template.styles.add_style("Dateline", WD_STYLE_TYPE.PARAGRAPH)
+    template.styles.add_style("Body", WD_STYLE_TYPE.CHARACTER)
+    template.save(str(path))
+    return path
+
+
+def _body_by_default_template(path: Path) -> Path:
+    """A template whose default paragraph style is "Body": its paragraphs name no style."""
+    template = docx.Document()
+    body = template.styles.add_style("Body", WD_STYLE_TYPE.PARAGRAPH)
+    for style in template.styles.element.iterchildren(qn("w:style")):
+        style.attrib.pop(qn("w:default"), None)
+    body.element.set(qn("w:default"), "1")
+    template.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "template"),
+    [
+        ("fr", None),
+        ("ar", None),
+        ("zh", None),
+        ("ar", "letterhead"),
+        ("en", "odd"),
+        ("fr", "body by default"),
+    ],
+)
+def test_the_quick_reading_sees_what_python_docx_sees(
+    tmp_path: Path, name: str, template: str | None
+) -> None:
+    path = {
+        None: None,
+        "letterhead": _letterhead(tmp_path / "l.docx"),
+        "odd": _odd_template(tmp_path / "o.docx"),
+        "body by default": _body_by_default_template(tmp_path / "b.docx"),
+    }[template]
+    release, locale = _release(name)
+    release.version(locale).notes_to_editors = [Paragraph("A note.")]
+    data = build_docx(render_release(release, locale), template=path)
+    quick = docx_check._read_zip(data)
+    reference = docx_check._read_with_python_docx(data)
+    assert [p.xml for p in quick.paragraphs] == [p.xml for p in reference.paragraphs]
+    assert [quick.style_of(p) for p in quick.paragraphs] == [
+        reference.style_of(p) for p in reference.paragraphs
+    ]
+    for style in RELEASE_STYLES | {"Dateline", "Hyperlink"}:
+        assert quick.name_of(style) == reference.name_of(style), style
+    assert quick.language == reference.language
+    assert quick.default_rpr.xml == reference.default_rpr.xml
+    check_docx(data, render_release(release, locale))
+
+
+def test_check_rejects_a_document_whose_headline_style_is_gone() -> None:
+    rendered, data = _built("en")
+    renamed = _replaced(data, "word/styles.xml", b'w:val="Headline"/>', b'w:val="Heading"/>')
+    with pytest.raises(ExportCheckError, match="headline"):
+        check_docx(renamed, rendered)
+
+
+def test_check_rejects_body_paragraphs_of_another_style() -> None:
+    rendered, data = _built("en")
+    restyled = _replaced(data, "word/document.xml", b'<w:pStyle w:val="Quote"/>', b"")
+    with pytest.raises(ExportCheckError, match="paragraphs"):
+        check_docx(restyled, rendered)
+
+
+def test_check_rejects_untagged_text_and_another_default_language() -> None:
+    rendered, data = _built("fr")
+    untagged = _replaced(data, "word/document.xml", b'<w:lang w:val="fr-FR"/>', b"")
+    with pytest.raises(ExportCheckError, match="tagged"):
+        check_docx(untagged, rendered)
+    styles_xml = zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml")
+    start = styles_xml.index(b"<w:docDefaults>")
+    default_lang = styles_xml[start : styles_xml.index(b"</w:docDefaults>")]
+    assert b'<w:lang w:val="fr-FR"' in default_lang
+    other = default_lang.replace(b'<w:lang w:val="fr-FR"', b'<w:lang w:val="de-DE"')
+    with pytest.raises(ExportCheckError, match="default language"):
+        check_docx(_replaced(data, "word/styles.xml", default_lang, other), rendered)
+    core = _replaced(data, "docProps/core.xml", b">fr-FR<", b">de-DE<")
+    with pytest.raises(ExportCheckError, match="document's language"):
+        check_docx(core, rendered)
+
+
+def test_check_rejects_a_left_to_right_paragraph_in_an_arabic_release() -> None:
+    rendered, data = _built("ar")
+    document_xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+    first = document_xml.index(b"<w:bidi/>")
+    flipped = document_xml[:first] + document_xml[first + len(b"<w:bidi/>") :]
+    with pytest.raises(ExportCheckError, match="right-to-left"):
+        check_docx(_replaced(data, "word/document.xml", document_xml, flipped), rendered)
+
+
+def _renamed_styles(data: bytes, elements: bytes, attributes: bytes, root: bytes) -> bytes:
+    """The package with styles.xml's main namespace written another way (same XML)."""
+    styles_xml = zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml")
+    renamed = re.sub(rb"(</?)w:", rb"\g<1>" + elements, styles_xml)
+    renamed = re.sub(rb" w:", b" " + attributes, renamed)
+    renamed = renamed.replace(b"xmlns:w=", root, 1)
+    return _replaced(data, "word/styles.xml", styles_xml, renamed)
+
+
+def test_check_reads_styles_written_with_another_prefix() -> None:
+    rendered, data = _built("en")
+    other = _renamed_styles(data, b"main:", b"main:", b"xmlns:main=")
+    assert b"<main:style " in zipfile.ZipFile(io.BytesIO(other)).read("word/styles.xml")
+    quick = docx_check._read_zip(other)
+    assert [quick.style_of(p) for p in quick.paragraphs][:2] == ["Release Status", "Headline"]
+    check_docx(other, rendered)
+    with pytest.raises(ExportCheckError, match="headline"):
+        check_docx(other, dataclasses.replace(rendered, headline="Another headline"))
+
+
+def test_check_reads_an_unusual_file_with_python_docx() -> None:
+    rendered, data = _built("en")
+    # The main namespace as the default one: unprefixed elements, w: attributes.
+    w = b'"http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    unusual = _renamed_styles(data, b"", b"w:", b"xmlns=" + w + b" xmlns:w=")
+    with pytest.raises(docx_check._Unusual):
+        docx_check._read_zip(unusual)
+    check_docx(unusual, rendered)
+    with pytest.raises(ExportCheckError, match="headline"):
+        check_docx(unusual, dataclasses.replace(rendered, headline="Another headline"))
+    with pytest.raises(ExportCheckError, match="paragraphs"):
+        check_docx(unusual, dataclasses.replace(rendered, blocks=rendered.blocks[:-1]))

@@ -8,9 +8,9 @@ and section settings; its body (sample text, instructions) is cleared.
 Whatever does not depend on the release (clearing a template, dropping the
 thumbnail, the page, our styles without their language) is done once per
 process by :func:`prepared_base`, which keeps the result as the bytes of a
-.docx. Each export then opens a fresh python-docx document from those bytes,
-so nothing one export adds (language, direction, title, logo, links) can
-reach the next.
+.docx (for python-docx's default document, in the user cache too). Each
+export then opens a fresh python-docx document from those bytes, so nothing
+one export adds (language, direction, title, logo, links) can reach the next.
 """
 
 from __future__ import annotations
@@ -19,6 +19,9 @@ import datetime as dt
 import functools
 import hashlib
 import io
+import json
+import os
+import sys
 import threading
 import zipfile
 from collections.abc import Callable
@@ -27,10 +30,12 @@ from pathlib import Path
 from typing import Any
 
 import docx
+import platformdirs
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
+from releasewriter.export.docx_styles import StyleLayout
 from releasewriter.export.errors import ExportError
 from releasewriter.render.document import RenderedRelease
 
@@ -100,14 +105,17 @@ def open_default() -> Any:
 
 @dataclass(frozen=True)
 class PreparedBase:
-    """A base document prepared once: its .docx bytes and what the preparer returned."""
+    """A base document prepared once: its .docx bytes and where its styles are."""
 
     data: bytes
-    layout: Any
+    layout: StyleLayout
 
     def open(self) -> Any:
         """A new python-docx document, independent of every other one opened from the base."""
         return docx.Document(io.BytesIO(self.data))
+
+
+Prepare = Callable[[Any], StyleLayout]
 
 
 def _saved(document: Any) -> bytes:
@@ -119,18 +127,18 @@ def _saved(document: Any) -> bytes:
 # Prepared templates by their content's digest: an edited template is prepared
 # again, whatever its path or time stamp. A few are kept (one organisation has
 # one letterhead; a test suite makes many).
-_TEMPLATE_BASES: dict[tuple[bytes, Callable[[Any], Any]], PreparedBase] = {}
+_TEMPLATE_BASES: dict[tuple[bytes, Prepare], PreparedBase] = {}
 _TEMPLATE_BASES_KEPT = 8
 _lock = threading.Lock()
 
 
-def prepared_base(template: Path | None, prepare: Callable[[Any], Any]) -> PreparedBase:
+def prepared_base(template: Path | None, prepare: Prepare) -> PreparedBase:
     """The base document for ``template`` (None: python-docx's default), prepared once.
 
     ``prepare(document)`` makes the release-independent changes and returns
-    what the caller needs to find them again (see ``docx_styles.StyleLayout``).
-    It must be a module-level function: it is part of the cache key. Raises
-    ExportError for a template that cannot be read as a Word document.
+    where it left the styles. It must be a module-level function: it is part
+    of the cache keys. Raises ExportError for a template that cannot be read
+    as a Word document.
     """
     if template is None:
         return _default_base(prepare)
@@ -152,11 +160,85 @@ def prepared_base(template: Path | None, prepare: Callable[[Any], Any]) -> Prepa
 
 
 @functools.cache
-def _default_base(prepare: Callable[[Any], Any]) -> PreparedBase:
-    document = open_default()
-    drop_thumbnail(document)
-    layout = prepare(document)
-    return PreparedBase(_saved(document), layout)
+def _default_base(prepare: Prepare) -> PreparedBase:
+    """python-docx's default document, prepared: from the user cache when it has it."""
+    key = _recipe_key(prepare)
+    cached = None if key is None else _base_file(key)
+    base = None if cached is None else _read_base(cached)
+    if base is None:
+        document = open_default()
+        drop_thumbnail(document)
+        layout = prepare(document)
+        base = PreparedBase(_saved(document), layout)
+        if cached is not None:
+            _write_base(cached, base)
+    return base
+
+
+# --- the prepared default document, kept between runs ----------------------------------
+#
+# Opening python-docx's default document, preparing it and saving it costs
+# ~25 ms, once per process: a command-line export pays it every time. The
+# result is kept in the user cache, under a digest of everything that makes
+# it (python-docx's version and default document, and the source of the
+# modules that prepare it), so that any change to either makes a new one.
+
+_BASE_FORMAT = 1
+_RECIPE_MODULES = (
+    "releasewriter.export.docx_package",
+    "releasewriter.export.docx_parts",
+    "releasewriter.export.docx_styles",
+    "releasewriter.export.docx_xml",
+)
+
+
+def _recipe_key(prepare: Prepare) -> str | None:
+    """A digest of what the prepared default document depends on; None if unknown."""
+    digest = hashlib.sha256(
+        f"{_BASE_FORMAT}|{docx.__version__}|{prepare.__module__}.{prepare.__qualname__}".encode()
+    )
+    try:
+        digest.update((Path(docx.__file__).parent / "templates" / "default.docx").read_bytes())
+        for name in sorted({*_RECIPE_MODULES, prepare.__module__}):
+            source = getattr(sys.modules.get(name), "__file__", None)
+            if not source:
+                return None
+            digest.update(Path(source).read_bytes())
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _base_file(key: str) -> Path:
+    folder = platformdirs.user_cache_path("ReleaseWriter", appauthor=False) / "docx"
+    return folder / f"base-{key[:32]}.bin"
+
+
+def _read_base(path: Path) -> PreparedBase | None:
+    """The base kept at ``path``: one line of JSON, then the .docx; None if it is not that."""
+    try:
+        header, _, data = path.read_bytes().partition(b"\n")
+        meta = json.loads(header)
+        if meta["format"] != _BASE_FORMAT or meta["sha256"] != hashlib.sha256(data).hexdigest():
+            return None
+        return PreparedBase(data, StyleLayout.from_json(meta["layout"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _write_base(path: Path, base: PreparedBase) -> None:
+    meta = {
+        "format": _BASE_FORMAT,
+        "sha256": hashlib.sha256(base.data).hexdigest(),
+        "layout": base.layout.to_json(),
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+        temporary.write_bytes(json.dumps(meta).encode() + b"\n" + base.data)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a read-only cache only costs time
 
 
 def clear_body(document: Any) -> None:

@@ -303,6 +303,34 @@ class StyleLayout:
     kept: tuple[int, ...]  # a template's own styles of our names, kept as they are
     ids: Mapping[str, str | None]  # our style name -> the id to refer to (None: the default)
 
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "own": self.own,
+            "normal": self.normal,
+            "defined": [[position, spec.name] for position, spec in self.defined],
+            "kept": list(self.kept),
+            "ids": dict(self.ids),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> StyleLayout:
+        """The layout :meth:`to_json` gave; ValueError (or KeyError) if it is not one."""
+        ids = data["ids"]
+        if set(ids) != set(SPEC_BY_NAME) or not all(
+            value is None or isinstance(value, str) for value in ids.values()
+        ):
+            raise ValueError("not the ids of our styles")
+        positions = [data["normal"], *data["kept"], *(p for p, _ in data["defined"])]
+        if not all(isinstance(p, int) and p >= 0 for p in positions):
+            raise ValueError("not positions of styles")
+        return cls(
+            own=bool(data["own"]),
+            normal=data["normal"],
+            defined=tuple((position, SPEC_BY_NAME[name]) for position, name in data["defined"]),
+            kept=tuple(data["kept"]),
+            ids=dict(ids),
+        )
+
     def style_at(self, styles_element: Any, position: int) -> Any:
         """The ``w:style`` at ``position`` in a document opened from the prepared one."""
         element = styles_element[position]
