@@ -80,6 +80,6 @@ def test_stale_and_untranslated_segments_are_counted_per_language() -> None:
     stale = [p for p in problems if p.code == "needs-review"]
     untranslated = [p for p in problems if p.code == "untranslated"]
     assert [(p.locale, p.message) for p in stale] == [
-        ("en", "English: 1 segment needs review (its source changed).")
+        ("en", "1 segment needs review (its source changed).")
     ]
     assert [p.locale for p in untranslated] == ["es"]

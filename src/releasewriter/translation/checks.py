@@ -17,7 +17,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
-from releasewriter.i18n.locales import display_name
 from releasewriter.model import LanguageVersion, Release
 from releasewriter.model.inline import parse_inline, to_plain_text
 from releasewriter.translation.segments import Segment, segment_map, segments_of
@@ -169,17 +168,16 @@ def _version_problems(
                 ),
             )
     states = Counter(pair.state for pair in pairs(release, target.locale))
-    language = display_name(target.locale, None)
     if states[TranslationState.NEEDS_REVIEW]:
         count = states[TranslationState.NEEDS_REVIEW]
         report.add(
             "",
             "needs-review",
             t.ngettext(
-                "{language}: {count} segment needs review (its source changed).",
-                "{language}: {count} segments need review (their source changed).",
+                "{count} segment needs review (its source changed).",
+                "{count} segments need review (their source changed).",
                 count,
-            ).format(language=language, count=count),
+            ).format(count=count),
             Severity.WARNING,
         )
     if states[TranslationState.UNTRANSLATED]:
@@ -188,10 +186,10 @@ def _version_problems(
             "",
             "untranslated",
             t.ngettext(
-                "{language}: {count} segment is not translated yet.",
-                "{language}: {count} segments are not translated yet.",
+                "{count} segment is not translated yet.",
+                "{count} segments are not translated yet.",
                 count,
-            ).format(language=language, count=count),
+            ).format(count=count),
             Severity.WARNING,
         )
     return report.found

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +39,8 @@ from releasewriter.ui.form.release_form import ReleaseForm
 from releasewriter.ui.library.panel import DraftsLibraryPanel
 from releasewriter.ui.preview import PreviewController, PreviewPane
 from releasewriter.ui.session import EditorSession
+from releasewriter.ui.translation.actions import VersionActions
+from releasewriter.ui.translation.view import TranslationView
 from releasewriter.ui.validation_panel import ValidationPanel
 
 
@@ -77,10 +80,17 @@ class MainWindow(QMainWindow):
         self.preview = PreviewPane()
         self.preview_controller = PreviewController(session, self.preview)
 
+        self.translation = TranslationView(session, context.t)
+        self.versions = VersionActions(self, session, context.t, context.ui_locale)
+        self.editing = QStackedWidget()
+        self.editing.setObjectName("editingPanes")
+        self.editing.addWidget(form_pane)
+        self.editing.addWidget(self.translation)
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        for pane in (self.library, form_pane, self.preview):
+        for pane in (self.library, self.editing, self.preview):
             self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 4)
@@ -194,12 +204,34 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(True)
             view_menu.addAction(action)
+        self.translate_action = self._action(
+            _("&Translate side by side"), "Ctrl+T", self.set_translating, "translateAction"
+        )
+        self.translate_action.setCheckable(True)
+        view_menu.addAction(self.translate_action)
         toggle = self.validation_dock.toggleViewAction()
         toggle.setText(_("&Before sending"))
         toggle.setShortcut(QKeySequence("Ctrl+4"))
         view_menu.addAction(toggle)
 
         self.language_menu = self.menuBar().addMenu(_("&Language"))
+        self.version_actions = [
+            self._action(
+                _("&Add a language version…"), None, self.versions.add, "addVersionAction"
+            ),
+            self._action(
+                _("&Remove this language version…"),
+                None,
+                self.versions.remove,
+                "removeVersionAction",
+            ),
+            self._action(
+                _("Make this version the &source"),
+                None,
+                self.versions.make_source,
+                "makeSourceAction",
+            ),
+        ]
 
         help_menu = self.menuBar().addMenu(_("&Help"))
         help_menu.addAction(
@@ -218,6 +250,7 @@ class MainWindow(QMainWindow):
         session.save_failed.connect(self._save_failed)
         session.read_only_changed.connect(self._read_only)
         session.release_opened.connect(self._release_opened)
+        session.versions_changed.connect(self._fill_language_menu)
         session.changed.connect(lambda *_args: self._update_title())
         self.take_over_button.clicked.connect(session.take_over)
 
@@ -262,10 +295,17 @@ class MainWindow(QMainWindow):
 
     def _release_opened(self) -> None:
         self._update_title()
+        self._fill_language_menu()
+
+    def _fill_language_menu(self) -> None:
+        _ = self.t.gettext
         self.language_menu.clear()
         release = self.session.release
         if release is None:
             return
+        for action in self.version_actions:
+            self.language_menu.addAction(action)
+        self.language_menu.addSeparator()
         for index, locale in enumerate(release.locales):
             action = self.language_menu.addAction(display_name(locale))
             action.setShortcut(QKeySequence(f"Alt+{index + 1}") if index < 9 else QKeySequence())
@@ -279,7 +319,20 @@ class MainWindow(QMainWindow):
             headline = self.session.version.headline.strip()
         self.setWindowTitle(f"{headline} — ReleaseWriter" if headline else "ReleaseWriter")
 
+    def set_translating(self, on: bool) -> None:
+        self.translate_action.setChecked(on)
+        self.editing.setCurrentIndex(1 if on else 0)
+        release = self.session.release
+        if on and release is not None and self.session.locale == release.source_locale:
+            targets = self.translation.targets()
+            if targets:
+                self.session.set_locale(targets[0])
+        self.translation.rebuild()
+        if on:
+            self.translation.focus_first()
+
     def _jump(self, locale: str, field: str) -> None:
+        self.set_translating(False)
         if locale:
             self.session.set_locale(locale)
         self.form.focus_field(field)

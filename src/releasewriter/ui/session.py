@@ -27,7 +27,7 @@ from releasewriter.model.fields import get_field
 from releasewriter.store import DraftStore
 from releasewriter.store.draft_format import encode_release
 from releasewriter.store.locks import DraftLock, DraftLockedError, LockHolder
-from releasewriter.ui.undo import RestructureCommand, SetFieldCommand
+from releasewriter.ui.undo import ReleaseCommand, RestructureCommand, SetFieldCommand
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,8 @@ class EditorSession(QObject):
     # came from the widget that shows the field (which must then not be reset).
     changed = Signal(str, str, bool)
     release_opened = Signal()
+    # The list of language versions (or which is the source) changed.
+    versions_changed = Signal()
     locale_changed = Signal(str)
     saved = Signal(str)
     save_failed = Signal(str)
@@ -157,6 +159,28 @@ class EditorSession(QObject):
         before = copy.deepcopy(self.version)
         change(self.version)
         self.undo_stack.push(RestructureCommand(self, self.locale, before, text))
+        self.notify(self.locale, "", from_widget=False)
+
+    def change_release(self, text: str, change: Callable[[Release], object]) -> None:
+        """Change the release as a whole (its versions, its source), undoably."""
+        if self.release is None or self.read_only:
+            return
+        before = copy.deepcopy(self.release)
+        change(self.release)
+        self.undo_stack.push(ReleaseCommand(self, before, text))
+        self._versions_changed()
+
+    def replace_release(self, release: Release) -> None:
+        self.release = release
+        self._versions_changed()
+
+    def _versions_changed(self) -> None:
+        assert self.release is not None
+        self.release.touch()
+        if self.locale not in self.release.locales:
+            self.locale = self.release.source_locale
+        self.versions_changed.emit()
+        self.locale_changed.emit(self.locale)
         self.notify(self.locale, "", from_widget=False)
 
     def replace_version(self, locale: str, version: LanguageVersion) -> None:

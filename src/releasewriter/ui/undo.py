@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
-from releasewriter.model import LanguageVersion
+from releasewriter.model import LanguageVersion, Release
 from releasewriter.model.fields import set_field
 
 if TYPE_CHECKING:
@@ -63,6 +63,27 @@ class SetFieldCommand(QUndoCommand):
         version = self.session.release_version(self.locale)
         set_field(version, self.path, value)
         self.session.notify(self.locale, self.path, from_widget=False)
+
+
+class ReleaseCommand(QUndoCommand):
+    """A change to the release as a whole (a language version added, removed, re-rooted)."""
+
+    def __init__(self, session: EditorSession, before: Release, text: str) -> None:
+        super().__init__(text)
+        self.session = session
+        self.before = before
+        assert session.release is not None
+        self.after = copy.deepcopy(session.release)
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self.session.replace_release(copy.deepcopy(self.after))
+
+    def undo(self) -> None:
+        self.session.replace_release(copy.deepcopy(self.before))
 
 
 class RestructureCommand(QUndoCommand):

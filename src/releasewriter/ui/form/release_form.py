@@ -158,6 +158,7 @@ class ReleaseForm(QScrollArea):
         session.changed.connect(self._changed)
         session.locale_changed.connect(lambda _locale: self.load())
         session.release_opened.connect(self.load)
+        session.versions_changed.connect(self.load)
         session.read_only_changed.connect(self._read_only)
         # Summaries in the quote and contact lists follow typing, a little later.
         self._summaries = QTimer(self)
