@@ -79,10 +79,14 @@ def test_validation_panel_lists_problems_and_a_click_jumps_to_the_field(
 def test_the_validation_panel_empties_when_the_problem_is_fixed(
     qtbot: QtBot, window: MainWindow
 ) -> None:
+    def first_item() -> str:
+        item = window.validation.item(0)
+        return item.text() if item is not None else ""
+
     window.session.edit("headline", "")
-    qtbot.waitUntil(lambda: "headline is missing" in window.validation.item(0).text())
+    qtbot.waitUntil(lambda: "headline is missing" in first_item())
     window.session.edit("headline", "Back")
-    qtbot.waitUntil(lambda: "Nothing to fix" in window.validation.item(0).text())
+    qtbot.waitUntil(lambda: "Nothing to fix" in first_item())
 
 
 def test_find_selects_the_word_in_its_field(qtbot: QtBot, window: MainWindow) -> None:

@@ -23,16 +23,19 @@ from releasewriter.translation.segments import Segment, segment_map, segments_of
 from releasewriter.translation.state import TranslationState, pairs
 from releasewriter.validation import Problem, Severity
 
+# The zero of each block of decimal digits a release may use: Arabic-Indic,
+# Persian, Devanagari and the other Indic scripts, Thai, Lao, Tibetan,
+# Myanmar, Khmer, Mongolian, full-width.
+_ZEROS = (
+    0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
+    0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0xFF10,
+)  # fmt: skip
+
 
 @functools.cache
 def _digit_table() -> dict[int, str]:
-    """Digits in any script (Arabic-Indic, Persian, full-width, Devanagari…) as ASCII."""
-    table = {}
-    for code in range(0x10000):
-        value = unicodedata.digit(chr(code), None)
-        if value is not None and code > 0x7F:
-            table[code] = str(value)
-    return table
+    """Digits of those scripts, as ASCII digits."""
+    return {zero + value: str(value) for zero in _ZEROS for value in range(10)}
 
 
 def ascii_digits(text: str) -> str:

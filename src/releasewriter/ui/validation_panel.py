@@ -28,7 +28,8 @@ class ValidationPanel(QListWidget):
         self.timer.setInterval(300)
         self.timer.timeout.connect(self.refresh)
         session.changed.connect(lambda *_args: self.timer.start())
-        session.release_opened.connect(self.refresh)
+        # Not at once: opening a draft should show it before checking it.
+        session.release_opened.connect(self.timer.start)
         self.itemActivated.connect(self._jump)
         self.itemClicked.connect(self._jump)
 

@@ -8,6 +8,7 @@ import gettext
 import zoneinfo
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,7 +42,27 @@ def time_zone_names() -> list[str]:
 
 def system_time_zone() -> str:
     name = bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace")
-    return name if name in _all_time_zones() else "UTC"
+    # Qt knows the system's zone by its IANA name; checking it against the
+    # zone database would read all of it at start-up.
+    return name or "UTC"
+
+
+class ZoneCombo(QComboBox):
+    """The list of time zones, read from the zone database only when first wanted."""
+
+    def _fill(self) -> None:
+        if self.count() == 0:
+            typed = self.currentText()
+            self.addItems(time_zone_names())
+            self.setCurrentText(typed)
+
+    def showPopup(self) -> None:
+        self._fill()
+        super().showPopup()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._fill()
+        super().focusInEvent(event)
 
 
 class HeadlineSection(QGroupBox):
@@ -182,10 +203,9 @@ class StatusSection(QGroupBox):
         self.until.setCalendarPopup(True)
         self.until.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.until.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.zone = QComboBox()
+        self.zone = ZoneCombo()
         self.zone.setObjectName("embargoZone")
         self.zone.setEditable(True)
-        self.zone.addItems(time_zone_names())
         layout = QFormLayout(self)
         layout.addRow(self.immediate)
         row = QHBoxLayout()

@@ -1,0 +1,147 @@
+"""A red wavy underline under each misspelt word of a QTextEdit or QPlainTextEdit.
+
+The underline is a QSyntaxHighlighter format: it lives in each block's layout
+(``block.layout().formats()``), for display only, and never in the document's
+own character formats, which are what the body's markup is read from
+(:func:`releasewriter.ui.form.markup.document_paragraphs`).
+
+A full re-highlight (the language changed, a word was added to the dictionary,
+a word list finished loading) is done with the document's signals blocked:
+Qt's ``rehighlight()`` ends with ``contentsChanged``, which the widgets pass
+on as ``textChanged``, and the form would take that for an edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
+
+from releasewriter.spelling import LanguageChecker, Misspelling, PersonalDictionary
+
+CheckerSource = Callable[[], LanguageChecker | None]
+
+
+def utf16_offsets(text: str) -> list[int]:
+    """Qt's position (UTF-16 code units) of each Python index of ``text``, and of its end."""
+    offsets = [0] * (len(text) + 1)
+    position = 0
+    for index, char in enumerate(text):
+        offsets[index] = position
+        position += 2 if ord(char) > 0xFFFF else 1
+    offsets[len(text)] = position
+    return offsets
+
+
+def _in_qt_positions(text: str, found: list[Misspelling]) -> list[Misspelling]:
+    if not found or all(ord(char) <= 0xFFFF for char in text):
+        return found
+    offsets = utf16_offsets(text)
+    return [(offsets[start], offsets[end], word) for start, end, word in found]
+
+
+def spelling_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+    fmt.setUnderlineColor(QColor(Qt.GlobalColor.red))
+    return fmt
+
+
+class SpellingHighlighter(QSyntaxHighlighter):
+    """Underlines what ``checker_for_locale()`` finds misspelt, less the personal dictionary.
+
+    ``checker_for_locale`` is asked again at each block; when it answers with
+    another checker (the version's language changed, or its list finished
+    loading) every block is checked again.
+    """
+
+    def __init__(
+        self,
+        document: QTextDocument,
+        checker_for_locale: CheckerSource,
+        dictionary: PersonalDictionary,
+    ) -> None:
+        super().__init__(document)  # owned by the document
+        self._checker_for = checker_for_locale
+        self._checker = checker_for_locale()
+        self._enabled = True
+        self._pending = False
+        self.dictionary = dictionary
+        self.underline = spelling_format()
+        # Held weakly: the dictionary outlives the fields it serves.
+        dictionary.subscribe(self._dictionary_changed)
+        if not document.isEmpty():
+            # Qt queues a first full highlight of a non-empty document; run it
+            # now, quietly, rather than let it report a text change later.
+            self._quietly(lambda: QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall))
+
+    @property
+    def checker(self) -> LanguageChecker | None:
+        return self._checker
+
+    def misspellings(self, text: str) -> list[Misspelling]:
+        """``(start, end, word)`` in Qt positions (UTF-16) for one block's text."""
+        checker = self._checker
+        if checker is None or not self._enabled:
+            return []
+        return _in_qt_positions(text, checker.misspelt(text, self.dictionary))
+
+    def misspelling_at(self, block: QTextBlock, position_in_block: int) -> Misspelling | None:
+        """The misspelt word around a position of a block (in or just after it), if any."""
+        for start, end, word in self.misspellings(block.text()):
+            if start <= position_in_block <= end:
+                return start, end, word
+        return None
+
+    def highlightBlock(self, text: str) -> None:
+        checker = self._checker_for()
+        if checker is not self._checker:
+            self._checker = checker
+            self._rehighlight_later()
+        for start, end, _word in self.misspellings(text):
+            self.setFormat(start, end - start, self.underline)
+
+    # -- re-highlighting -----------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Ask for the checker again; check every block again if it changed."""
+        checker = self._checker_for()
+        if checker is not self._checker:
+            self._checker = checker
+            self.rehighlight_quietly()
+
+    def set_enabled(self, enabled: bool) -> None:
+        if enabled != self._enabled:
+            self._enabled = enabled
+            self.rehighlight_quietly()
+
+    def rehighlight_quietly(self) -> None:
+        """Check every block again without the widget reporting a text change."""
+        self._quietly(self.rehighlight)
+
+    def _quietly(self, action: Callable[[], object]) -> None:
+        document = self.document()
+        if document is None or not shiboken6.isValid(document):
+            return
+        was_blocked = document.blockSignals(True)
+        modified = document.isModified()
+        try:
+            action()
+        finally:
+            document.setModified(modified)
+            document.blockSignals(was_blocked)
+
+    def _rehighlight_later(self) -> None:
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self, self._rehighlight_pending)
+
+    def _rehighlight_pending(self) -> None:
+        self._pending = False
+        self.rehighlight_quietly()
+
+    def _dictionary_changed(self) -> None:
+        if shiboken6.isValid(self):
+            self.rehighlight_quietly()
