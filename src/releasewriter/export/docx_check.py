@@ -59,6 +59,12 @@ _ON = ("1", "true", "on")
 _ON_OFF = (*_ON, "0", "false", "off")
 _STYLE_TYPES = {"paragraph", "character", "table", "numbering"}
 _ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?styles((?:\s+[^\s=/>]+\s*=\s*\"[^\"]*\")*)\s*>")
+_RUN = qn("w:r")
+_RPR = qn("w:rPr")
+_PPR = qn("w:pPr")
+_PSTYLE = qn("w:pStyle")
+_VAL = qn("w:val")
+_BIDI = qn("w:bidi")
 _ATTRIBUTE = re.compile(rb"([^\s=/>]+)\s*=\s*\"([^\"]*)\"")
 
 
@@ -130,6 +136,16 @@ def _content_type(package: zipfile.ZipFile, partname: str) -> str | None:
         if default.get("Extension", "").lower() == extension:
             return default.get("ContentType")  # type: ignore[no-any-return]
     return None
+
+
+def _style_id(p: Any) -> str | None:
+    """``p.style`` (python-docx's ``CT_P.style``), with plain lxml lookups."""
+    ppr = p.find(_PPR)
+    found = None if ppr is None else ppr.find(_PSTYLE)
+    if found is None:
+        return None
+    value: str | None = found.get(_VAL)
+    return found.val if value is None else value  # python-docx raises for a missing w:val
 
 
 @dataclass(frozen=True)
@@ -269,7 +285,7 @@ class _StyleTable:
 
     def style_of(self, p: Any) -> str | None:
         """``Paragraph(p).style.name``: a missing or non-paragraph id means the default."""
-        style_id = p.style
+        style_id = _style_id(p)
         style = self._with_id(style_id) if style_id else None
         if style is None or style.type != "paragraph":
             style = self.default_paragraph
@@ -329,8 +345,8 @@ def _check_language(contents: _Contents, script: Script, paragraphs: list[Any]) 
     if _language_of(contents.default_rpr, script) != script.tag:
         raise ExportCheckError(f"the default language of the styles is not {script.tag!r}")
     for paragraph in paragraphs:
-        for run in paragraph.xpath(".//w:r"):
-            found = _language_of(run.rPr, script)
+        for run in paragraph.iter(_RUN):  # ".//w:r", without compiling an XPath each time
+            found = _language_of(run.find(_RPR), script)  # run.rPr
             if found != script.tag:
                 raise ExportCheckError(
                     f"text {run.text[:40]!r} is tagged {found!r}, not {script.tag!r}"
@@ -339,7 +355,9 @@ def _check_language(contents: _Contents, script: Script, paragraphs: list[Any]) 
 
 def _check_direction(contents: _Contents, script: Script) -> None:
     for paragraph in contents.paragraphs:
-        if bool(paragraph.xpath("./w:pPr/w:bidi")) != script.rtl:
+        # "./w:pPr/w:bidi", without compiling an XPath each time
+        bidi = any(ppr.find(_BIDI) is not None for ppr in paragraph.iterchildren(_PPR))
+        if bidi != script.rtl:
             direction = "right-to-left" if script.rtl else "left-to-right"
             raise ExportCheckError(f"paragraph {paragraph.text[:40]!r} is not marked {direction}")
 
