@@ -81,7 +81,9 @@ def spelling_actions(
         font = action.font()
         font.setBold(True)
         action.setFont(font)
-        action.triggered.connect(_ignoring_args(replace_word, widget, begin, finish, word, suggestion))
+        action.triggered.connect(
+            _ignoring_args(replace_word, widget, begin, finish, word, suggestion)
+        )
         actions.append(action)
     if not actions:
         none = QAction(labels.no_suggestions, parent)
