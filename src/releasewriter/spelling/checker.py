@@ -23,6 +23,7 @@ from importlib import resources
 from spellchecker import SpellChecker
 
 from releasewriter.i18n.locales import language_of
+from releasewriter.spelling.variants import american_forms
 from releasewriter.spelling.words import (
     APOSTROPHES,
     HYPHENS,
@@ -44,6 +45,58 @@ INCOMPLETE_WORD_LISTS = frozenset({"es", "ru"})
 # French and Italian elisions whose list entry may lack the apostrophe form.
 _ELISIONS = frozenset(
     {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"}
+)
+# Prefixes written with a hyphen before a word (co-organisé, ex-combattants, pré-enregistrement).
+_PREFIXES = frozenset(
+    {
+        "co",
+        "ex",
+        "pre",
+        "pré",
+        "pro",
+        "post",
+        "anti",
+        "non",
+        "semi",
+        "demi",
+        "mi",
+        "auto",
+        "inter",
+        "intra",
+        "multi",
+        "micro",
+        "macro",
+        "mini",
+        "pseudo",
+        "quasi",
+        "sous",
+        "vice",
+        "neo",
+        "néo",
+        "re",
+        "ré",
+        "sub",
+        "super",
+        "ultra",
+        "extra",
+        "trans",
+        "bi",
+        "tri",
+        "self",
+        "socio",
+        "agro",
+        "eco",
+        "éco",
+        "bio",
+        "geo",
+        "géo",
+        "cyber",
+        "tele",
+        "télé",
+        "hyper",
+        "infra",
+        "para",
+    }
 )
 # The endings of English contractions and the possessive: it's, don't, we'll, IOM's.
 _CONTRACTIONS = frozenset({"s", "t", "ll", "re", "ve", "d", "m"})
@@ -84,10 +137,12 @@ class LanguageChecker:
     # -- checking ----------------------------------------------------------------
 
     def knows(self, text: str) -> bool:
-        """Whether the word list has this word (any case)."""
+        """Whether the word list has this word (any case; in English, either spelling)."""
         form = lookup_form(text, self.language)
         if form in self._known:
             return True
+        if self.language == "en":
+            return any(american in self._known for american in american_forms(form))
         return self.language == "ru" and "ё" in form and form.replace("ё", "е") in self._known
 
     def _checkable(self, text: str) -> bool:
@@ -105,7 +160,13 @@ class LanguageChecker:
         if word.text in personal or self.knows(word.text):
             return []
         if any(h in word.text for h in HYPHENS):
-            return [bad for piece in parts(word, HYPHENS) for bad in self._check(piece, personal)]
+            pieces = parts(word, HYPHENS)
+            return [
+                bad
+                for index, piece in enumerate(pieces)
+                if index == len(pieces) - 1 or lookup_form(piece.text) not in _PREFIXES
+                for bad in self._check(piece, personal)
+            ]
         if any(a in word.text for a in APOSTROPHES):
             return self._check_elided(word, personal)
         return [] if self._word_ok(word, personal) else [word]

@@ -26,7 +26,8 @@ _MARKS = (
     "\u200c\u200d\u20d0-\u20ff\ufe20-\ufe2f"
 )
 _PIECE = rf"(?:[^\W_]|[{_MARKS}])+"
-_WORD = re.compile(rf"{_PIECE}(?:[{APOSTROPHES}{HYPHENS}]{_PIECE})*")
+_JOINERS = re.escape(APOSTROPHES + HYPHENS)
+_WORD = re.compile(rf"{_PIECE}(?:[{_JOINERS}]{_PIECE})*")
 _SKIPPED = re.compile(
     r"(?:https?|ftp)://[^\s<>\"«»“”]+"
     r"|(?:www\.|mailto:)[^\s<>\"«»“”]+"
