@@ -11,7 +11,8 @@ import pytest
 from releasewriter import __version__
 from releasewriter.cli import Cli, main, sample_path
 from releasewriter.i18n import app_translations
-from releasewriter.store import DraftStore, dumps_release
+from releasewriter.store import DraftStore, dumps_release, read_release
+from releasewriter.store.locks import DraftLock
 from tests.releases import sample_release
 
 
@@ -145,3 +146,35 @@ def test_check_lists_what_a_translation_lost_and_exits_one(tmp_path: Path) -> No
     assert (
         "en\tquotes[0].speaker\terror: “Par Liljert” is written “Pär Liljert” in the source." in out
     )
+
+
+def test_xliff_export_then_import_through_the_command_line(tmp_path: Path) -> None:
+    draft = tmp_path / "d.release.json"
+    release = sample_release()
+    draft.write_text(dumps_release(release), encoding="utf-8")
+    xlf = tmp_path / "en.xlf"
+    code, out, err = run("xliff", "export", str(draft), "--target", "en", "-o", str(xlf))
+    assert (code, err) == (0, "")
+    assert out.strip() == str(xlf)
+    data = xlf.read_text(encoding="utf-8").replace(
+        "IOM and China Work to Protect", "IOM and China Act to Protect"
+    )
+    xlf.write_text(data, encoding="utf-8")
+    code, out, _ = run("xliff", "import", str(draft), str(xlf))
+    assert code == 0
+    assert out.startswith("9 segments imported into en.")
+    assert read_release(draft).version("en").headline.startswith("IOM and China Act to Protect")
+
+
+def test_xliff_import_refuses_a_draft_open_in_the_editor(tmp_path: Path) -> None:
+    store = DraftStore(tmp_path)
+    path = store.save(sample_release())
+    xlf = tmp_path / "en.xlf"
+    assert run("xliff", "export", str(path), "--target", "en", "-o", str(xlf))[0] == 0
+    lock = DraftLock.acquire(path, "editor")
+    try:
+        code, _, err = run("xliff", "import", str(path), str(xlf))
+    finally:
+        lock.release()
+    assert code == 2
+    assert "open in ReleaseWriter" in err

@@ -23,7 +23,10 @@ from releasewriter.model import Release
 from releasewriter.render import render_release, render_text
 from releasewriter.resources import resource_path
 from releasewriter.store import DraftReadError, DraftStore, default_drafts_dir, read_release
+from releasewriter.store.locks import is_stale, lock_path_for, read_holder
 from releasewriter.translation.checks import cross_language_problems
+from releasewriter.translation.xliff import XliffError, import_xliff, write_xliff
+from releasewriter.translation.xliff_read import XliffImportReport
 from releasewriter.validation import Problem, Severity, validate_release
 
 SAMPLE_NAME = "sample"
@@ -95,6 +98,29 @@ class Cli:
             "check", help=_("compare every translation with its source (numbers, names, staleness)")
         )
         check.add_argument("draft", metavar="DRAFT", help=draft_help)
+
+        xliff = commands.add_parser(
+            "xliff", help=_("exchange translations with CAT tools (XLIFF 1.2)")
+        )
+        xliff_commands = xliff.add_subparsers(
+            dest="xliff_command", metavar=_("COMMAND"), required=True
+        )
+        xliff_export = xliff_commands.add_parser(
+            "export", help=_("write an XLIFF file to translate")
+        )
+        xliff_export.add_argument("draft", metavar="DRAFT", help=draft_help)
+        xliff_export.add_argument(
+            "--source", metavar=_("CODE"), help=_("translate from (default: the source)")
+        )
+        xliff_export.add_argument(
+            "--target", metavar=_("CODE"), required=True, help=_("translate into")
+        )
+        xliff_export.add_argument("-o", "--output", type=Path, required=True, metavar=_("FILE"))
+        xliff_import = xliff_commands.add_parser(
+            "import", help=_("bring the translations of an XLIFF file into the draft")
+        )
+        xliff_import.add_argument("draft", metavar="DRAFT", help=draft_help)
+        xliff_import.add_argument("file", type=Path, metavar=_("FILE"))
 
         commands.add_parser("list", help=_("list the drafts in the drafts folder"))
 
@@ -170,6 +196,73 @@ class Cli:
     def cmd_check(self, args: argparse.Namespace) -> int:
         release = self.resolve(args, args.draft)
         return self.report(cross_language_problems(release, self.t))
+
+    def cmd_xliff(self, args: argparse.Namespace) -> int:
+        _ = self.t.gettext
+        if args.xliff_command == "export":
+            release = self.resolve(args, args.draft)
+            source = args.source or release.source_locale
+            self.locales(release, [source, args.target], False)
+            try:
+                path = write_xliff(args.output, release, source, args.target)
+            except XliffError as error:
+                raise UsageError(str(error)) from None
+            self.out.write(f"{path}\n")
+            return 0
+        path = self.draft_path(args, args.draft)
+        holder = read_holder(lock_path_for(path))
+        if holder is not None and not is_stale(holder):
+            raise UsageError(
+                _(
+                    "{path} is open in ReleaseWriter; import the file there, or close it first."
+                ).format(path=path)
+            )
+        release = read_release(path)
+        try:
+            result = import_xliff(release, args.file.read_bytes())
+        except XliffError as error:
+            raise UsageError(str(error)) from None
+        if result.changed:
+            DraftStore(path.parent).save(release, path)
+        self.describe_import(result)
+        return EXIT_PROBLEMS if (result.problems or result.unknown) else 0
+
+    def describe_import(self, result: XliffImportReport) -> None:
+        _ = self.t.gettext
+        count = len(result.updated)
+        self.out.write(
+            self.t.ngettext(
+                "{count} segment imported into {language}.",
+                "{count} segments imported into {language}.",
+                count,
+            ).format(count=count, language=result.target)
+            + "\n"
+        )
+        lines = [*result.warnings, *result.problems]
+        lines += [
+            _("{key}: the source changed since the export; marked for review.").format(key=k)
+            for k in result.source_changed
+        ]
+        lines += [
+            _("{key}: not a segment of this release; skipped.").format(key=k)
+            for k in result.unknown
+        ]
+        lines += [_("{key}: no translation; skipped.").format(key=k) for k in result.empty]
+        for line in lines:
+            self.out.write(line + "\n")
+
+    def draft_path(self, args: argparse.Namespace, draft: str) -> Path:
+        """The file of a draft (the bundled sample cannot be written to)."""
+        _ = self.t.gettext
+        path = Path(draft).expanduser()
+        if path.is_file():
+            return path
+        matches = (
+            [p for p in self.store(args).draft_paths() if p.name.startswith(draft)] if draft else []
+        )
+        if len(matches) == 1:
+            return matches[0]
+        raise UsageError(_("No draft file or draft id “{draft}”.").format(draft=draft))
 
     def report(self, problems: list[Problem]) -> int:
         _ = self.t.gettext
