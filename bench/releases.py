@@ -366,6 +366,8 @@ def six_language_release() -> Release:
     organisation = copy.deepcopy(base.organisation)
     organisation.names.update(_NAMES)
     organisation.boilerplate.update(_BOILERPLATE)
+    # Spanish names the organisation with its article: "Acerca de la OIM".
+    organisation.house_style.about_heading["es"] = "Acerca de la OIM"
     return Release(
         source_locale="fr",
         versions=[versions[locale] for locale in SIX_LOCALES],

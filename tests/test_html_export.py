@@ -14,6 +14,7 @@ from releasewriter.export.html_check import check_html
 from releasewriter.export.sanitize import sanitize_release
 from releasewriter.model import Contact, LanguageVersion, Logo, Paragraph, Quote, Release
 from releasewriter.render import render_html, render_release
+from releasewriter.translation.versions import add_version
 from tests.releases import arabic_release, chinese_release, sample_release
 
 SCRIPT = "<script>alert('x')</script>"
@@ -149,3 +150,13 @@ def test_any_unicode_in_every_field_never_breaks_the_html_export(text: str, loca
     page = html_bytes(render_release(cleaned, locale))
     parsed = lxml.html.fromstring(page)
     assert parsed.xpath("//script") == []
+
+
+def test_sanitizing_keeps_the_speakers_gender_so_russian_agrees_the_verb() -> None:
+    release = sample_release()
+    russian = add_version(release, "ru", copy_text=True)
+    assert russian.quotes[0].speaker_gender.value == "male"
+    cleaned, _ = sanitize_release(release)
+    assert cleaned.version("ru").quotes[0].speaker_gender is russian.quotes[0].speaker_gender
+    page = _page(release, "ru").text_content()
+    assert "— сказал Pär Liljert" in page

@@ -13,6 +13,7 @@ from releasewriter.i18n import app_translations
 from releasewriter.settings import Settings
 from releasewriter.store import DraftStore, read_release
 from releasewriter.translation.state import TranslationState, pairs, progress, record_translation
+from releasewriter.translation.xliff import export_xliff
 from releasewriter.ui.main_window import MainWindow
 from releasewriter.ui.startup import build_window
 from tests.releases import sample_release
@@ -107,3 +108,28 @@ def test_adding_a_language_version_offers_it_for_translation(
     assert rows["headline"].target.layoutDirection().name == "RightToLeft"
     window.session.undo_stack.undo()
     assert window.session.release.locales == ["fr", "en"]
+
+
+def test_a_translation_imported_from_xliff_shows_in_the_view_and_can_be_undone(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+
+    window.versions.add_locale("es", copy_text=False)
+    release = window.session.release
+    assert release is not None
+    data = export_xliff(release, "fr", "es").decode("utf-8")
+    # A translator fills in the headline only (the first unit).
+    data = data.replace("</source>", '</source><target xml:lang="es">Traducción</target>', 1)
+    xlf = tmp_path / "es.xlf"
+    xlf.write_text(data, encoding="utf-8")
+    shown: list[str] = []
+    window.versions.notify = lambda title, text: shown.append(text)
+    report = window.versions.import_xliff(xlf)
+    assert report is not None
+    assert report.updated
+    assert shown
+    assert shown[0].startswith("1 segment imported into español.")
+    window.set_translating(True)
+    assert window.translation.rows["headline"].target.toPlainText() == "Traducción"
+    window.session.undo_stack.undo()
+    assert window.session.release.version("es").headline == ""

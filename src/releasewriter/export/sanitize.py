@@ -13,6 +13,7 @@ import copy
 import dataclasses
 import functools
 import re
+from enum import Enum
 from typing import Any
 
 from releasewriter.export.errors import ExportWarning
@@ -35,6 +36,8 @@ def _label(obj: Any) -> str:
 
 
 def _walk(obj: Any, path: str, warnings: list[ExportWarning]) -> Any:
+    if isinstance(obj, Enum):
+        return obj  # a StrEnum is a str, but must stay the enum (speaker gender, segment status)
     if isinstance(obj, str):
         cleaned, count = clean_text(obj)
         if count:

@@ -231,6 +231,18 @@ class MainWindow(QMainWindow):
                 self.versions.make_source,
                 "makeSourceAction",
             ),
+            self._action(
+                _("&Export for translation (XLIFF)…"),
+                None,
+                self.versions.export_xliff,
+                "exportXliffAction",
+            ),
+            self._action(
+                _("&Import a translation (XLIFF)…"),
+                None,
+                self.versions.import_xliff,
+                "importXliffAction",
+            ),
         ]
 
         help_menu = self.menuBar().addMenu(_("&Help"))

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import gettext
+from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from releasewriter.export.filenames import export_filename
 from releasewriter.i18n.locales import display_name
 from releasewriter.translation.versions import VersionError, add_version, remove_version, set_source
+from releasewriter.translation.xliff import XliffError, write_xliff
+from releasewriter.translation.xliff import import_xliff as read_xliff_into
+from releasewriter.translation.xliff_read import XliffImportReport
 from releasewriter.ui.session import EditorSession
 from releasewriter.ui.translation.add_version import AddVersionDialog
 
@@ -20,6 +26,10 @@ class VersionActions:
         self.session = session
         self.t = t
         self.ui_locale = ui_locale
+        # Replaceable in tests: how the outcome of an import is shown.
+        self.notify: Callable[[str, str], object] = lambda title, text: QMessageBox.information(
+            self.parent, title, text
+        )
 
     def add(self) -> None:
         release = self.session.release
@@ -73,3 +83,90 @@ class VersionActions:
         self.session.change_release(
             self.t.gettext("Make this version the source"), lambda r: set_source(r, locale)
         )
+
+    # -- XLIFF -------------------------------------------------------------------
+
+    def _target(self) -> str | None:
+        release = self.session.release
+        if release is None:
+            return None
+        if self.session.locale != release.source_locale:
+            return self.session.locale
+        targets = [code for code in release.locales if code != release.source_locale]
+        if not targets:
+            QMessageBox.information(
+                self.parent,
+                self.t.gettext("Export for translation"),
+                self.t.gettext("Add a language version first (Language menu)."),
+            )
+            return None
+        return targets[0]
+
+    def export_xliff(self) -> None:
+        _ = self.t.gettext
+        release = self.session.release
+        target = self._target()
+        if release is None or target is None:
+            return
+        suggested = export_filename(release, target, "xlf")
+        path, _filter = QFileDialog.getSaveFileName(
+            self.parent, _("Export for translation"), suggested, _("XLIFF 1.2 (*.xlf *.xliff)")
+        )
+        if not path:
+            return
+        try:
+            write_xliff(Path(path), release, release.source_locale, target)
+        except (XliffError, OSError) as error:
+            QMessageBox.warning(self.parent, _("Export for translation"), str(error))
+
+    def import_xliff(self, path: Path | None = None) -> XliffImportReport | None:
+        _ = self.t.gettext
+        if self.session.release is None:
+            return None
+        if path is None:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self.parent, _("Import a translation"), "", _("XLIFF (*.xlf *.xliff *.xml)")
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            QMessageBox.warning(self.parent, _("Import a translation"), str(error))
+            return None
+        reports: list[XliffImportReport] = []
+        try:
+            self.session.change_release(
+                _("Import a translation"),
+                lambda release: reports.append(read_xliff_into(release, data)),
+            )
+        except XliffError as error:
+            QMessageBox.warning(self.parent, _("Import a translation"), str(error))
+            return None
+        report = reports[0]
+        self.session.set_locale(report.target)
+        self.show_report(report)
+        return report
+
+    def show_report(self, report: XliffImportReport) -> None:
+        _ = self.t.gettext
+        count = len(report.updated)
+        lines = [
+            self.t.ngettext(
+                "{count} segment imported into {language}.",
+                "{count} segments imported into {language}.",
+                count,
+            ).format(count=count, language=display_name(report.target))
+        ]
+        lines += [
+            _("{key}: the source changed since the export; marked for review.").format(key=k)
+            for k in report.source_changed
+        ]
+        lines += [
+            _("{key}: not a segment of this release; skipped.").format(key=k)
+            for k in report.unknown
+        ]
+        lines += [_("{key}: no translation; skipped.").format(key=k) for k in report.empty]
+        lines += [*report.warnings, *report.problems]
+        self.notify(_("Import a translation"), "\n".join(lines))
