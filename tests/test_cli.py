@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import docx
 import pytest
 
 from releasewriter import __version__
@@ -178,3 +179,12 @@ def test_xliff_import_refuses_a_draft_open_in_the_editor(tmp_path: Path) -> None
         lock.release()
     assert code == 2
     assert "open in ReleaseWriter" in err
+
+
+def test_review_writes_a_bilingual_document(tmp_path: Path) -> None:
+    out_path = tmp_path / "review.docx"
+    code, out, err = run("review", "sample", "--target", "en", "-o", str(out_path))
+    assert (code, err, out.strip()) == (0, "", str(out_path))
+    table = docx.Document(str(out_path)).tables[0]
+    assert "IOM and China Work to Protect" in table.rows[1].cells[2].text
+    assert run("review", "sample", "--target", "fr", "-o", str(out_path))[0] == 2

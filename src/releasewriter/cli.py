@@ -122,6 +122,13 @@ class Cli:
         xliff_import.add_argument("draft", metavar="DRAFT", help=draft_help)
         xliff_import.add_argument("file", type=Path, metavar=_("FILE"))
 
+        review = commands.add_parser(
+            "review", help=_("write a bilingual review document (DOCX, source beside translation)")
+        )
+        review.add_argument("draft", metavar="DRAFT", help=draft_help)
+        review.add_argument("--target", metavar=_("CODE"), required=True, help=_("the translation"))
+        review.add_argument("-o", "--output", type=Path, required=True, metavar=_("FILE"))
+
         commands.add_parser("list", help=_("list the drafts in the drafts folder"))
 
         show = commands.add_parser("show", help=_("print a language version as plain text"))
@@ -250,6 +257,20 @@ class Cli:
         lines += [_("{key}: no translation; skipped.").format(key=k) for k in result.empty]
         for line in lines:
             self.out.write(line + "\n")
+
+    def cmd_review(self, args: argparse.Namespace) -> int:
+        # python-docx loads on first use, not at every start of the command.
+        from releasewriter.export.review_docx import write_review_docx  # noqa: PLC0415
+
+        release = self.resolve(args, args.draft)
+        (target,) = self.locales(release, [args.target], False)
+        if target == release.source_locale:
+            raise UsageError(
+                self.t.gettext("“{code}” is the source; review a translation.").format(code=target)
+            )
+        path = write_review_docx(release, target, args.output, self.t, ui_locale=user_locale())
+        self.out.write(f"{path}\n")
+        return 0
 
     def draft_path(self, args: argparse.Namespace, draft: str) -> Path:
         """The file of a draft (the bundled sample cannot be written to)."""

@@ -135,36 +135,39 @@ TBLPR_ORDER = (
 _Gettext = Callable[[str], str]
 
 
-# The document's own words (the user's, not the release's). They are held here
-# and passed to ``translations.gettext`` by name, so that the catalog
-# extraction does not see them yet: adding them to translations/releasewriter.pot
-# (mark each with N_ and run ``python packaging/catalogs.py extract update``)
-# makes them translatable.
-W_HEADLINE = "Headline"
-W_SUBHEADLINE = "Subheadline"
-W_PARAGRAPH = "Paragraph {number}"
-W_QUOTE = "Quote"
-W_QUOTE_OF = "Quote ({name})"
-W_ROLE = "Speaker’s role"
-W_ROLE_OF = "Role ({name})"
-W_NOTE = "Note to editors {number}"
-W_BOILERPLATE = "About the organisation"
-W_CONTACT_ROLE = "Contact’s role"
-W_CONTACT_ROLE_OF = "Contact’s role ({name})"
-W_CONTACT_OFFICE = "Contact’s office"
-W_CONTACT_OFFICE_OF = "Contact’s office ({name})"
-W_TITLE = "Review: {source} → {target}"
-W_SEGMENT = "Segment"
-W_SOURCE = "Source: {language}"
-W_TARGET = "Target: {language}"
-W_STATE = "State"
-W_CHANGED = "Changed in the source:"
-W_FORMATTING_CHANGED = "Only the formatting of the source changed."
+# The document's own words (the user's, not the release's), marked with N_ for
+# extraction into the releasewriter domain and translated where they are used.
+
+
+def N_(message: str) -> str:
+    return message
+
+
+W_HEADLINE = N_("Headline")
+W_SUBHEADLINE = N_("Subheadline")
+W_PARAGRAPH = N_("Paragraph {number}")
+W_QUOTE = N_("Quote")
+W_QUOTE_OF = N_("Quote ({name})")
+W_ROLE = N_("Speaker’s role")
+W_ROLE_OF = N_("Role ({name})")
+W_NOTE = N_("Note to editors {number}")
+W_BOILERPLATE = N_("About the organisation")
+W_CONTACT_ROLE = N_("Contact’s role")
+W_CONTACT_ROLE_OF = N_("Contact’s role ({name})")
+W_CONTACT_OFFICE = N_("Contact’s office")
+W_CONTACT_OFFICE_OF = N_("Contact’s office ({name})")
+W_TITLE = N_("Review: {source} → {target}")
+W_SEGMENT = N_("Segment")
+W_SOURCE = N_("Source: {language}")
+W_TARGET = N_("Target: {language}")
+W_STATE = N_("State")
+W_CHANGED = N_("Changed in the source:")
+W_FORMATTING_CHANGED = N_("Only the formatting of the source changed.")
 
 STATE_LABELS: dict[TranslationState, str] = {
-    TranslationState.TRANSLATED: "Translated",
-    TranslationState.NEEDS_REVIEW: "Needs review",
-    TranslationState.UNTRANSLATED: "Untranslated",
+    TranslationState.TRANSLATED: N_("Translated"),
+    TranslationState.NEEDS_REVIEW: N_("Needs review"),
+    TranslationState.UNTRANSLATED: N_("Untranslated"),
 }
 
 

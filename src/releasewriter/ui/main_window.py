@@ -238,6 +238,12 @@ class MainWindow(QMainWindow):
                 "exportXliffAction",
             ),
             self._action(
+                _("Bilingual &review document…"),
+                None,
+                self.versions.review_document,
+                "reviewDocumentAction",
+            ),
+            self._action(
                 _("&Import a translation (XLIFF)…"),
                 None,
                 self.versions.import_xliff,

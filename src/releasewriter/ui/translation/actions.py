@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from releasewriter.export.errors import ExportError
 from releasewriter.export.filenames import export_filename
 from releasewriter.i18n.locales import display_name
 from releasewriter.translation.versions import VersionError, add_version, remove_version, set_source
@@ -83,6 +84,26 @@ class VersionActions:
         self.session.change_release(
             self.t.gettext("Make this version the source"), lambda r: set_source(r, locale)
         )
+
+    def review_document(self) -> None:
+        """A DOCX with the source beside the translation, for a reviewer."""
+        from releasewriter.export.review_docx import write_review_docx  # noqa: PLC0415
+
+        _ = self.t.gettext
+        release = self.session.release
+        target = self._target()
+        if release is None or target is None:
+            return
+        suggested = export_filename(release, target, "docx").replace(".docx", "_review.docx")
+        path, _filter = QFileDialog.getSaveFileName(
+            self.parent, _("Bilingual review document"), suggested, _("Word documents (*.docx)")
+        )
+        if not path:
+            return
+        try:
+            write_review_docx(release, target, Path(path), self.t, ui_locale=self.ui_locale)
+        except (ExportError, OSError) as error:
+            QMessageBox.warning(self.parent, _("Bilingual review document"), str(error))
 
     # -- XLIFF -------------------------------------------------------------------
 
