@@ -184,6 +184,7 @@ def _default_base(prepare: Prepare) -> PreparedBase:
 # modules that prepare it), so that any change to either makes a new one.
 
 _BASE_FORMAT = 1
+_BASES_KEPT = 4
 _RECIPE_MODULES = (
     "releasewriter.export.docx_package",
     "releasewriter.export.docx_parts",
@@ -214,12 +215,16 @@ def _base_file(key: str) -> Path:
     return folder / f"base-{key[:32]}.bin"
 
 
+def _digest(layout: Any, data: bytes) -> str:
+    return hashlib.sha256(json.dumps(layout, sort_keys=True).encode() + b"\n" + data).hexdigest()
+
+
 def _read_base(path: Path) -> PreparedBase | None:
     """The base kept at ``path``: one line of JSON, then the .docx; None if it is not that."""
     try:
         header, _, data = path.read_bytes().partition(b"\n")
         meta = json.loads(header)
-        if meta["format"] != _BASE_FORMAT or meta["sha256"] != hashlib.sha256(data).hexdigest():
+        if meta["format"] != _BASE_FORMAT or meta["sha256"] != _digest(meta["layout"], data):
             return None
         return PreparedBase(data, StyleLayout.from_json(meta["layout"]))
     except (OSError, ValueError, KeyError, TypeError):
@@ -227,16 +232,17 @@ def _read_base(path: Path) -> PreparedBase | None:
 
 
 def _write_base(path: Path, base: PreparedBase) -> None:
-    meta = {
-        "format": _BASE_FORMAT,
-        "sha256": hashlib.sha256(base.data).hexdigest(),
-        "layout": base.layout.to_json(),
-    }
+    layout = base.layout.to_json()
+    meta = {"format": _BASE_FORMAT, "sha256": _digest(layout, base.data), "layout": layout}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
         temporary.write_bytes(json.dumps(meta).encode() + b"\n" + base.data)
         os.replace(temporary, path)
+        # Each version of the code makes its own: keep the few most recent.
+        kept = sorted(path.parent.glob("base-*.bin"), key=lambda p: p.stat().st_mtime_ns)
+        for old in kept[:-_BASES_KEPT]:
+            old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only cache only costs time
 

@@ -300,7 +300,7 @@ class StyleLayout:
     own: bool
     normal: int  # the default paragraph style
     defined: tuple[tuple[int, StyleSpec], ...]  # styles (re)defined by us
-    kept: tuple[int, ...]  # a template's own styles of our names, kept as they are
+    kept: tuple[tuple[int, StyleSpec], ...]  # a template's styles of our names, kept as they are
     ids: Mapping[str, str | None]  # our style name -> the id to refer to (None: the default)
 
     def to_json(self) -> dict[str, Any]:
@@ -308,7 +308,7 @@ class StyleLayout:
             "own": self.own,
             "normal": self.normal,
             "defined": [[position, spec.name] for position, spec in self.defined],
-            "kept": list(self.kept),
+            "kept": [[position, spec.name] for position, spec in self.kept],
             "ids": dict(self.ids),
         }
 
@@ -320,21 +320,26 @@ class StyleLayout:
             value is None or isinstance(value, str) for value in ids.values()
         ):
             raise ValueError("not the ids of our styles")
-        positions = [data["normal"], *data["kept"], *(p for p, _ in data["defined"])]
+        positions = [data["normal"], *(p for p, _ in (*data["kept"], *data["defined"]))]
         if not all(isinstance(p, int) and p >= 0 for p in positions):
             raise ValueError("not positions of styles")
         return cls(
             own=bool(data["own"]),
             normal=data["normal"],
             defined=tuple((position, SPEC_BY_NAME[name]) for position, name in data["defined"]),
-            kept=tuple(data["kept"]),
+            kept=tuple((position, SPEC_BY_NAME[name]) for position, name in data["kept"]),
             ids=dict(ids),
         )
 
-    def style_at(self, styles_element: Any, position: int) -> Any:
-        """The ``w:style`` at ``position`` in a document opened from the prepared one."""
+    def style_at(self, styles_element: Any, position: int, spec: StyleSpec | None = None) -> Any:
+        """The ``w:style`` at ``position`` in a document opened from the prepared one.
+
+        With ``spec``, the style must have that spec's name (or its suffixed form).
+        """
         element = styles_element[position]
-        if element.tag != _STYLE:
+        if element.tag != _STYLE or (
+            spec is not None and _name_of(element) not in (spec.name, spec.name + CLASH_SUFFIX)
+        ):
             raise ValueError("the styles are not where they were prepared")
         return element
 
@@ -363,7 +368,7 @@ def prepare_styles(document: Any, *, own: bool) -> StyleLayout:
     if normal.element.getparent() is not styles_element:
         raise ValueError("the default paragraph style is not a style of the document")
     defined: dict[str, Any] = {}
-    kept: list[Any] = []
+    kept: list[tuple[Any, StyleSpec]] = []
     for spec in SPECS:
         name = index.our_name(spec.name)
         style = index.find(name)
@@ -373,7 +378,7 @@ def prepare_styles(document: Any, *, own: bool) -> StyleLayout:
             _define(style, spec, normal)
             defined[spec.name] = style
         else:
-            kept.append(style.element)
+            kept.append((style.element, spec))
     for spec_name, style in defined.items():
         next_style = SPEC_BY_NAME[spec_name].next_style
         following = index.find(index.our_name(next_style)) if next_style else None
@@ -391,7 +396,7 @@ def prepare_styles(document: Any, *, own: bool) -> StyleLayout:
         defined=tuple(
             (position(style.element), SPEC_BY_NAME[name]) for name, style in defined.items()
         ),
-        kept=tuple(position(element) for element in kept),
+        kept=tuple((position(element), spec) for element, spec in kept),
         ids=ids,
     )
 
@@ -402,9 +407,9 @@ def apply_script(document: Any, layout: StyleLayout, script: Script) -> None:
     normal = layout.style_at(styles_element, layout.normal)
     _defaults(document, normal, script, own=layout.own)
     for position, spec in layout.defined:
-        _tag_own_style(layout.style_at(styles_element, position), spec, script)
-    for position in layout.kept:
-        set_language(layout.style_at(styles_element, position).get_or_add_rPr(), script)
+        _tag_own_style(layout.style_at(styles_element, position, spec), spec, script)
+    for position, spec in layout.kept:
+        set_language(layout.style_at(styles_element, position, spec).get_or_add_rPr(), script)
 
 
 def ensure_styles(document: Any, script: Script, *, own: bool) -> StyleLayout:
