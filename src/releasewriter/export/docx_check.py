@@ -25,8 +25,7 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -72,8 +71,7 @@ class _Unusual(Exception):
     """Something the fast reading does not expect: read the file with python-docx."""
 
 
-@dataclass(frozen=True)
-class _Contents:
+class _Contents(NamedTuple):
     """What the checks look at, however the file was read."""
 
     paragraphs: list[Any]  # the body's paragraphs (CT_P), as document.paragraphs
@@ -148,8 +146,7 @@ def _style_id(p: Any) -> str | None:
     return found.val if value is None else value  # python-docx raises for a missing w:val
 
 
-@dataclass(frozen=True)
-class _Style:
+class _Style(NamedTuple):
     type: str | None  # w:type as written
     default: bool
     name: str | None  # the value of its first w:name

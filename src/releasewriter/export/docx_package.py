@@ -25,9 +25,8 @@ import sys
 import threading
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import docx
 import platformdirs
@@ -103,8 +102,7 @@ def open_default() -> Any:
     return docx.Document()
 
 
-@dataclass(frozen=True)
-class PreparedBase:
+class PreparedBase(NamedTuple):
     """A base document prepared once: its .docx bytes and where its styles are."""
 
     data: bytes

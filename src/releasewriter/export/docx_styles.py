@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -289,8 +289,7 @@ def _defaults(document: Any, normal: Any, script: Script, *, own: bool) -> None:
         theme_lang.set(qn(script.lang_attribute), script.tag)
 
 
-@dataclass(frozen=True)
-class StyleLayout:
+class StyleLayout(NamedTuple):
     """Where :func:`prepare_styles` left the styles, and the ids the text refers to.
 
     Positions are indexes among the children of ``w:styles``: they hold in
