@@ -160,3 +160,13 @@ def test_sanitizing_keeps_the_speakers_gender_so_russian_agrees_the_verb() -> No
     assert cleaned.version("ru").quotes[0].speaker_gender is russian.quotes[0].speaker_gender
     page = _page(release, "ru").text_content()
     assert "— сказал Pär Liljert" in page
+
+
+def test_building_languages_in_worker_processes_writes_the_same_files(tmp_path: Path) -> None:
+    release = sample_release()
+    add_version(release, "ar", copy_text=True)
+    one = export_release(release, release.locales, ["html"], tmp_path / "one")
+    two = export_release(release, release.locales, ["html"], tmp_path / "two", processes=2)
+    assert [r.path.name for r in one.written] == [r.path.name for r in two.written]
+    for a, b in zip(one.written, two.written, strict=True):
+        assert a.path.read_bytes() == b.path.read_bytes()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import gc
 import gettext
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -182,7 +183,7 @@ class Cli:
         release = self.resolve(args, args.draft)
         locales = self.locales(release, args.lang, args.all_languages)
         formats: list[Format] = args.format or list(FORMATS)
-        report = export_release(release, locales, formats, args.out)
+        report = export_release(release, locales, formats, args.out, processes=os.cpu_count() or 1)
         for warning in report.warnings:
             self.err.write(
                 self.t.ngettext(

@@ -7,7 +7,11 @@ file, and never destroys an earlier export at the same path.
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.context
+import threading
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -104,13 +108,37 @@ def _template_of(release: Release) -> Path | None:
     return template
 
 
+def _build_language(
+    job: tuple[Release, str, list[Format], Path | None],
+) -> list[tuple[str, Format, bytes]]:
+    """Every file of one language version, in memory (in a worker process, or not)."""
+    release, locale, formats, template = job
+    rendered = render_release(release, locale)
+    return [(locale, fmt, build_export(rendered, fmt, template)) for fmt in formats]
+
+
+def _fork_context() -> multiprocessing.context.BaseContext | None:
+    # Only fork: workers then inherit the imported modules instead of importing
+    # them again. Never from a process with threads of its own (the editor).
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return None
+    return multiprocessing.get_context("fork")
+
+
 def export_release(
     release: Release,
     locales: Iterable[str],
     formats: Iterable[Format],
     out_dir: Path,
+    *,
+    processes: int = 1,
 ) -> ExportReport:
-    """Write one file per language and format into ``out_dir``."""
+    """Write one file per language and format into ``out_dir``.
+
+    ``processes`` > 1 builds languages side by side in forked worker processes
+    where the system allows it (the command line on Linux and macOS); files
+    are written by this process, in order, either way.
+    """
     cleaned, warnings = sanitize_release(release)
     template = (
         Path(release.organisation.docx_template) if release.organisation.docx_template else None
@@ -118,12 +146,20 @@ def export_release(
     if template is not None and not template.is_file():
         raise ExportError(f"the organisation's Word template is missing: {template}")
     out_dir.mkdir(parents=True, exist_ok=True)
-    written: list[ExportResult] = []
     wanted = list(dict.fromkeys(formats))
-    for locale in dict.fromkeys(locales):
-        rendered = render_release(cleaned, locale)
-        for fmt in wanted:
-            data = build_export(rendered, fmt, template)
+    jobs = [(cleaned, locale, wanted, template) for locale in dict.fromkeys(locales)]
+    context = _fork_context() if processes > 1 and len(jobs) > 1 else None
+    if context is None:
+        built = [_build_language(job) for job in jobs]
+    else:
+        if "docx" in wanted:
+            # Load python-docx here once, so that every worker starts with it.
+            import releasewriter.export.docx_build  # noqa: F401, PLC0415
+        with ProcessPoolExecutor(min(processes, len(jobs)), mp_context=context) as pool:
+            built = list(pool.map(_build_language, jobs))
+    written: list[ExportResult] = []
+    for files in built:
+        for locale, fmt, data in files:
             path = out_dir / export_filename(cleaned, locale, fmt)
             atomic_write_bytes(path, data)
             written.append(ExportResult(path, locale, fmt))
