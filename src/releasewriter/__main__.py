@@ -1,3 +1,3 @@
-from releasewriter.cli import main
+from releasewriter.cli import entry
 
-raise SystemExit(main())
+entry()
