@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from releasewriter import __version__
 from releasewriter.export.errors import ExportError
@@ -26,9 +26,6 @@ from releasewriter.resources import resource_path
 from releasewriter.store import DraftReadError, DraftStore, default_drafts_dir, read_release
 from releasewriter.store.locks import is_stale, lock_path_for, read_holder
 from releasewriter.validation import Problem, Severity, validate_release
-
-if TYPE_CHECKING:
-    from releasewriter.translation.xliff_read import XliffImportReport
 
 SAMPLE_NAME = "sample"
 EXIT_PROBLEMS = 1
@@ -210,6 +207,7 @@ class Cli:
     def cmd_xliff(self, args: argparse.Namespace) -> int:
         # Each command loads only what it uses: a CLI start pays for every import.
         from releasewriter.translation.xliff import XliffError, import_xliff, write_xliff  # noqa: PLC0415
+        from releasewriter.translation.xliff_read import describe_import  # noqa: PLC0415
 
         _ = self.t.gettext
         if args.xliff_command == "export":
@@ -237,32 +235,9 @@ class Cli:
             raise UsageError(str(error)) from None
         if result.changed:
             DraftStore(path.parent).save(release, path)
-        self.describe_import(result)
-        return EXIT_PROBLEMS if (result.problems or result.unknown) else 0
-
-    def describe_import(self, result: XliffImportReport) -> None:
-        _ = self.t.gettext
-        count = len(result.updated)
-        self.out.write(
-            self.t.ngettext(
-                "{count} segment imported into {language}.",
-                "{count} segments imported into {language}.",
-                count,
-            ).format(count=count, language=result.target)
-            + "\n"
-        )
-        lines = [*result.warnings, *result.problems]
-        lines += [
-            _("{key}: the source changed since the export; marked for review.").format(key=k)
-            for k in result.source_changed
-        ]
-        lines += [
-            _("{key}: not a segment of this release; skipped.").format(key=k)
-            for k in result.unknown
-        ]
-        lines += [_("{key}: no translation; skipped.").format(key=k) for k in result.empty]
-        for line in lines:
+        for line in describe_import(result, self.t, result.target):
             self.out.write(line + "\n")
+        return EXIT_PROBLEMS if (result.problems or result.unknown) else 0
 
     def cmd_review(self, args: argparse.Namespace) -> int:
         # python-docx loads on first use, not at every start of the command.

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import copy
+import gettext
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -60,6 +61,30 @@ class XliffImportReport:
     @property
     def changed(self) -> bool:
         return bool(self.updated)
+
+
+def describe_import(
+    report: XliffImportReport, t: gettext.NullTranslations, language: str
+) -> list[str]:
+    """What an import did, in the user's words: a summary line, then each thing to know."""
+    _ = t.gettext
+    count = len(report.updated)
+    lines = [
+        t.ngettext(
+            "{count} segment imported into {language}.",
+            "{count} segments imported into {language}.",
+            count,
+        ).format(count=count, language=language)
+    ]
+    lines += [
+        _("{key}: the source changed since the export; marked for review.").format(key=k)
+        for k in report.source_changed
+    ]
+    lines += [
+        _("{key}: not a segment of this release; skipped.").format(key=k) for k in report.unknown
+    ]
+    lines += [_("{key}: no translation; skipped.").format(key=k) for k in report.empty]
+    return [*lines, *report.warnings, *report.problems]
 
 
 def _parse(data: bytes) -> Any:

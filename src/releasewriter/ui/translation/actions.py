@@ -14,7 +14,7 @@ from releasewriter.i18n.locales import display_name
 from releasewriter.translation.versions import VersionError, add_version, remove_version, set_source
 from releasewriter.translation.xliff import XliffError, write_xliff
 from releasewriter.translation.xliff import import_xliff as read_xliff_into
-from releasewriter.translation.xliff_read import XliffImportReport
+from releasewriter.translation.xliff_read import XliffImportReport, describe_import
 from releasewriter.ui.session import EditorSession
 from releasewriter.ui.translation.add_version import AddVersionDialog
 
@@ -171,23 +171,5 @@ class VersionActions:
         return report
 
     def show_report(self, report: XliffImportReport) -> None:
-        _ = self.t.gettext
-        count = len(report.updated)
-        lines = [
-            self.t.ngettext(
-                "{count} segment imported into {language}.",
-                "{count} segments imported into {language}.",
-                count,
-            ).format(count=count, language=display_name(report.target))
-        ]
-        lines += [
-            _("{key}: the source changed since the export; marked for review.").format(key=k)
-            for k in report.source_changed
-        ]
-        lines += [
-            _("{key}: not a segment of this release; skipped.").format(key=k)
-            for k in report.unknown
-        ]
-        lines += [_("{key}: no translation; skipped.").format(key=k) for k in report.empty]
-        lines += [*report.warnings, *report.problems]
-        self.notify(_("Import a translation"), "\n".join(lines))
+        lines = describe_import(report, self.t, display_name(report.target))
+        self.notify(self.t.gettext("Import a translation"), "\n".join(lines))
