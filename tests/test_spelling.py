@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 from pathlib import Path
 
 import pytest
+import spellchecker
 
 from releasewriter.settings.store import CONFIG_DIR_ENV
 from releasewriter.spelling import (
@@ -13,6 +16,7 @@ from releasewriter.spelling import (
     checker_for,
     has_word_list,
 )
+from releasewriter.spelling.lists import load_spellchecker, parse_in_slices
 from releasewriter.spelling.words import words
 
 
@@ -287,3 +291,19 @@ def test_listeners_hear_each_change(tmp_path: Path) -> None:
     unsubscribe()
     dictionary.remove("Goma")
     assert heard == ["changed", "changed"]
+
+
+# -- reading a word list in slices ---------------------------------------------------------
+
+
+def test_a_word_list_read_in_slices_is_the_list_pyspellchecker_reads() -> None:
+    resource = Path(spellchecker.__file__).parent / "resources" / "fr.json.gz"
+    text = gzip.decompress(resource.read_bytes()).decode("utf-8")
+    assert parse_in_slices(text, size=4096) == json.loads(text)
+    ours = load_spellchecker("ru").word_frequency
+    theirs = spellchecker.SpellChecker("ru").word_frequency
+    assert ours.dictionary == theirs.dictionary
+    assert ours.letters == theirs.letters
+    odd = '{"a": 1, "b,": 2, "c\\"d": 3, "e": 4}'
+    assert parse_in_slices(odd, size=1) == json.loads(odd)
+    assert parse_in_slices('{"a":1,"b":2}', size=1) == {"a": 1, "b": 2}

@@ -135,12 +135,15 @@ class Form:
         qtbot.addWidget(self.form)
         self.form.resize(700, 900)
         self.form.show()
-        self.service = SpellingService(dictionary, parent=self.form)
         self.body: QTextEdit = self.form.body.editor
-        # What release_form.py is to do (see the module docstring of ui/spelling/service.py).
-        self.service.attach(self.body, lambda: self.session.locale)
-        self.service.attach(self.form.closing.boilerplate, lambda: self.session.locale)
-        self.session.locale_changed.connect(lambda _locale: self.service.refresh())
+        # What ReleaseForm.__init__ is to do (the docstring of ui/spelling/service.py).
+        form, session = self.form, self.session
+        self.service = SpellingService(dictionary, parent=form)
+        quote = form.quotes.findChild(QPlainTextEdit, "quotes_text")
+        assert quote is not None
+        for editor in (form.body.editor, form.notes.editor, quote, form.closing.boilerplate):
+            self.service.attach(editor, lambda: session.locale)
+        session.locale_changed.connect(lambda _locale: self.service.refresh())
 
 
 @pytest.fixture
@@ -163,10 +166,20 @@ def type_at_end(form: Form, text: str) -> int:
 
 def test_the_sample_body_is_underlined_without_an_edit(form: Form) -> None:
     assert form.session.locale == "fr"
-    assert form.session.undo_stack.count() == 0
+    assert len(form.service.highlighters()) == 4
     last = form.body.document().blockCount() - 1
     assert "clées" in underlined(form.body, last)  # the sample's own typo (clés)
     assert form.session.undo_stack.count() == 0
+
+
+def test_typing_in_a_quote_underlines_there_too(form: Form) -> None:
+    quote = form.form.quotes.findChild(QPlainTextEdit, "quotes_text")
+    assert quote is not None
+    quote.setFocus()
+    quote.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(quote, " Un atelierr.")
+    assert form.session.version.quotes[0].text.endswith(" Un atelierr.")
+    assert underlined(quote, quote.document().blockCount() - 1)[-1] == "atelierr"
 
 
 def test_choosing_a_suggestion_replaces_the_word_as_an_edit(

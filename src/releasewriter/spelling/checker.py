@@ -2,9 +2,10 @@
 
 pyspellchecker (pure Python, offline) ships a word-frequency list for en, es,
 fr, pt, de, ru, ar and a few more; there is none for zh, ja or ko, so
-:func:`checker_for` gives ``None`` for them. Loading a list takes from a few
-tens of milliseconds (ru) to over half a second (pt): each is loaded once, on
-first use, and kept; the editor loads it in a background thread.
+:func:`checker_for` gives ``None`` for them. Loading a list takes from about
+20 ms (ru) to about half a second (pt, 417,000 words): each is loaded once, on
+first use, and kept; the editor loads it in a worker thread (see
+:mod:`releasewriter.spelling.lists` for why it is read in slices).
 
 The es and ru lists are much thinner than the others (see
 :data:`INCOMPLETE_WORD_LISTS`): ordinary inflected forms are missing, so a
@@ -18,11 +19,9 @@ import threading
 import time
 import unicodedata
 from collections.abc import Container
-from importlib import resources
-
-from spellchecker import SpellChecker
 
 from releasewriter.i18n.locales import language_of
+from releasewriter.spelling.lists import has_list, load_spellchecker
 from releasewriter.spelling.variants import american_forms
 from releasewriter.spelling.words import (
     APOSTROPHES,
@@ -47,74 +46,24 @@ _ELISIONS = frozenset(
     {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"}
 )
 # Prefixes written with a hyphen before a word (co-organisé, ex-combattants, pré-enregistrement).
-_PREFIXES = frozenset(
-    {
-        "co",
-        "ex",
-        "pre",
-        "pré",
-        "pro",
-        "post",
-        "anti",
-        "non",
-        "semi",
-        "demi",
-        "mi",
-        "auto",
-        "inter",
-        "intra",
-        "multi",
-        "micro",
-        "macro",
-        "mini",
-        "pseudo",
-        "quasi",
-        "sous",
-        "vice",
-        "neo",
-        "néo",
-        "re",
-        "ré",
-        "sub",
-        "super",
-        "ultra",
-        "extra",
-        "trans",
-        "bi",
-        "tri",
-        "self",
-        "socio",
-        "agro",
-        "eco",
-        "éco",
-        "bio",
-        "geo",
-        "géo",
-        "cyber",
-        "tele",
-        "télé",
-        "hyper",
-        "infra",
-        "para",
-    }
+_PREFIX_WORDS = (
+    "co ex pre pré pro post anti non semi demi mi auto inter intra multi micro macro mini "
+    "pseudo quasi sous vice neo néo re ré sub super ultra extra trans bi tri self socio agro "
+    "eco éco bio geo géo cyber tele télé hyper infra para"
 )
+_PREFIXES = frozenset(_PREFIX_WORDS.split())
 # The endings of English contractions and the possessive: it's, don't, we'll, IOM's.
 _CONTRACTIONS = frozenset({"s", "t", "ll", "re", "ve", "d", "m"})
 # Suggestions two edits away are looked for only in words up to this long,
 # and for at most this many seconds (see LanguageChecker.suggestions).
 DISTANCE_2_MAX_LETTERS = 10
 SUGGESTION_BUDGET = 0.15
-
-
-def _has_list(language: str) -> bool:
-    if not language or language not in SpellChecker.languages():
-        return False
-    return resources.files("spellchecker").joinpath("resources", f"{language}.json.gz").is_file()
+_MEMO_SIZE = 50_000
 
 
 def has_word_list(locale: str) -> bool:
     """Whether :func:`checker_for` can give a checker for this locale (without loading it)."""
-    return _has_list(language_of(locale))
+    return has_list(language_of(locale))
 
 
 class LanguageChecker:
@@ -122,9 +71,12 @@ class LanguageChecker:
 
     def __init__(self, language: str) -> None:
         self.language = language
-        self._spell = SpellChecker(language=language, distance=1)
+        self._spell = load_spellchecker(language)
         self._known = self._spell.word_frequency.dictionary
         self._letters = frozenset(self._spell.word_frequency.letters)
+        # Words not in the list, and whether a variant spelling of them is:
+        # each keystroke checks its paragraph again.
+        self._unknown: dict[str, bool] = {}
 
     @property
     def complete(self) -> bool:
@@ -141,6 +93,15 @@ class LanguageChecker:
         form = lookup_form(text, self.language)
         if form in self._known:
             return True
+        unknown = self._unknown.get(form)
+        if unknown is None:
+            unknown = not self._knows_variant(form)
+            if len(self._unknown) >= _MEMO_SIZE:
+                self._unknown.clear()
+            self._unknown[form] = unknown
+        return not unknown
+
+    def _knows_variant(self, form: str) -> bool:
         if self.language == "en":
             return any(american in self._known for american in american_forms(form))
         return self.language == "ru" and "ё" in form and form.replace("ё", "е") in self._known
@@ -270,7 +231,7 @@ def checker_for(locale: str) -> LanguageChecker | None:
     """
     language = language_of(locale)
     checker = _checkers.get(language)
-    if checker is not None or not _has_list(language):
+    if checker is not None or not has_list(language):
         return checker
     with _lock:
         checker = _checkers.get(language)

@@ -4,6 +4,14 @@ Opening the editor never waits for a word list: the first time a field asks
 for a language, :meth:`SpellingService.checker` answers None (no underlines)
 and starts loading the list in a worker thread (20-600 ms, by language); when
 it is ready every attached field is checked again.
+
+In the form (``ReleaseForm.__init__``, once the sections exist)::
+
+    self.spelling = SpellingService(parent=self)
+    for editor in (self.body.editor, self.notes.editor,
+                   self.quotes.findChild(QPlainTextEdit, "quotes_text"), self.closing.boilerplate):
+        self.spelling.attach(editor, lambda: session.locale)
+    session.locale_changed.connect(lambda _locale: self.spelling.refresh())
 """
 
 from __future__ import annotations
