@@ -11,7 +11,16 @@ from pathlib import Path
 import releasewriter
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE_PACKAGES = ("model", "store", "render", "export", "i18n", "settings", "translation")
+CORE_PACKAGES = (
+    "model",
+    "store",
+    "render",
+    "export",
+    "i18n",
+    "settings",
+    "translation",
+    "spelling",
+)
 
 
 def test_import_linter_contracts_hold() -> None:

@@ -131,19 +131,14 @@ def test_highlighting_leaves_the_saved_markup_alone(
 class Form:
     def __init__(self, qtbot: QtBot, store: DraftStore, dictionary: PersonalDictionary) -> None:
         self.session = EditorSession(store, autosave_ms=200)
-        self.form = ReleaseForm(self.session, app_translations("en"), "en", lambda: [])
+        self.form = ReleaseForm(
+            self.session, app_translations("en"), "en", lambda: [], dictionary=dictionary
+        )
         qtbot.addWidget(self.form)
         self.form.resize(700, 900)
         self.form.show()
         self.body: QTextEdit = self.form.body.editor
-        # What ReleaseForm.__init__ is to do (the docstring of ui/spelling/service.py).
-        form, session = self.form, self.session
-        self.service = SpellingService(dictionary, parent=form)
-        quote = form.quotes.findChild(QPlainTextEdit, "quotes_text")
-        assert quote is not None
-        for editor in (form.body.editor, form.notes.editor, quote, form.closing.boilerplate):
-            self.service.attach(editor, lambda: session.locale)
-        session.locale_changed.connect(lambda _locale: self.service.refresh())
+        self.service = self.form.spelling
 
 
 @pytest.fixture

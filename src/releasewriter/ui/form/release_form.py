@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QScrollArea,
     QToolButton,
     QVBoxLayout,
@@ -24,6 +25,7 @@ from releasewriter.model import Contact
 from releasewriter.model.fields import index_of, section_of
 from releasewriter.model.organisation import pick_for_locale
 from releasewriter.render.document import RenderedRelease
+from releasewriter.spelling.personal import PersonalDictionary
 from releasewriter.ui.form.fields import RichParagraphsField
 from releasewriter.ui.form.items import ContactsSection, QuotesSection
 from releasewriter.ui.form.sections import (
@@ -34,6 +36,8 @@ from releasewriter.ui.form.sections import (
     count_text,
 )
 from releasewriter.ui.session import EditorSession
+from releasewriter.ui.spelling import SpellingService
+from releasewriter.ui.spelling.menu import SpellingLabels
 
 
 class ParagraphsSection(QGroupBox):
@@ -104,6 +108,8 @@ class ReleaseForm(QScrollArea):
         ui_locale: str,
         directory: Callable[[], list[Contact]],
         parent: QWidget | None = None,
+        *,
+        dictionary: PersonalDictionary | None = None,
     ):
         super().__init__(parent)
         _ = t.gettext
@@ -132,6 +138,20 @@ class ReleaseForm(QScrollArea):
         )
         self.notes.editor.setMaximumHeight(120)
         self.closing = ClosingSection(session, t)
+        # Misspelt words underlined in the version's language; word lists load in the background.
+        self.spelling = SpellingService(
+            dictionary,
+            labels=SpellingLabels(
+                add=_("Add to dictionary"), ignore=_("Ignore"), no_suggestions=_("(no suggestions)")
+            ),
+            parent=self,
+        )
+        quote_text = self.quotes.findChild(QPlainTextEdit, "quotes_text")
+        assert quote_text is not None
+        for editor in (self.body.editor, self.notes.editor, quote_text, self.closing.boilerplate):
+            self.spelling.attach(editor, lambda: session.locale)
+        session.locale_changed.connect(lambda _locale: self.spelling.refresh())
+        session.release_opened.connect(self.spelling.refresh)
         top = QHBoxLayout()
         top.addWidget(language_label)
         top.addWidget(self.language, 1)
