@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Container
 
 from releasewriter.i18n.locales import language_of
-from releasewriter.spelling.lists import has_list, load_spellchecker
+from releasewriter.spelling.lists import has_list, load_word_list
 from releasewriter.spelling.variants import american_forms
 from releasewriter.spelling.words import (
     APOSTROPHES,
@@ -71,9 +71,8 @@ class LanguageChecker:
 
     def __init__(self, language: str) -> None:
         self.language = language
-        self._spell = load_spellchecker(language)
-        self._known = self._spell.word_frequency.dictionary
-        self._letters = frozenset(self._spell.word_frequency.letters)
+        self._known = load_word_list(language)
+        self._letters = self._known.letters
         # Words not in the list, and whether a variant spelling of them is:
         # each keystroke checks its paragraph again.
         self._unknown: dict[str, bool] = {}

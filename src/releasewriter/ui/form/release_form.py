@@ -141,6 +141,7 @@ class ReleaseForm(QScrollArea):
         # Misspelt words underlined in the version's language; word lists load in the background.
         self.spelling = SpellingService(
             dictionary,
+            start_delay_ms=1500,
             labels=SpellingLabels(
                 add=_("Add to dictionary"), ignore=_("Ignore"), no_suggestions=_("(no suggestions)")
             ),

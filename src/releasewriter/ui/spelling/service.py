@@ -17,12 +17,14 @@ In the form (``ReleaseForm.__init__``, once the sections exist)::
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import sys
 import threading
 import weakref
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from releasewriter.i18n.locales import language_of
 from releasewriter.spelling import (
@@ -57,6 +59,13 @@ def attach_spelling(
     return highlighter
 
 
+def _return_freed_memory() -> None:
+    """Give back to the system what parsing a word list used for a moment (glibc keeps it)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 class SpellingService(QObject):
     """One per window: the personal dictionary, and the word lists as they finish loading.
 
@@ -74,9 +83,15 @@ class SpellingService(QObject):
         labels: SpellingLabels | None = None,
         *,
         include_incomplete: bool = False,
+        start_delay_ms: int = 0,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        # Word lists wait this long before loading, so that opening the editor
+        # does not share the processor (or its memory peak) with them.
+        self._held: set[str] | None = set() if start_delay_ms > 0 else None
+        if start_delay_ms > 0:
+            QTimer.singleShot(start_delay_ms, self._release_held)
         self.dictionary = dictionary if dictionary is not None else PersonalDictionary.default()
         self.labels = labels or SpellingLabels()
         self.include_incomplete = include_incomplete
@@ -131,7 +146,15 @@ class SpellingService(QObject):
 
     # -- loading -------------------------------------------------------------------
 
+    def _release_held(self) -> None:
+        held, self._held = self._held or set(), None
+        for language in sorted(held):
+            self._load(language)
+
     def _load(self, language: str) -> None:
+        if self._held is not None:
+            self._held.add(language)
+            return
         if language in self._loading:
             return
         self._loading.add(language)
@@ -144,6 +167,7 @@ class SpellingService(QObject):
     def _load_in_background(self, language: str) -> None:
         try:
             checker_for(language)
+            _return_freed_memory()
         except Exception:  # a damaged word list: that language goes unchecked
             signal = self.load_failed
         else:
