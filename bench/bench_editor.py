@@ -134,6 +134,31 @@ def measure_in_child(name: str, field: str, keys: int) -> list[float]:
     return values
 
 
+def settled_memory(seconds: float = 5.0) -> float:
+    """Peak RSS of the editor left open with the sample (its French word list loaded)."""
+    work = Path(tempfile.mkdtemp(prefix="rw-settle-"))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "RELEASEWRITER_UI_LANG": "en"}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "releasewriter.ui",
+            "--sample",
+            "--drafts-dir",
+            str(work / "d"),
+            "--config-dir",
+            str(work / "c"),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(seconds)
+    process.terminate()
+    _pid, _status, usage = os.wait4(process.pid, 0)
+    return usage.ru_maxrss / 1024
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
@@ -168,6 +193,8 @@ def main() -> int:
         f"(min {min(times):.0f}, max {max(times):.0f}, {runs} runs)"
     )
     print(f"Peak memory (max RSS) of that process: {max(peaks):.0f} MiB")
+    settled = settled_memory()
+    print(f"Peak memory after 5 s open, spelling list loaded: {settled:.0f} MiB")
     print("\nTargets")
     for name, limit in TARGETS.items():
         worst = max(results[name])
@@ -179,9 +206,8 @@ def main() -> int:
     print(
         f"  cold start {median_start:.0f} ms <= 600 ms  {'PASS' if median_start <= 600 else 'FAIL'}"
     )
-    print(
-        f"  peak memory {max(peaks):.0f} MiB <= 120 MiB  {'PASS' if max(peaks) <= 120 else 'FAIL'}"
-    )
+    worst = max(*peaks, settled)
+    print(f"  peak memory {worst:.0f} MiB <= 120 MiB  {'PASS' if worst <= 120 else 'FAIL'}")
     return 0
 
 
