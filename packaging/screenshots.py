@@ -22,19 +22,40 @@ SIZES = ((1366, 768), (1920, 1080))
 def take(width: int, height: int, out: Path) -> Path:
     read_end, write_end = os.pipe()
     xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+        [
+            "Xvfb",
+            "-displayfd",
+            str(write_end),
+            "-screen",
+            "0",
+            f"{width}x{height}x24",
+            "-nolisten",
+            "tcp",
+        ],
         pass_fds=(write_end,),
     )
     os.close(write_end)
     with os.fdopen(read_end) as pipe:
         display = ":" + pipe.readline().strip()
     work = Path(tempfile.mkdtemp(prefix="rw-shot-"))
-    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "RELEASEWRITER_UI_LANG": "en"}
+    env = {
+        **os.environ,
+        "DISPLAY": display,
+        "QT_QPA_PLATFORM": "xcb",
+        "RELEASEWRITER_UI_LANG": "en",
+    }
     app = subprocess.Popen(
         [
-            sys.executable, "-m", "releasewriter.ui", "--sample",
-            "--drafts-dir", str(work / "drafts"), "--config-dir", str(work / "config"),
-            "--window-size", f"{width}x{height}",
+            sys.executable,
+            "-m",
+            "releasewriter.ui",
+            "--sample",
+            "--drafts-dir",
+            str(work / "drafts"),
+            "--config-dir",
+            str(work / "config"),
+            "--window-size",
+            f"{width}x{height}",
         ],
         env=env,
     )
@@ -43,12 +64,15 @@ def take(width: int, height: int, out: Path) -> Path:
         while time.monotonic() < deadline:
             found = subprocess.run(
                 ["xdotool", "search", "--onlyvisible", "--name", "ReleaseWriter"],
-                env=env, capture_output=True, text=True, check=False,
+                env=env,
+                capture_output=True,
+                text=True,
+                check=False,
             ).stdout.strip()
             if found:
                 break
             time.sleep(0.2)
-        time.sleep(1.5)  # let the preview and the validation panel settle
+        time.sleep(3.5)  # let the preview, the validation panel and spelling settle
         target = out / f"main-window-{width}x{height}.png"
         subprocess.run(["import", "-window", "root", str(target)], env=env, check=True)
         return target

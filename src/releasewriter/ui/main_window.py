@@ -454,6 +454,12 @@ class MainWindow(QMainWindow):
             self.resize(1366, 768)
         if settings.get(WINDOW_STATE):
             self.restoreState(_decode(settings.get(WINDOW_STATE)))
+        else:
+            # Once laid out: a short "Before sending" list leaves the room to the form.
+            QTimer.singleShot(
+                0,
+                lambda: self.resizeDocks([self.validation_dock], [96], Qt.Orientation.Vertical),
+            )
         if settings.get(SPLITTER_STATE):
             self.splitter.restoreState(_decode(settings.get(SPLITTER_STATE)))
         else:
