@@ -83,3 +83,12 @@ def test_stale_and_untranslated_segments_are_counted_per_language() -> None:
         ("en", "1 segment needs review (its source changed).")
     ]
     assert [p.locale for p in untranslated] == ["es"]
+
+
+def test_a_translation_whose_dateline_date_or_country_drifted_is_caught() -> None:
+    release = _translated_sample()
+    release.version("en").dateline.date = release.source.dateline.date.replace(day=17)  # type: ignore[union-attr]
+    release.version("en").dateline.country = "VN"
+    codes = _codes(release)
+    assert ("en", "dateline.date", "date-differs") in codes
+    assert ("en", "dateline.country", "country-differs") in codes
