@@ -163,7 +163,7 @@ def test_xliff_export_then_import_through_the_command_line(tmp_path: Path) -> No
     xlf.write_text(data, encoding="utf-8")
     code, out, _ = run("xliff", "import", str(draft), str(xlf))
     assert code == 0
-    assert out.startswith("9 segments imported into en.")
+    assert out.startswith("9 segments imported into English.")
     assert read_release(draft).version("en").headline.startswith("IOM and China Act to Protect")
 
 

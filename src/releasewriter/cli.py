@@ -20,6 +20,7 @@ from releasewriter import __version__
 from releasewriter.export.errors import ExportError
 from releasewriter.export.files import FORMATS, Format, export_release
 from releasewriter.i18n import app_translations, user_locale
+from releasewriter.i18n.locales import display_name
 from releasewriter.model import Release
 from releasewriter.render import render_release, render_text
 from releasewriter.resources import resource_path
@@ -235,7 +236,8 @@ class Cli:
             raise UsageError(str(error)) from None
         if result.changed:
             DraftStore(path.parent).save(release, path)
-        for line in describe_import(result, self.t, result.target):
+        language = display_name(result.target, user_locale())
+        for line in describe_import(result, self.t, language):
             self.out.write(line + "\n")
         return EXIT_PROBLEMS if (result.problems or result.unknown) else 0
 

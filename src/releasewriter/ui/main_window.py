@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
                 "exportXliffAction",
             ),
             self._action(
-                _("Bilingual &review document…"),
+                _("Bilingual re&view document…"),
                 None,
                 self.versions.review_document,
                 "reviewDocumentAction",
