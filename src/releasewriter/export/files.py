@@ -140,11 +140,7 @@ def export_release(
     are written by this process, in order, either way.
     """
     cleaned, warnings = sanitize_release(release)
-    template = (
-        Path(release.organisation.docx_template) if release.organisation.docx_template else None
-    )
-    if template is not None and not template.is_file():
-        raise ExportError(f"the organisation's Word template is missing: {template}")
+    template = _template_of(cleaned)
     out_dir.mkdir(parents=True, exist_ok=True)
     wanted = list(dict.fromkeys(formats))
     jobs = [(cleaned, locale, wanted, template) for locale in dict.fromkeys(locales)]
