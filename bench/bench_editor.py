@@ -30,10 +30,12 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from releases import long_release, sample_release
+from releases import long_release, sample_release, six_language_release
 from releasewriter.i18n import app_translations
 from releasewriter.model import Release
 from releasewriter.store import DraftStore
+from releasewriter.store.atomic import atomic_write_bytes
+from releasewriter.store.draft_format import encode_release
 from releasewriter.ui.form.release_form import ReleaseForm
 from releasewriter.ui.preview import PreviewController, PreviewPane
 from releasewriter.ui.session import EditorSession
@@ -134,16 +136,28 @@ def measure_in_child(name: str, field: str, keys: int) -> list[float]:
     return values
 
 
-def settled_memory(seconds: float = 5.0) -> float:
-    """Peak RSS of the editor left open with the sample (its French word list loaded)."""
+def settled_memory(source: str | None = None, seconds: float = 5.0) -> float:
+    """Peak RSS of the editor left open long enough for its spelling lexicon to load.
+
+    With no ``source``, the sample (French: pyspellchecker's list); else the
+    six-language release with that version as its source, the one it opens on.
+    """
     work = Path(tempfile.mkdtemp(prefix="rw-settle-"))
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "RELEASEWRITER_UI_LANG": "en"}
+    if source is None:
+        opened = ["--sample"]
+    else:
+        release = six_language_release()
+        release.source_locale = source
+        draft = work / "six.release.json"
+        atomic_write_bytes(draft, encode_release(release))
+        opened = [str(draft)]
     process = subprocess.Popen(
         [
             sys.executable,
             "-m",
             "releasewriter.ui",
-            "--sample",
+            *opened,
             "--drafts-dir",
             str(work / "d"),
             "--config-dir",
@@ -195,6 +209,10 @@ def main() -> int:
     print(f"Peak memory (max RSS) of that process: {max(peaks):.0f} MiB")
     settled = settled_memory()
     print(f"Peak memory after 5 s open, spelling list loaded: {settled:.0f} MiB")
+    for source in ("es", "ru"):
+        peak = settled_memory(source)
+        settled = max(settled, peak)
+        print(f"  the same, {source} release open (Hunspell dictionary loaded): {peak:.0f} MiB")
     print("\nTargets")
     for name, limit in TARGETS.items():
         worst = max(results[name])

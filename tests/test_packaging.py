@@ -35,6 +35,8 @@ def test_the_wheel_holds_templates_sample_and_compiled_catalogs(tmp_path: Path) 
     assert "releasewriter/_resources/templates/release.html" in names
     assert "releasewriter/_resources/samples/iom-china-trafficking.release.json" in names
     assert "releasewriter/_resources/schemas/draft.schema.json" in names
+    for dictionary in ("es/es.aff", "es/es.dic", "es/LICENSE.md", "ru/ru_RU.dic", "ru/LICENSE.txt"):
+        assert f"releasewriter/_resources/dictionaries/{dictionary}" in names
     for language in ("ar", "zh", "fr", "ru", "es"):
         for domain in ("releasewriter", "release-labels"):
             assert f"releasewriter/_resources/locale/{language}/LC_MESSAGES/{domain}.mo" in names

@@ -1,4 +1,5 @@
-"""Spelling in the core: pyspellchecker's word lists, the word rules, the personal dictionary."""
+"""Spelling in the core: the word lists and Hunspell dictionaries, the word rules, the personal
+dictionary."""
 
 from __future__ import annotations
 
@@ -11,11 +12,13 @@ import spellchecker
 
 from releasewriter.settings.store import CONFIG_DIR_ENV
 from releasewriter.spelling import (
-    INCOMPLETE_WORD_LISTS,
     PersonalDictionary,
     checker_for,
     has_word_list,
 )
+from releasewriter.spelling import checker as checker_module
+from releasewriter.spelling import dictionaries as dictionaries_module
+from releasewriter.spelling.dictionaries import DICTIONARIES, load_dictionary
 from releasewriter.spelling.lists import _slices, load_word_list
 from releasewriter.spelling.words import words
 
@@ -120,17 +123,9 @@ MISSPELLINGS = {
     "ru": ("Скажите, пожалуста, где вокзал.", "пожалуста"),
     "ar": ("رحبت المنظمة الدوليةة بالاتفاق.", "الدوليةة"),
 }
-THIN = pytest.mark.xfail(
-    reason="pyspellchecker's es and ru lists lack common inflected forms (años, está, "
-    "familias; миграции, семьям): INCOMPLETE_WORD_LISTS",
-    strict=True,
-)
 
 
-@pytest.mark.parametrize(
-    "locale",
-    [pytest.param(loc, marks=THIN) if loc in INCOMPLETE_WORD_LISTS else loc for loc in SENTENCES],
-)
+@pytest.mark.parametrize("locale", list(SENTENCES))
 def test_an_ordinary_correct_sentence_is_not_flagged(locale: str) -> None:
     assert flagged(locale, SENTENCES[locale]) == []
 
@@ -141,17 +136,32 @@ def test_an_obvious_misspelling_is_flagged(locale: str) -> None:
     assert flagged(locale, text) == [word]
 
 
-def test_spanish_and_russian_are_marked_thin_because_their_lists_lack_common_words() -> None:
-    common = {
-        "es": ["años", "está", "fue", "hay", "dijo", "familias", "personas"],
-        "ru": ["миграции", "семьям", "правительствами", "местными"],
-    }
-    for locale in SENTENCES:
-        checker = checker_for(locale)
-        assert checker is not None
-        assert checker.complete is (locale not in common)
-        missing = [word for word in common.get(locale, []) if not checker.knows(word)]
-        assert missing == common.get(locale, [])
+@pytest.mark.parametrize(
+    ("locale", "forms"),
+    [
+        # All missing from pyspellchecker's lists, which is why es and ru use Hunspell.
+        ("es", "años está fue hay dijo familias personas desplazados ayudará acordaron"),
+        ("ru", "миграции семьям правительствами местными вынужденным беженцам помогут"),
+    ],
+)
+def test_spanish_and_russian_know_their_inflected_forms(locale: str, forms: str) -> None:
+    assert flagged(locale, forms) == []
+
+
+def test_hunspell_accepts_a_capital_at_the_start_of_a_sentence_but_not_a_lower_case_name() -> None:
+    assert flagged("es", "Años después, México y Perú firmaron.") == []
+    assert flagged("es", "después, méxico firmó.") == ["méxico"]
+    assert flagged("ru", "Москва и Пекин. Сегодня москва.") == ["москва"]
+
+
+def test_spanish_and_russian_suggestions_come_from_hunspell() -> None:
+    spanish, russian = checker_for("es"), checker_for("ru")
+    assert spanish is not None
+    assert russian is not None
+    assert spanish.suggestions("gobierrno")[0] == "gobierno"
+    assert spanish.suggestions("Desplazdos")[0] == "Desplazados"
+    assert "организация" in russian.suggestions("организацыя")
+    assert len(russian.suggestions("пожалуста", limit=1)) == 1
 
 
 def test_british_spellings_are_accepted_in_english() -> None:
@@ -291,6 +301,43 @@ def test_listeners_hear_each_change(tmp_path: Path) -> None:
     unsubscribe()
     dictionary.remove("Goma")
     assert heard == ["changed", "changed"]
+
+
+# -- Hunspell dictionaries -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", sorted(DICTIONARIES))
+def test_each_bundled_dictionary_loads_with_its_alphabet(language: str) -> None:
+    dictionary = load_dictionary(language)
+    own, foreign = ("ñáéíóúü", "ж") if language == "es" else ("ёйщъ", "ñ")
+    assert set(own) <= dictionary.letters
+    assert foreign not in dictionary.letters  # words in the other script are not its to judge
+
+
+def test_a_damaged_dictionary_fails_to_load_instead_of_accepting_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "es.aff").write_bytes(b"SET UTF-8\n")
+    (tmp_path / "es.dic").write_bytes(b"\x00\xff garbage")
+    monkeypatch.setattr(dictionaries_module, "_folder", lambda language: tmp_path)
+    with pytest.raises(ValueError, match="es dictionary"):
+        load_dictionary("es")
+
+
+def test_a_word_in_a_script_the_dictionary_cannot_encode_is_simply_unknown() -> None:
+    spanish = load_dictionary("es")
+    assert spanish.knows("familias")
+    assert not spanish.knows("移民")
+    assert spanish.suggestions("移民", 5, 0) == []
+
+
+def test_spanish_and_russian_go_unchecked_rather_than_thinly_checked_without_hunspell(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(checker_module, "has_dictionary", lambda language: False)
+    assert not has_word_list("es")
+    assert not has_word_list("ru_RU")
+    assert has_word_list("fr")
 
 
 # -- reading a word list in slices ---------------------------------------------------------

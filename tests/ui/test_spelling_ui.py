@@ -242,7 +242,8 @@ def test_switching_language_checks_the_fields_again(form: Form, qtbot: QtBot) ->
     assert release is not None
     assert "en" in release.locales
     form.session.set_locale("en")
-    qtbot.waitUntil(lambda: form.service.checker("en") is not None)
+    # The list loads in a worker; the fields are checked again when its signal arrives.
+    qtbot.waitUntil(lambda: highlighter(form.body).checker is not None)
     assert highlighter(form.body).checker is checker_for("en")
     text = form.body.toPlainText()
     assert "workshop" in text
@@ -279,11 +280,33 @@ def test_a_word_list_loads_in_the_background_then_underlines(
     assert underlined(field) == ["Regierrung"]
 
 
-def test_spanish_and_russian_are_not_checked_unless_asked(dictionary: PersonalDictionary) -> None:
+@pytest.mark.parametrize(
+    ("locale", "text", "misspelt"),
+    [
+        ("es", "Las familias desplazadas dijo que el gobierrno ayudará.", ["gobierrno"]),
+        ("ru", "Семьям мигрантов помогут местные власти, пожалуста.", ["пожалуста"]),
+    ],
+)
+def test_spanish_and_russian_fields_are_checked_with_hunspell_once_it_has_loaded(
+    locale: str,
+    text: str,
+    misspelt: list[str],
+    field: QTextEdit,
+    dictionary: PersonalDictionary,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(checker_module, "_checkers", {})
     service = SpellingService(dictionary)
-    assert not service.checks("es")
-    assert not service.checks("ru")
+    assert service.checks(locale)
+    service.attach(field, lambda: locale)
+    with qtbot.waitSignal(service.checker_loaded, timeout=10_000):
+        field.setPlainText(text)
+    assert underlined(field) == misspelt
+
+
+def test_chinese_is_not_checked(dictionary: PersonalDictionary) -> None:
+    service = SpellingService(dictionary)
     assert not service.checks("zh_Hans_CN")
+    assert service.checker("zh") is None
     assert service.checks("fr")
-    assert service.checker("es") is None
-    assert SpellingService(dictionary, include_incomplete=True).checks("es")

@@ -5,7 +5,6 @@ write instead. Qt-free; the editor's underlining and menu are in ``releasewriter
 from __future__ import annotations
 
 from releasewriter.spelling.checker import (
-    INCOMPLETE_WORD_LISTS,
     LanguageChecker,
     Misspelling,
     checker_for,
@@ -16,7 +15,6 @@ from releasewriter.spelling.personal import DICTIONARY_FILE, PersonalDictionary
 
 __all__ = [
     "DICTIONARY_FILE",
-    "INCOMPLETE_WORD_LISTS",
     "LanguageChecker",
     "Misspelling",
     "PersonalDictionary",

@@ -1,28 +1,31 @@
-"""A spelling checker per language, over pyspellchecker's word lists.
+"""A spelling checker per language: the word rules of a release, over a language's lexicon.
 
-pyspellchecker (pure Python, offline) ships a word-frequency list for en, es,
-fr, pt, de, ru, ar and a few more; there is none for zh, ja or ko, so
-:func:`checker_for` gives ``None`` for them. Loading a list takes from about
-20 ms (ru) to about half a second (pt, 417,000 words): each is loaded once, on
-first use, and kept; the editor loads it in a worker thread (see
-:mod:`releasewriter.spelling.lists` for why it is read in slices).
+Two kinds of lexicon, both offline and shipped with the app:
 
-The es and ru lists are much thinner than the others (see
-:data:`INCOMPLETE_WORD_LISTS`): ordinary inflected forms are missing, so a
-correct sentence gets underlined. The checker still works for them; the
-editor decides whether to show it.
+- pyspellchecker's word lists (en, fr, pt, de, ar, and more): loading one
+  takes from about 20 ms to about half a second (pt, 417,000 words), read
+  in slices by :mod:`releasewriter.spelling.lists` so the window keeps
+  running; suggestions come from :mod:`releasewriter.spelling.frequency`.
+- Hunspell with LibreOffice's dictionaries (es, ru: see
+  :mod:`releasewriter.spelling.dictionaries`), where pyspellchecker's lists
+  lack common inflected forms.
+
+There is neither for zh, ja or ko, so :func:`checker_for` gives ``None`` for
+them. A lexicon is loaded once, on first use, and kept; the editor loads it
+in a worker thread. The rules here (what a word is, hyphens, elisions,
+acronyms, the personal dictionary) are the same whatever the lexicon.
 """
 
 from __future__ import annotations
 
 import threading
-import time
-import unicodedata
 from collections.abc import Container
+from typing import Protocol
 
 from releasewriter.i18n.locales import language_of
-from releasewriter.spelling.lists import has_list, load_word_list
-from releasewriter.spelling.variants import american_forms
+from releasewriter.spelling.dictionaries import has_dictionary, load_dictionary
+from releasewriter.spelling.frequency import FrequencyList
+from releasewriter.spelling.lists import has_list
 from releasewriter.spelling.words import (
     APOSTROPHES,
     HYPHENS,
@@ -31,15 +34,21 @@ from releasewriter.spelling.words import (
     lookup_form,
     parts,
     words,
+    written_form,
 )
 
 Misspelling = tuple[int, int, str]
 
-# Lists that leave out common forms. es: plurals and conjugations ("años",
-# "está", "fue", "hay", "dijo" are all missing: 2% of its 86,000 words end
-# in -s against 36% for French). ru: 19,880 words for a language of six cases
-# ("миграции", "семьям", "правительствами" are missing).
-INCOMPLETE_WORD_LISTS = frozenset({"es", "ru"})
+
+class Lexicon(Protocol):
+    """The words of one language: which it knows, and which are near a word it does not."""
+
+    letters: frozenset[str]  # lower case: words in other scripts are not its to judge
+
+    def knows(self, word: str) -> bool: ...
+
+    def suggestions(self, word: str, limit: int, budget: float) -> list[str]: ...
+
 
 # French and Italian elisions whose list entry may lack the apostrophe form.
 _ELISIONS = frozenset(
@@ -54,33 +63,36 @@ _PREFIX_WORDS = (
 _PREFIXES = frozenset(_PREFIX_WORDS.split())
 # The endings of English contractions and the possessive: it's, don't, we'll, IOM's.
 _CONTRACTIONS = frozenset({"s", "t", "ll", "re", "ve", "d", "m"})
-# Suggestions two edits away are looked for only in words up to this long,
-# and for at most this many seconds (see LanguageChecker.suggestions).
-DISTANCE_2_MAX_LETTERS = 10
+# How long a word list may look for suggestions two edits away (see
+# FrequencyList.suggestions).
 SUGGESTION_BUDGET = 0.15
 _MEMO_SIZE = 50_000
+# pyspellchecker has lists for these too, but they underline correct words in
+# nearly every sentence: without Hunspell these languages go unchecked.
+_HUNSPELL_ONLY = frozenset({"es", "ru"})
 
 
 def has_word_list(locale: str) -> bool:
     """Whether :func:`checker_for` can give a checker for this locale (without loading it)."""
-    return has_list(language_of(locale))
+    language = language_of(locale)
+    return has_dictionary(language) or (language not in _HUNSPELL_ONLY and has_list(language))
+
+
+def load_lexicon(language: str) -> Lexicon:
+    if has_dictionary(language):
+        return load_dictionary(language)
+    return FrequencyList.load(language)
 
 
 class LanguageChecker:
     """Spelling in one language: which words of a text are misspelt, and what to write instead."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, lexicon: Lexicon | None = None) -> None:
         self.language = language
-        self._known = load_word_list(language)
-        self._letters = self._known.letters
-        # Words not in the list, and whether a variant spelling of them is:
-        # each keystroke checks its paragraph again.
-        self._unknown: dict[str, bool] = {}
-
-    @property
-    def complete(self) -> bool:
-        """False for the lists that miss common forms (:data:`INCOMPLETE_WORD_LISTS`)."""
-        return self.language not in INCOMPLETE_WORD_LISTS
+        self._lexicon = lexicon if lexicon is not None else load_lexicon(language)
+        self._letters = self._lexicon.letters
+        # Whether each word seen is known: each keystroke checks its paragraph again.
+        self._memo: dict[str, bool] = {}
 
     def __repr__(self) -> str:
         return f"LanguageChecker({self.language!r})"
@@ -88,22 +100,15 @@ class LanguageChecker:
     # -- checking ----------------------------------------------------------------
 
     def knows(self, text: str) -> bool:
-        """Whether the word list has this word (any case; in English, either spelling)."""
-        form = lookup_form(text, self.language)
-        if form in self._known:
-            return True
-        unknown = self._unknown.get(form)
-        if unknown is None:
-            unknown = not self._knows_variant(form)
-            if len(self._unknown) >= _MEMO_SIZE:
-                self._unknown.clear()
-            self._unknown[form] = unknown
-        return not unknown
-
-    def _knows_variant(self, form: str) -> bool:
-        if self.language == "en":
-            return any(american in self._known for american in american_forms(form))
-        return self.language == "ru" and "ё" in form and form.replace("ё", "е") in self._known
+        """Whether the lexicon has this word (as written; case as the lexicon allows)."""
+        form = written_form(text, self.language)
+        known = self._memo.get(form)
+        if known is None:
+            known = self._lexicon.knows(form)
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            self._memo[form] = known
+        return known
 
     def _checkable(self, text: str) -> bool:
         """Not an acronym, not a single letter, and in this language's alphabet."""
@@ -161,55 +166,11 @@ class LanguageChecker:
     def suggestions(
         self, word: str, limit: int = 5, budget: float = SUGGESTION_BUDGET
     ) -> list[str]:
-        """Up to ``limit`` known words close to ``word``, likeliest first, in its case.
-
-        Words one edit away come first. Two edits away are looked for only when
-        there are none, only for words of up to :data:`DISTANCE_2_MAX_LETTERS`,
-        and only for ``budget`` seconds: the candidates number about a million
-        for an 8-letter word, which takes 0.3-0.5 s to go through in full.
-        """
-        form = lookup_form(word, self.language)
+        """Up to ``limit`` known words close to ``word``, likeliest first, in its case."""
+        form = written_form(word, self.language)
         if not form or limit <= 0:
             return []
-        letters = "".join(sorted(self._letters))
-        first = _edits(form, letters)
-        candidates = {c for c in first if c in self._known}
-        if not candidates and len(form) <= DISTANCE_2_MAX_LETTERS:
-            deadline = time.perf_counter() + budget
-            for near in sorted(first, key=lambda e: (len(e) < len(form), len(e) == len(form), e)):
-                candidates.update(c for c in _edits(near, letters) if c in self._known)
-                if time.perf_counter() > deadline:
-                    break
-        candidates.discard(form)
-        bare = _without_accents(form)
-        ranked = sorted(
-            candidates,
-            # Only the accents wrong first ("deplaces" → "déplacés"), then the commonest.
-            key=lambda c: (_without_accents(c) != bare, -self._known.get(c, 0), c),
-        )
-        return [_in_case_of(word, c) for c in ranked[:limit]]
-
-
-def _edits(word: str, letters: str) -> set[str]:
-    """Every string one deletion, transposition, replacement or insertion away."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    found = {left + right[1:] for left, right in splits if right}
-    found.update(left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1)
-    found.update(left + c + right[1:] for left, right in splits if right for c in letters)
-    found.update(left + c + right for left, right in splits for c in letters)
-    return found
-
-
-def _without_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-def _in_case_of(original: str, suggestion: str) -> str:
-    if original[:1].isupper():
-        if original.isupper() and len(original) > 1:
-            return suggestion.upper()
-        return suggestion[:1].upper() + suggestion[1:]
-    return suggestion
+        return self._lexicon.suggestions(form, limit, budget)
 
 
 _checkers: dict[str, LanguageChecker] = {}
@@ -230,7 +191,7 @@ def checker_for(locale: str) -> LanguageChecker | None:
     """
     language = language_of(locale)
     checker = _checkers.get(language)
-    if checker is not None or not has_list(language):
+    if checker is not None or not has_word_list(language):
         return checker
     with _lock:
         checker = _checkers.get(language)

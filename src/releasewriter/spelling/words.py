@@ -88,6 +88,11 @@ def parts(word: Word, separators: str) -> list[Word]:
 
 def lookup_form(text: str, language: str = "") -> str:
     """How a word list spells the word: NFC, lower case, ASCII apostrophe, no harakat."""
+    return written_form(text, language).lower()
+
+
+def written_form(text: str, language: str = "") -> str:
+    """The word as a dictionary spells it, in its own case: NFC, ASCII apostrophe, no harakat."""
     form = unicodedata.normalize("NFC", text)
     for apostrophe in APOSTROPHES[1:]:
         form = form.replace(apostrophe, "'")
@@ -95,7 +100,7 @@ def lookup_form(text: str, language: str = "") -> str:
     if language == "ru":
         # A stress accent is a teaching aid, not spelling.
         form = unicodedata.normalize("NFC", _STRESS.sub("", unicodedata.normalize("NFD", form)))
-    return form.lower()
+    return form
 
 
 def is_acronym(text: str) -> bool:

@@ -17,8 +17,6 @@ In the form (``ReleaseForm.__init__``, once the sections exist)::
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import sys
 import threading
 import weakref
 from collections.abc import Callable
@@ -34,7 +32,7 @@ from releasewriter.spelling import (
     has_word_list,
     loaded_checker,
 )
-from releasewriter.spelling.checker import INCOMPLETE_WORD_LISTS
+from releasewriter.ui.memory import give_back_memory
 from releasewriter.ui.spelling.highlighter import CheckerSource, SpellingHighlighter
 from releasewriter.ui.spelling.menu import SpellingLabels, TextWidget, install_context_menu
 
@@ -59,20 +57,8 @@ def attach_spelling(
     return highlighter
 
 
-def _return_freed_memory() -> None:
-    """Give back to the system what parsing a word list used for a moment (glibc keeps it)."""
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL("libc.so.6").malloc_trim(0)
-
-
 class SpellingService(QObject):
-    """One per window: the personal dictionary, and the word lists as they finish loading.
-
-    ``include_incomplete`` also checks the languages whose word list misses
-    common forms (es, ru: see ``INCOMPLETE_WORD_LISTS``); off by default,
-    since it underlines correct words in nearly every sentence.
-    """
+    """One per window: the personal dictionary, and the word lists as they finish loading."""
 
     checker_loaded = Signal(str)  # a language whose list has finished loading
     load_failed = Signal(str)  # a language whose list could not be read
@@ -82,7 +68,6 @@ class SpellingService(QObject):
         dictionary: PersonalDictionary | None = None,
         labels: SpellingLabels | None = None,
         *,
-        include_incomplete: bool = False,
         start_delay_ms: int = 0,
         parent: QObject | None = None,
     ) -> None:
@@ -94,7 +79,6 @@ class SpellingService(QObject):
             QTimer.singleShot(start_delay_ms, self._release_held)
         self.dictionary = dictionary if dictionary is not None else PersonalDictionary.default()
         self.labels = labels or SpellingLabels()
-        self.include_incomplete = include_incomplete
         self._loading: set[str] = set()
         self._failed: set[str] = set()
         self._highlighters: list[weakref.ref[SpellingHighlighter]] = []
@@ -103,10 +87,7 @@ class SpellingService(QObject):
 
     def checks(self, locale: str) -> bool:
         """Whether fields in this locale are checked at all."""
-        language = language_of(locale)
-        if language in self._failed or not has_word_list(locale):
-            return False
-        return self.include_incomplete or language not in INCOMPLETE_WORD_LISTS
+        return language_of(locale) not in self._failed and has_word_list(locale)
 
     def checker(self, locale: str) -> LanguageChecker | None:
         """The checker if its list is loaded; else None, and the list starts loading."""
@@ -167,7 +148,7 @@ class SpellingService(QObject):
     def _load_in_background(self, language: str) -> None:
         try:
             checker_for(language)
-            _return_freed_memory()
+            give_back_memory()
         except Exception:  # a damaged word list: that language goes unchecked
             signal = self.load_failed
         else:
