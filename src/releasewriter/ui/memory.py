@@ -14,11 +14,9 @@ SETTLE_MS = 1000
 def give_back_memory() -> None:
     """Drop caches nothing needs any more and return freed heap to the system.
 
-    PySide6's import hook (``shibokensupport.feature``) asks ``inspect`` about
-    each module imported after it, which reads the module's whole source into
-    ``linecache``: 6-7 MB for the editor's imports, kept for no one (a
-    traceback reads the few lines it shows again). glibc keeps freed heap for
-    the process unless asked to give it back.
+    ``linecache`` keeps the whole source of any module a traceback or a
+    warning has quoted (see also ``releasewriter.ui.import_hook``); glibc
+    keeps freed heap for the process unless asked to give it back.
     """
     linecache.clearcache()
     if sys.platform.startswith("linux"):
