@@ -5,6 +5,7 @@ from __future__ import annotations
 import gettext
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -12,11 +13,11 @@ from releasewriter.export.errors import ExportError
 from releasewriter.export.filenames import export_filename
 from releasewriter.i18n.locales import display_name
 from releasewriter.translation.versions import VersionError, add_version, remove_version, set_source
-from releasewriter.translation.xliff import XliffError, write_xliff
-from releasewriter.translation.xliff import import_xliff as read_xliff_into
-from releasewriter.translation.xliff_read import XliffImportReport, describe_import
 from releasewriter.ui.session import EditorSession
 from releasewriter.ui.translation.add_version import AddVersionDialog
+
+if TYPE_CHECKING:
+    from releasewriter.translation.xliff_read import XliffImportReport
 
 
 class VersionActions:
@@ -124,6 +125,9 @@ class VersionActions:
         return targets[0]
 
     def export_xliff(self) -> None:
+        # XLIFF needs lxml (3 MiB, 18 ms): loaded when first used, not at start.
+        from releasewriter.translation.xliff import XliffError, write_xliff  # noqa: PLC0415
+
         _ = self.t.gettext
         release = self.session.release
         target = self._target()
@@ -141,6 +145,9 @@ class VersionActions:
             QMessageBox.warning(self.parent, _("Export for translation"), str(error))
 
     def import_xliff(self, path: Path | None = None) -> XliffImportReport | None:
+        from releasewriter.translation.xliff import XliffError  # noqa: PLC0415
+        from releasewriter.translation.xliff import import_xliff as read_xliff_into  # noqa: PLC0415
+
         _ = self.t.gettext
         if self.session.release is None:
             return None
@@ -171,5 +178,7 @@ class VersionActions:
         return report
 
     def show_report(self, report: XliffImportReport) -> None:
+        from releasewriter.translation.xliff_read import describe_import  # noqa: PLC0415
+
         lines = describe_import(report, self.t, display_name(report.target))
         self.notify(self.t.gettext("Import a translation"), "\n".join(lines))
