@@ -51,7 +51,7 @@ def arabic_version() -> LanguageVersion:
     return LanguageVersion(
         locale="ar",
         headline="المنظمة الدولية للهجرة تدعم ضحايا الاتجار بالبشر في الأردن",
-        dateline=Dateline(city="عمّان", country="JO", date=dt.date(2026, 3, 9)),
+        city="عمّان",
         body=[
             Paragraph(
                 "نظمت المنظمة الدولية للهجرة هذا الأسبوع ورشة عمل لمدة ثلاثة أيام لـ 30 ضابط شرطة.",
@@ -86,7 +86,7 @@ def chinese_version() -> LanguageVersion:
     return LanguageVersion(
         locale="zh_Hans_CN",
         headline="国际移民组织与中国合作保护湄公河北部边境的人口贩运受害者",
-        dateline=Dateline(city="北京", country="CN", date=dt.date(2026, 3, 9)),
+        city="北京",
         body=[
             Paragraph(
                 "国际移民组织本周举办为期三天的能力建设讲习班，帮助约30名中国西南地区的警官更好地保护人口贩运受害者。",
@@ -113,12 +113,20 @@ def chinese_version() -> LanguageVersion:
 
 
 def arabic_release() -> Release:
-    return Release(source_locale="ar", versions=[arabic_version()], organisation=_organisation())
+    return Release(
+        source_locale="ar",
+        versions=[arabic_version()],
+        organisation=_organisation(),
+        dateline=Dateline(country="JO", date=dt.date(2026, 3, 9)),
+    )
 
 
 def chinese_release() -> Release:
     return Release(
-        source_locale="zh_Hans_CN", versions=[chinese_version()], organisation=_organisation()
+        source_locale="zh_Hans_CN",
+        versions=[chinese_version()],
+        organisation=_organisation(),
+        dateline=Dateline(country="CN", date=dt.date(2026, 3, 9)),
     )
 
 

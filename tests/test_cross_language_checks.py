@@ -85,10 +85,11 @@ def test_stale_and_untranslated_segments_are_counted_per_language() -> None:
     assert [p.locale for p in untranslated] == ["es"]
 
 
-def test_a_translation_whose_dateline_date_or_country_drifted_is_caught() -> None:
+def test_a_translation_without_its_dateline_city_is_counted_untranslated() -> None:
     release = _translated_sample()
-    release.version("en").dateline.date = release.source.dateline.date.replace(day=17)  # type: ignore[union-attr]
-    release.version("en").dateline.country = "VN"
-    codes = _codes(release)
-    assert ("en", "dateline.date", "date-differs") in codes
-    assert ("en", "dateline.country", "country-differs") in codes
+    release.source.city, release.version("en").city = "Pékin", "Beijing"
+    assert "city" not in [p.key for p in pairs(release, "en") if p.state.value == "untranslated"]
+    release.version("en").city = ""
+    assert [pair.key for pair in pairs(release, "en") if pair.state.value == "untranslated"] == [
+        "city"
+    ]

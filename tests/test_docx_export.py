@@ -501,11 +501,7 @@ def _versions(draw: st.DrawFn) -> Release:
         locale=locale,
         headline=draw(_text),
         subheadline=draw(_text),
-        dateline=Dateline(
-            draw(_text),
-            draw(_text),
-            draw(st.none() | st.dates(dt.date(1950, 1, 1), dt.date(2100, 1, 1))),
-        ),
+        city=draw(_text),
         embargo=draw(
             st.none()
             | st.builds(
@@ -537,7 +533,12 @@ def _versions(draw: st.DrawFn) -> Release:
     organisation = Organisation(
         name=name, names={locale: draw(_text)}, boilerplate={locale: draw(_text)}
     )
-    return Release(source_locale=locale, versions=[version], organisation=organisation)
+    dateline = Dateline(
+        draw(_text), draw(st.none() | st.dates(dt.date(1950, 1, 1), dt.date(2100, 1, 1)))
+    )
+    return Release(
+        source_locale=locale, versions=[version], organisation=organisation, dateline=dateline
+    )
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -35,7 +35,7 @@ def full_release() -> Release:
                 locale="fr",
                 headline="Titre",
                 subheadline="Sous-titre",
-                dateline=Dateline("Genève", "CH", dt.date(2026, 5, 4)),
+                city="Genève",
                 embargo=Embargo(dt.datetime(2026, 5, 4, 9, 30), "Europe/Zurich"),
                 body=[Paragraph("Un **gras** et *italique* [lien](https://iom.int)")],
                 quotes=[
@@ -64,6 +64,7 @@ def full_release() -> Release:
             logo=Logo("image/png", b"\x89PNG\r\n\x1a\n fake"),
             docx_template="C:/Letterhead/iom.dotx",
         ),
+        dateline=Dateline("CH", dt.date(2026, 5, 4)),
         last_exported=dt.datetime(2026, 5, 4, 8, 0, tzinfo=dt.UTC),
     )
 
@@ -97,7 +98,7 @@ def test_a_newer_schema_version_is_refused_with_a_clear_message() -> None:
     ("mutate", "message"),
     [
         (lambda d: d["versions"][0].__setitem__("headline", 3), r"versions\[0\]\.headline"),
-        (lambda d: d["versions"][0]["dateline"].__setitem__("date", "16/07/2013"), "dateline.date"),
+        (lambda d: d["dateline"].__setitem__("date", "16/07/2013"), "dateline.date"),
         (lambda d: d.__setitem__("source_locale", "de"), "source_locale"),
         (lambda d: d["versions"].append(dict(d["versions"][0])), "appears twice"),
     ],
@@ -145,8 +146,29 @@ def test_any_unicode_text_round_trips_through_the_draft_file(
     assert loads_release(data.decode("utf-8")) == release
 
 
+def _as_version_3(data: dict) -> dict:  # type: ignore[type-arg]
+    """A current draft as version 3 wrote it: a whole dateline in every version."""
+    shared = data.pop("dateline")
+    for version in data["versions"]:
+        version["dateline"] = {"city": version.pop("city"), **shared}
+    data["schema_version"] = 3
+    return data
+
+
+def test_a_version_3_draft_moves_the_sources_country_and_date_to_the_release() -> None:
+    release = sample_release()
+    release.source.city, release.version("en").city = "Pékin", "Beijing"
+    data = _as_version_3(json.loads(dumps_release(release)))
+    english = data["versions"][1]
+    english["dateline"].update(country="VN", date="2013-07-17")  # drifted: the source wins
+    upgraded = loads_release(json.dumps(data))
+    assert upgraded.dateline == Dateline("CN", dt.date(2013, 7, 16))
+    assert [v.city for v in upgraded.versions] == ["Pékin", "Beijing"]
+    assert upgraded == release
+
+
 def test_a_version_2_draft_upgrades_with_no_segment_states_and_no_export() -> None:
-    data = json.loads(dumps_release(sample_release()))
+    data = _as_version_3(json.loads(dumps_release(sample_release())))
     data["schema_version"] = 2
     del data["last_exported"]
     for version in data["versions"]:

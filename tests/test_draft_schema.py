@@ -136,7 +136,7 @@ def _release_with_every_part() -> Release:
                 locale="fr",
                 headline="L’OIM ouvre un centre d’accueil à Agadez",
                 subheadline="Jusqu’à 400 personnes par jour",
-                dateline=Dateline("Agadez", "NE", dt.date(2026, 11, 4)),
+                city="Agadez",
                 embargo=Embargo(dt.datetime(2026, 11, 4, 10, 0), "Africa/Niamey"),
                 body=[
                     Paragraph("Le centre ouvre **mercredi** à *Agadez*.", "b1"),
@@ -180,7 +180,7 @@ def _release_with_every_part() -> Release:
             LanguageVersion(
                 locale="ar",
                 headline="المنظمة الدولية للهجرة تفتتح مركز استقبال في أغاديز",
-                dateline=Dateline("أغاديز", "NE", None),
+                city="أغاديز",
                 body=[Paragraph("يفتح المركز أبوابه يوم الأربعاء.", "b1")],
                 quotes=[
                     Quote("نحن مستعدون", "عائشة كان", "رئيسة المكتب", 1, SpeakerGender.FEMALE, "q1")
@@ -207,6 +207,7 @@ def _release_with_every_part() -> Release:
             logo=Logo("image/png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
             docx_template="C:\\Users\\press\\Documents\\letterhead.dotx",
         ),
+        dateline=Dateline("NE", dt.date(2026, 11, 4)),
     )
 
 
@@ -257,7 +258,8 @@ def test_a_release_with_every_optional_part_validates() -> None:
     assert fr["contacts"]
     assert fr["boilerplate"]
     assert fr["end_mark"]
-    assert (ar["boilerplate"], ar["end_mark"], ar["dateline"]["date"]) == ("", "", None)
+    assert (ar["boilerplate"], ar["end_mark"], ar["city"]) == ("", "", "أغاديز")
+    assert data["dateline"] == {"country": "NE", "date": "2026-11-04"}
     assert data["modified"] == "2026-11-03T16:40:12.250000+00:00"
 
     assert _errors(data) == []
@@ -299,7 +301,7 @@ def _releases(draw: st.DrawFn) -> Release:
             locale=locale,
             headline=draw(_text),
             subheadline=draw(_text),
-            dateline=draw(st.builds(Dateline, _text, _text, st.none() | st.dates())),
+            city=draw(_text),
             embargo=draw(_embargoes),
             body=draw(_paragraphs),
             quotes=draw(_quotes),
@@ -328,6 +330,7 @@ def _releases(draw: st.DrawFn) -> Release:
         source_locale=draw(st.sampled_from(locales)),
         versions=versions,
         organisation=organisation,
+        dateline=draw(st.builds(Dateline, _text, st.none() | st.dates())),
         id=draw(st.from_regex(r"[0-9a-f]{32}", fullmatch=True)),
         created=draw(_moments),
         modified=draw(_moments),
@@ -366,7 +369,8 @@ def test_a_version_1_draft_migrates_to_the_expected_release() -> None:
     assert fr.embargo == Embargo(dt.datetime(2026, 12, 1, 9, 0), "Etc/GMT-8")
     assert fr.embargo.aware() == dt.datetime(2026, 12, 1, 1, 0, tzinfo=dt.UTC)
     assert en.embargo is None
-    assert fr.dateline == Dateline("Kunming", "CN", dt.date(2026, 12, 1))
+    assert fr.city == "Kunming"
+    assert release.dateline == Dateline("CN", dt.date(2026, 12, 1))
 
     for version, old in zip(release.versions, raw["versions"], strict=True):
         assert version.locale == old["language"]
@@ -493,13 +497,13 @@ INVALID = [
         id="after-paragraph-text",
     ),
     pytest.param(
-        _set(("versions", 0, "dateline", "date"), "16/07/2013"),
-        "versions[0].dateline.date",
+        _set(("dateline", "date"), "16/07/2013"),
+        "dateline.date",
         id="date-not-iso",
     ),
     pytest.param(
-        _set(("versions", 0, "dateline", "date"), "2013-02-30"),
-        "versions[0].dateline.date",
+        _set(("dateline", "date"), "2013-02-30"),
+        "dateline.date",
         id="date-impossible",
     ),
     pytest.param(

@@ -28,7 +28,7 @@ def _every_text_field_set_to(value: str) -> Release:
     release = sample_release()
     version = release.source
     version.headline = version.subheadline = value
-    version.dateline.city = version.dateline.country = value
+    version.city = release.dateline.country = value
     version.body = [Paragraph(value), Paragraph(f"[{value}]({value})")]
     version.quotes = [Quote(value, value, value, 1)]
     version.contacts = [Contact(value, value, value, value, value)]

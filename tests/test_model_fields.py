@@ -4,7 +4,15 @@ import datetime as dt
 
 import pytest
 
-from releasewriter.model.fields import get_field, index_of, section_of, set_field
+from releasewriter.model.fields import (
+    get_field,
+    get_in_release,
+    index_of,
+    is_shared,
+    section_of,
+    set_field,
+    set_in_release,
+)
 from tests.releases import sample_release
 
 
@@ -12,11 +20,22 @@ def test_fields_are_read_and_written_by_path() -> None:
     version = sample_release().source
     assert get_field(version, "quotes[0].speaker") == "Pär Liljert"
     set_field(version, "contacts[0].email", "e@iom.int")
-    set_field(version, "dateline.date", dt.date(2026, 1, 2))
+    set_field(version, "city", "Pékin")
     set_field(version, "headline", "Titre")
     assert version.contacts[0].email == "e@iom.int"
-    assert version.dateline.date == dt.date(2026, 1, 2)
+    assert version.city == "Pékin"
     assert version.headline == "Titre"
+
+
+def test_the_dateline_date_and_country_are_one_field_of_the_release_for_every_version() -> None:
+    release = sample_release()
+    assert is_shared("dateline.date")
+    assert not is_shared("city")
+    set_in_release(release, "en", "dateline.date", dt.date(2026, 1, 2))
+    assert get_in_release(release, "fr", "dateline.date") == dt.date(2026, 1, 2)
+    assert release.dateline.date == dt.date(2026, 1, 2)
+    set_in_release(release, "en", "city", "Beijing")
+    assert (release.version("en").city, release.version("fr").city) == ("Beijing", "")
 
 
 @pytest.mark.parametrize("path", ["nope", "quotes[9].text", "headline.x", "Quotes[0]"])

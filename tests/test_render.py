@@ -10,6 +10,7 @@ from releasewriter.model.inline import Span, parse_inline
 from releasewriter.render import render_release, render_text
 from releasewriter.render.dates import long_date
 from releasewriter.render.typography import NBSP, NNBSP, quote_marks, typeset
+from releasewriter.translation.versions import add_version
 from tests.releases import arabic_release, chinese_release, embargoed, sample_release
 
 
@@ -82,6 +83,27 @@ def test_quote_is_placed_after_its_paragraph() -> None:
     release.source.quotes[0].after_paragraph = 1
     kinds = [b.kind for b in render_release(release, "fr").blocks]
     assert kinds == ["paragraph", "quote", "paragraph", "paragraph", "paragraph"]
+
+
+def test_one_stored_place_and_date_reads_in_each_languages_convention() -> None:
+    release = sample_release()
+    for locale in ("zh_Hans_CN", "ru", "ar", "es"):
+        add_version(release, locale)
+    cities = {"fr": "Pékin", "en": "Beijing", "zh_Hans_CN": "北京", "ru": "Пекин"}
+    cities |= {"ar": "بكين", "es": "Pekín"}
+    for version in release.versions:
+        version.city = cities[version.locale]
+    datelines = {locale: render_release(release, locale).dateline for locale in release.locales}
+    assert datelines == {
+        "fr": "Pékin, Chine, 16 juillet 2013 –",
+        "en": "Beijing, China, July 16, 2013 –",
+        "zh_Hans_CN": "中国北京，2013年7月16日——",  # country first, full-width comma
+        "ru": f"Пекин, Китай, 16 июля 2013{NNBSP}г. —",
+        "ar": "بكين، الصين، 16 يوليو 2013 –",  # the Arabic comma
+        "es": "Pekín, China, 16 de julio de 2013 –",
+    }
+    release.dateline.date = dt.date(2013, 7, 17)  # one change, every language
+    assert all("17" in render_release(release, locale).dateline for locale in release.locales)
 
 
 def test_country_code_is_named_in_each_language() -> None:

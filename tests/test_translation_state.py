@@ -28,7 +28,7 @@ def test_segments_are_keyed_by_ids_shared_between_versions() -> None:
     fr = [s.key for s in segments_of(release.version("fr"), release.organisation)]
     en = [s.key for s in segments_of(release.version("en"), release.organisation)]
     assert fr == en
-    assert fr[:4] == ["headline", "subheadline", "body:p1", "body:p2"]
+    assert fr[:5] == ["headline", "subheadline", "city", "body:p1", "body:p2"]
     assert "quote:q1" in fr
     assert "contact:c1:office" in fr
 
@@ -40,8 +40,23 @@ def test_a_new_version_has_the_source_structure_and_empty_text() -> None:
     assert all(p.text == "" for p in version.body)
     assert version.quotes[0].speaker == "Pär Liljert"
     assert version.contacts[0].email == "ewong@iom.int"
-    assert version.dateline.country == "CN"
+    assert version.city == ""
     assert progress(release, "ar").translated == 0
+
+
+def test_a_new_version_gets_the_dateline_city_in_cldrs_spelling_and_tracks_it() -> None:
+    release = sample_release()
+    release.source.city = "Le Caire"
+    chinese, arabic = add_version(release, "zh_Hans_CN"), add_version(release, "ar")
+    assert (chinese.city, arabic.city) == ("开罗", "القاهرة")
+    states = {pair.key: pair.state for pair in pairs(release, "zh_Hans_CN")}
+    assert states["city"] is TranslationState.TRANSLATED
+    release.source.city = "Alexandrie"  # the source moved: the translation must be looked at
+    stale = {pair.key: pair for pair in pairs(release, "zh_Hans_CN")}["city"]
+    assert stale.state is TranslationState.NEEDS_REVIEW
+    assert stale.previous_source == "Le Caire"
+    release.source.city = "Pékin"  # no CLDR name: the translator writes it
+    assert add_version(release, "ru").city == ""
 
 
 def test_a_new_version_can_start_with_the_source_text_for_reference() -> None:

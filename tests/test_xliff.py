@@ -314,7 +314,7 @@ def test_unknown_ids_a_changed_source_and_empty_targets_are_reported_and_nothing
     assert states["body:p1"].state is TranslationState.TRANSLATED
     assert "body:p3" not in es.segments
     assert _everything_but(release, "es") == before
-    untouched = ("locale", "dateline", "embargo", "end_mark")
+    untouched = ("locale", "city", "embargo", "end_mark")
     assert all(getattr(es, name) == getattr(es_before, name) for name in untouched)
     assert [(q.speaker, q.after_paragraph, q.id) for q in es.quotes] == [
         (q.speaker, q.after_paragraph, q.id) for q in es_before.quotes

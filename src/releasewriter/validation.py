@@ -55,13 +55,24 @@ def validate_release(
                 t.gettext("The release has no language version."),
             )
         )
+    elif release.dateline.date is None:
+        # One date for every version: reported once, on the source.
+        problems.append(
+            Problem(
+                release.source_locale,
+                "dateline.date",
+                "missing-date",
+                Severity.ERROR,
+                t.gettext("The dateline has no date."),
+            )
+        )
     for version in release.versions:
-        problems.extend(_version_problems(version, t, moment))
+        problems.extend(_version_problems(version, release.dateline.country, t, moment))
     return problems
 
 
 def _version_problems(
-    version: LanguageVersion, t: gettext.NullTranslations, now: dt.datetime
+    version: LanguageVersion, country: str, t: gettext.NullTranslations, now: dt.datetime
 ) -> list[Problem]:
     _ = t.gettext
     found: list[Problem] = []
@@ -71,10 +82,8 @@ def _version_problems(
 
     if not version.headline.strip():
         add("headline", "missing-headline", _("The headline is missing."))
-    if not (version.dateline.city.strip() or version.dateline.country.strip()):
-        add("dateline.country", "missing-dateline", _("The dateline has no place."))
-    if version.dateline.date is None:
-        add("dateline.date", "missing-date", _("The dateline has no date."))
+    if not (version.city.strip() or country.strip()):
+        add("city", "missing-dateline", _("The dateline has no place."))
     if not any(p.text.strip() for p in version.body):
         add("body", "missing-body", _("The release has no body text."))
     if not any(c.name.strip() or c.email.strip() for c in version.contacts):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, Qt, QUrl
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QDate, QMimeData, Qt, QUrl
+from PySide6.QtWidgets import QDateEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from releasewriter.i18n import app_translations
@@ -70,6 +71,30 @@ def test_undo_restores_the_headline_and_redo_brings_it_back(qtbot: QtBot, editor
     assert headline.text() == original
     editor.session.undo_stack.redo()
     assert editor.session.version.headline == original + " !"
+
+
+def test_the_dateline_date_is_one_for_every_version_and_the_city_is_each_ones_own(
+    qtbot: QtBot, editor: Editor
+) -> None:
+    date = editor.field("dateEdit")
+    assert isinstance(date, QDateEdit)
+    assert "every language version" in date.toolTip()
+    type_text(editor.field("cityEdit"), "Pékin")
+    date.setDate(QDate(2013, 7, 18))
+    editor.session.set_locale("en")
+    assert date.date() == QDate(2013, 7, 18)  # the English version shows the same date
+    assert editor.field("cityEdit").text() == ""  # but its own city  # type: ignore[attr-defined]
+    type_text(editor.field("cityEdit"), "Beijing")
+    qtbot.waitUntil(lambda: "Beijing, China, July 18, 2013" in editor.preview.toPlainText())
+    editor.session.set_locale("fr")
+    qtbot.waitUntil(lambda: "Pékin, Chine, 18 juillet 2013" in editor.preview.toPlainText())
+    undo = editor.session.undo_stack
+    undo.undo()  # Beijing
+    undo.undo()  # the date, changed while the French version was on screen
+    assert date.date() == QDate(2013, 7, 16)
+    assert editor.session.release is not None
+    assert editor.session.release.dateline.date == dt.date(2013, 7, 16)
+    assert [v.city for v in editor.session.release.versions] == ["Pékin", ""]
 
 
 def test_typing_in_the_body_keeps_paragraph_ids(qtbot: QtBot, editor: Editor) -> None:
@@ -174,7 +199,7 @@ def test_closing_saves_immediately_without_waiting_for_the_timer(
     editor.session.open_path(path)
     type_text(editor.field("cityEdit"), "Pékin")
     editor.session.shutdown()
-    assert read_release(Path(path)).source.dateline.city == "Pékin"
+    assert read_release(Path(path)).source.city == "Pékin"
 
 
 def _body_of(html: str) -> str:

@@ -109,11 +109,11 @@ def test_switching_language_shows_the_english_version(qtbot: QtBot, window: Main
 def test_undo_action_in_the_menu_takes_back_a_field_edit(qtbot: QtBot, window: MainWindow) -> None:
     city = child(window, "cityEdit")
     qtbot.keyClicks(city, "Beijing")
-    assert window.session.version.dateline.city == "Beijing"
+    assert window.session.version.city == "Beijing"
     undo = window.findChild(type(window.new_action), "undoAction")
     assert undo is not None
     undo.trigger()
-    assert window.session.version.dateline.city == ""
+    assert window.session.version.city == ""
     assert city.text() == ""  # type: ignore[attr-defined]
 
 
@@ -149,7 +149,7 @@ def test_closing_the_window_asks_nothing_and_keeps_the_text(qtbot: QtBot, tmp_pa
     window.session.autosave_timer.setInterval(60_000)
     qtbot.keyClicks(child(window, "cityEdit"), "Kunming")
     assert window.close()
-    assert read_release(path).source.dateline.city == "Kunming"
+    assert read_release(path).source.city == "Kunming"
     assert not path.with_name(path.name + ".lock").exists()
 
 

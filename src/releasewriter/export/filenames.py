@@ -40,7 +40,7 @@ def slugify(text: str) -> str:
 
 def export_filename(release: Release, locale: str, extension: str) -> str:
     version = release.version(locale)
-    date = version.dateline.date or release.modified.date()
+    date = release.dateline.date or release.modified.date()
     slug = slugify(version.headline)
     if slug in _RESERVED:
         slug += "-release"

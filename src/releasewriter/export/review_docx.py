@@ -145,6 +145,7 @@ def N_(message: str) -> str:
 
 W_HEADLINE = N_("Headline")
 W_SUBHEADLINE = N_("Subheadline")
+W_CITY = N_("Dateline city")
 W_PARAGRAPH = N_("Paragraph {number}")
 W_QUOTE = N_("Quote")
 W_QUOTE_OF = N_("Quote ({name})")
@@ -249,6 +250,7 @@ def _segment_namer(release: Release, _: _Gettext) -> Callable[[SegmentPair], str
     plain = {
         SegmentKind.HEADLINE: W_HEADLINE,
         SegmentKind.SUBHEADLINE: W_SUBHEADLINE,
+        SegmentKind.CITY: W_CITY,
         SegmentKind.BOILERPLATE: W_BOILERPLATE,
     }
 

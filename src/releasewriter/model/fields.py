@@ -3,6 +3,10 @@
 The editor's undo commands, the validation panel (jump to a field) and the
 translator's segments all name fields this way, so the path is part of the
 model rather than of any widget.
+
+A few paths name what every version shares: ``dateline.country`` and
+``dateline.date`` live once on the release (:func:`is_shared`);
+:func:`get_in_release` and :func:`set_in_release` find either kind.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from releasewriter.model.release import LanguageVersion
+from releasewriter.model.release import Release
 
 _STEP = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
 
@@ -25,7 +29,7 @@ def _steps(path: str) -> list[tuple[str, int | None]]:
     return steps
 
 
-def get_field(version: LanguageVersion, path: str) -> Any:
+def get_field(version: object, path: str) -> Any:
     target: Any = version
     for name, index in _steps(path):
         if not hasattr(target, name):
@@ -39,7 +43,7 @@ def get_field(version: LanguageVersion, path: str) -> Any:
     return target
 
 
-def set_field(version: LanguageVersion, path: str, value: Any) -> None:
+def set_field(version: object, path: str, value: Any) -> None:
     steps = _steps(path)
     parent: Any = version
     for name, index in steps[:-1]:
@@ -62,3 +66,16 @@ def section_of(path: str) -> str:
 
 def index_of(path: str) -> int | None:
     return _steps(path)[0][1]
+
+
+def is_shared(path: str) -> bool:
+    """Whether the path names a field of the release that every version shows."""
+    return section_of(path) == "dateline"
+
+
+def get_in_release(release: Release, locale: str, path: str) -> Any:
+    return get_field(release if is_shared(path) else release.version(locale), path)
+
+
+def set_in_release(release: Release, locale: str, path: str, value: Any) -> None:
+    set_field(release if is_shared(path) else release.version(locale), path, value)

@@ -53,8 +53,14 @@ class Contact:
 
 @dataclass
 class Dateline:
-    city: str = ""
-    # An ISO 3166 code ("CN") is shown in the version's language; anything
+    """Where and when the release is datelined: stored once, shown in each version's language.
+
+    The date is written by babel in each language, the country named in it;
+    the city's name is each version's own (``LanguageVersion.city``), since
+    it is spelt differently in each language (Pékin, Beijing, 北京).
+    """
+
+    # An ISO 3166 code ("CN") is shown in each version's language; anything
     # else is shown as typed.
     country: str = ""
     date: dt.date | None = None
@@ -83,7 +89,8 @@ class LanguageVersion:
     locale: str
     headline: str = ""
     subheadline: str = ""
-    dateline: Dateline = field(default_factory=Dateline)
+    # The dateline's city as this language spells it (the country and date are the release's).
+    city: str = ""
     # None means "for immediate release".
     embargo: Embargo | None = None
     body: list[Paragraph] = field(default_factory=list)
@@ -107,6 +114,7 @@ class Release:
     source_locale: str
     versions: list[LanguageVersion] = field(default_factory=list)
     organisation: Organisation = field(default_factory=Organisation)
+    dateline: Dateline = field(default_factory=Dateline)
     id: str = field(default_factory=new_release_id)
     created: dt.datetime = field(default_factory=_utcnow)
     modified: dt.datetime = field(default_factory=_utcnow)

@@ -11,7 +11,7 @@ import functools
 from dataclasses import dataclass
 
 from releasewriter.i18n.locales import bcp47_tag, is_cjk, text_direction
-from releasewriter.model import LanguageVersion, Quote, Release
+from releasewriter.model import Dateline, LanguageVersion, Quote, Release
 from releasewriter.model.inline import Span, parse_inline, safe_href
 from releasewriter.model.organisation import pick_for_locale
 from releasewriter.render.dates import (
@@ -105,13 +105,15 @@ def _paragraphs_of(text: str, locale: str) -> tuple[tuple[Span, ...], ...]:
     return tuple(_spans(c, locale) for c in chunks if c)
 
 
-def _dateline(version: LanguageVersion, labels: Labels, house_pattern: str | None) -> str:
-    """Place and date in the house pattern for this language, else the catalog's."""
+def _dateline(
+    version: LanguageVersion, dateline: Dateline, labels: Labels, house_pattern: str | None
+) -> str:
+    """The release's place and date in this version's language: its city, the country and
+    the date in that language, in the house pattern for it, else the catalog's."""
     place = labels.place(
-        version.dateline.city.strip(),
-        country_name(version.dateline.country, version.locale).strip(),
+        version.city.strip(), country_name(dateline.country, version.locale).strip()
     )
-    date = long_date(version.dateline.date, version.locale) if version.dateline.date else ""
+    date = long_date(dateline.date, version.locale) if dateline.date else ""
     if not place and not date:
         return ""
     if not place:
@@ -223,7 +225,9 @@ def render_release(release: Release, locale: str) -> RenderedRelease:
     organisation = release.organisation
     org_name = organisation.name_in(locale)
     house = organisation.house_style
-    dateline = _dateline(version, labels, pick_for_locale(house.dateline_pattern, locale))
+    dateline = _dateline(
+        version, release.dateline, labels, pick_for_locale(house.dateline_pattern, locale)
+    )
     boilerplate = (
         version.boilerplate
         if version.boilerplate is not None

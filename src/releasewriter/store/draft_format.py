@@ -35,7 +35,7 @@ from releasewriter.model import (
 from releasewriter.store.errors import DraftFormatError
 from releasewriter.store.migrations import fixed_offset_zone, migrate
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _SAFE_ID = re.compile(r"[0-9A-Za-z_-]{1,128}")
 FORMAT_NAME = "releasewriter-draft"
 
@@ -65,11 +65,7 @@ def _version(v: LanguageVersion) -> dict[str, Any]:
         "locale": v.locale,
         "headline": v.headline,
         "subheadline": v.subheadline,
-        "dateline": {
-            "city": v.dateline.city,
-            "country": v.dateline.country,
-            "date": v.dateline.date.isoformat() if v.dateline.date else None,
-        },
+        "city": v.city,
         "embargo": (
             {"until": v.embargo.until.isoformat(), "timezone": v.embargo.timezone}
             if v.embargo
@@ -130,6 +126,10 @@ def release_to_dict(release: Release) -> dict[str, Any]:
         "modified": release.modified.isoformat(),
         "last_exported": release.last_exported.isoformat() if release.last_exported else None,
         "source_locale": release.source_locale,
+        "dateline": {
+            "country": release.dateline.country,
+            "date": release.dateline.date.isoformat() if release.dateline.date else None,
+        },
         "organisation": organisation_to_dict(release.organisation),
         "versions": [_version(v) for v in release.versions],
     }
@@ -242,20 +242,22 @@ def _read_quote(r: _Reader) -> Quote:
     )
 
 
+def _read_dateline(r: _Reader | None) -> Dateline:
+    if r is None:
+        return Dateline()
+    return Dateline(
+        country=r.text("country"),
+        date=r.parse("date", dt.date.fromisoformat, "a date (YYYY-MM-DD)"),
+    )
+
+
 def _read_version(r: _Reader) -> LanguageVersion:
-    dateline = r.child("dateline")
     embargo = r.child("embargo")
     return LanguageVersion(
         locale=r.text("locale", default=None),
         headline=r.text("headline"),
         subheadline=r.text("subheadline"),
-        dateline=Dateline(
-            city=dateline.text("city"),
-            country=dateline.text("country"),
-            date=dateline.parse("date", dt.date.fromisoformat, "a date (YYYY-MM-DD)"),
-        )
-        if dateline
-        else Dateline(),
+        city=r.text("city"),
         embargo=_read_embargo(embargo) if embargo else None,
         body=r.items("body", _read_paragraph),
         quotes=r.items("quotes", _read_quote),
@@ -370,6 +372,7 @@ def release_from_dict(data: Any) -> Release:
         source_locale=source,
         versions=versions,
         organisation=_read_organisation(organisation) if organisation else Organisation(),
+        dateline=_read_dateline(root.child("dateline")),
         id=release_id,
         created=_aware(root.parse("created", dt.datetime.fromisoformat, "a date and time") or now),
         modified=_aware(

@@ -94,7 +94,34 @@ def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
     return upgraded
 
 
-STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 4 keeps one dateline country and date for the release; each version keeps
+    only its city's name. Where versions disagreed, the source version's country and date win
+    (the cross-language checks reported the difference)."""
+    upgraded = dict(data)
+    versions = [v for v in data.get("versions") or [] if isinstance(v, dict)]
+    source = next(
+        (v for v in versions if v.get("locale") == data.get("source_locale")),
+        versions[0] if versions else {},
+    )
+    dateline = source.get("dateline")
+    shared: dict[str, Any] = dateline if isinstance(dateline, dict) else {}
+    upgraded["dateline"] = {"country": shared.get("country", ""), "date": shared.get("date")}
+    upgraded["versions"] = [
+        _without_dateline(v) if isinstance(v, dict) else v for v in data.get("versions") or []
+    ]
+    upgraded["schema_version"] = 4
+    return upgraded
+
+
+def _without_dateline(version: dict[str, Any]) -> dict[str, Any]:
+    dateline = version.get("dateline")
+    upgraded = {k: v for k, v in version.items() if k != "dateline"}
+    upgraded["city"] = dateline.get("city", "") if isinstance(dateline, dict) else ""
+    return upgraded
+
+
+STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def migrate(data: dict[str, Any], from_version: int, to_version: int) -> dict[str, Any]:

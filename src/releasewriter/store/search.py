@@ -89,7 +89,7 @@ def release_text(release: Release) -> str:
     """Every searchable word of every language version, folded."""
     parts: list[str] = []
     for version in release.versions:
-        parts += (version.headline, version.subheadline, version.dateline.city)
+        parts += (version.headline, version.subheadline, version.city)
         parts += (to_plain_text(p.text) for p in version.body)
         for quote in version.quotes:
             parts += (to_plain_text(quote.text), quote.speaker, quote.role)

@@ -170,20 +170,6 @@ def _version_problems(
                     detail=_("email address") if path.endswith("email") else _("phone number")
                 ),
             )
-    if source.dateline.date is not None and target.dateline.date != source.dateline.date:
-        report.add(
-            "dateline.date",
-            "date-differs",
-            _("The dateline’s date differs from the source’s ({date}).").format(
-                date=source.dateline.date.isoformat()
-            ),
-        )
-    if source.dateline.country.strip() and target.dateline.country != source.dateline.country:
-        report.add(
-            "dateline.country",
-            "country-differs",
-            _("The dateline’s country differs from the source’s."),
-        )
     states = Counter(pair.state for pair in pairs(release, target.locale))
     if states[TranslationState.NEEDS_REVIEW]:
         count = states[TranslationState.NEEDS_REVIEW]

@@ -2,8 +2,8 @@
 
 Keys come from ids, not positions, so that a translation stays attached to
 its source segment when paragraphs are added, moved or reworded:
-``headline``, ``subheadline``, ``body:<paragraph id>``, ``quote:<quote id>``,
-``quote:<quote id>:role``, ``note:<paragraph id>``, ``boilerplate``,
+``headline``, ``subheadline``, ``city`` (the dateline's), ``body:<paragraph id>``,
+``quote:<quote id>``, ``quote:<quote id>:role``, ``note:<paragraph id>``, ``boilerplate``,
 ``contact:<contact id>:role``, ``contact:<contact id>:office``. Names (of
 speakers and contacts), emails and phone numbers are not translated: the
 cross-language checks compare them instead.
@@ -21,6 +21,7 @@ from releasewriter.model.organisation import pick_for_locale
 class SegmentKind(StrEnum):
     HEADLINE = "headline"
     SUBHEADLINE = "subheadline"
+    CITY = "city"
     PARAGRAPH = "paragraph"
     QUOTE = "quote"
     QUOTE_ROLE = "quote_role"
@@ -51,6 +52,7 @@ def segments_of(version: LanguageVersion, organisation: Organisation) -> list[Se
     found = [
         Segment("headline", SegmentKind.HEADLINE, "headline", version.headline),
         Segment("subheadline", SegmentKind.SUBHEADLINE, "subheadline", version.subheadline),
+        Segment("city", SegmentKind.CITY, "city", version.city),
     ]
     for i, paragraph in enumerate(version.body):
         found.append(

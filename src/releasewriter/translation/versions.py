@@ -5,7 +5,16 @@ from __future__ import annotations
 import copy
 
 from releasewriter.i18n.locales import parse_locale
-from releasewriter.model import Contact, Dateline, LanguageVersion, Paragraph, Quote, Release
+from releasewriter.i18n.places import city_in
+from releasewriter.model import (
+    Contact,
+    LanguageVersion,
+    Paragraph,
+    Quote,
+    Release,
+    SegmentState,
+    SegmentStatus,
+)
 
 
 class VersionError(ValueError):
@@ -24,20 +33,23 @@ def normalise_locale(code: str) -> str:
 def new_version(source: LanguageVersion, locale: str, *, copy_text: bool) -> LanguageVersion:
     """A version with the source's structure and the same segment ids.
 
-    Names, emails, phone numbers, the country, the date and the embargo carry
-    over as they are; text is copied for reference, or left empty to write.
+    Names, emails, phone numbers and the embargo carry over as they are
+    (the dateline's country and date are the release's); text is copied for
+    reference, or left empty to write. The dateline's city comes in the new
+    language's spelling when CLDR has it (see :mod:`releasewriter.i18n.places`),
+    recorded as translated from the source's city.
     """
 
     def text(value: str) -> str:
         return value if copy_text else ""
 
+    city = city_in(source.city, source.locale, locale)
     return LanguageVersion(
         locale=locale,
         headline=text(source.headline),
         subheadline=text(source.subheadline),
-        dateline=Dateline(
-            text(source.dateline.city), source.dateline.country, source.dateline.date
-        ),
+        city=city if city is not None else text(source.city),
+        segments=({"city": SegmentState(SegmentStatus.TRANSLATED, source.city)} if city else {}),
         embargo=copy.deepcopy(source.embargo),
         body=[Paragraph(text(p.text), p.id) for p in source.body],
         quotes=[

@@ -192,6 +192,7 @@ def _labels(version: LanguageVersion) -> dict[str, str]:
     labels = {
         "headline": "Headline",
         "subheadline": "Subheadline",
+        "city": "City of the dateline (as this language spells it)",
         "boilerplate": "About the organisation (boilerplate)",
     }
     body = [p for p in version.body if p.text.strip()]

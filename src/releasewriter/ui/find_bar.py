@@ -27,7 +27,7 @@ def searchable_fields(version: LanguageVersion) -> Iterator[tuple[str, str]]:
     """(path, text as shown in its widget) for every text field, in form order."""
     yield "headline", version.headline
     yield "subheadline", version.subheadline
-    yield "dateline.city", version.dateline.city
+    yield "city", version.city
     yield "body", "\n".join(to_plain_text(p.text) for p in version.body)
     for i, quote in enumerate(version.quotes):
         yield f"quotes[{i}].text", quote.text

@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from releasewriter.model import LanguageVersion, Release
-from releasewriter.model.fields import get_field
+from releasewriter.model.fields import get_in_release, set_in_release
 from releasewriter.store import DraftStore
 from releasewriter.store.draft_format import encode_release
 from releasewriter.store.locks import DraftLock, DraftLockedError, LockHolder
@@ -137,18 +137,18 @@ class EditorSession(QObject):
             self.locale_changed.emit(locale)
 
     def value(self, path: str) -> Any:
-        return get_field(self.version, path)
+        if self.release is None:
+            raise LookupError("no release is open")
+        return get_in_release(self.release, self.locale, path)
 
     def edit(self, path: str, value: Any, text: str = "") -> None:
-        """Set one field of the current version, undoably."""
+        """Set one field of the current version (or one every version shares), undoably."""
         if self.release is None or self.read_only:
             return
-        old = get_field(self.version, path)
+        old = get_in_release(self.release, self.locale, path)
         if old == value:
             return
-        from releasewriter.model.fields import set_field  # noqa: PLC0415
-
-        set_field(self.version, path, value)
+        set_in_release(self.release, self.locale, path, value)
         self.undo_stack.push(SetFieldCommand(self, self.locale, path, old, value, text or path))
         self.notify(self.locale, path, from_widget=True)
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoCommand
 
 from releasewriter.model import LanguageVersion, Release
-from releasewriter.model.fields import set_field
+from releasewriter.model.fields import set_in_release
 
 if TYPE_CHECKING:
     from releasewriter.ui.session import EditorSession
@@ -60,8 +60,10 @@ class SetFieldCommand(QUndoCommand):
         self._set(self.old)
 
     def _set(self, value: Any) -> None:
-        version = self.session.release_version(self.locale)
-        set_field(version, self.path, value)
+        release = self.session.release
+        if release is None:
+            return
+        set_in_release(release, self.locale, self.path, value)
         self.session.notify(self.locale, self.path, from_widget=False)
 
 

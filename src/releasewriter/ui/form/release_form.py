@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from releasewriter.i18n.locales import display_name, text_direction
 from releasewriter.model import Contact
-from releasewriter.model.fields import index_of, section_of
+from releasewriter.model.fields import index_of, is_shared, section_of
 from releasewriter.model.organisation import pick_for_locale
 from releasewriter.render.document import RenderedRelease
 from releasewriter.spelling.personal import PersonalDictionary
@@ -246,7 +246,8 @@ class ReleaseForm(QScrollArea):
         self.closing.refresh(organisation, house or Labels(locale).default_end_mark)
 
     def _changed(self, locale: str, path: str, from_widget: bool) -> None:
-        if locale != self.session.locale or from_widget:
+        # A shared field (the dateline's date) shows in every version, whichever one changed it.
+        if (locale != self.session.locale and not is_shared(path)) or from_widget:
             return
         if not path:
             self.load()
@@ -254,7 +255,7 @@ class ReleaseForm(QScrollArea):
         section = section_of(path)
         if section in ("headline", "subheadline"):
             getattr(self.headline, section).refresh()
-        elif section == "dateline":
+        elif section in ("dateline", "city"):
             self.dateline.refresh()
         elif section == "embargo":
             self.status.refresh()
@@ -300,9 +301,10 @@ class ReleaseForm(QScrollArea):
         target: QWidget | None
         if section in ("headline", "subheadline"):
             target = getattr(self.headline, section)
+        elif section == "city":
+            target = self.dateline.city
         elif section == "dateline":
-            fields = {"city": self.dateline.city, "date": self.dateline.date}
-            target = fields.get(item_field, self.dateline.country)
+            target = self.dateline.date if item_field == "date" else self.dateline.country
         elif section == "embargo":
             target = self.status.zone if item_field == "timezone" else self.status.until
         elif section == "body":

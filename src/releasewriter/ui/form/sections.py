@@ -111,8 +111,9 @@ class DatelineSection(QGroupBox):
         _ = t.gettext
         super().__init__(_("Dateline"), parent)
         self.session = session
-        self.city = LineField(session, "dateline.city")
+        self.city = LineField(session, "city")
         self.city.setObjectName("cityEdit")
+        self.city.setPlaceholderText(_("as written in this language"))
         self.country = QComboBox()
         self.country.setObjectName("countryCombo")
         self.country.setEditable(True)
@@ -140,6 +141,9 @@ class DatelineSection(QGroupBox):
         layout.addRow(country_label, self.country)
         layout.addRow(self.has_date, self.date)
         layout.addRow(_("Shown as"), self.rendered)
+        shared = _("The same for every language version; each shows it in its own language.")
+        for widget in (self.country, self.has_date, self.date):
+            widget.setToolTip(shared)
         line = self.country.lineEdit()
         assert line is not None
         line.textEdited.connect(self._country_typed)

@@ -55,6 +55,7 @@ def segment_label(pair: SegmentPair, index: int, t: gettext.NullTranslations) ->
     labels = {
         SegmentKind.HEADLINE: _("Headline"),
         SegmentKind.SUBHEADLINE: _("Subheadline"),
+        SegmentKind.CITY: _("Dateline city"),
         SegmentKind.PARAGRAPH: _("Paragraph {number}").format(number=index),
         SegmentKind.QUOTE: _("Quote"),
         SegmentKind.QUOTE_ROLE: _("Speaker’s role"),

@@ -1,0 +1,69 @@
+"""A dateline city's name in another language, from CLDR's names of time-zone cities.
+
+CLDR's translators name the city of every time zone in each language:
+Cairo is "Le Caire", "القاهرة", "开罗", "Каир", "El Cairo". When a release's
+city is one of those 450 or so (most capitals where a field office sits:
+Kabul, Kinshasa, Niamey, Damascus, Mexico City), a new language version gets
+the city in that spelling, reviewed once by CLDR, instead of an empty field.
+Any other city (Beijing, which shares Asia/Shanghai's zone) is the
+translator's to write; either way the name stays editable in each version.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+from babel.core import get_global
+
+from releasewriter.i18n.locales import parse_locale, script_of
+
+
+def _zones() -> list[str]:
+    return sorted(get_global("zone_territories"))
+
+
+def _plain_name(zone: str) -> str:
+    """The city CLDR falls back on when a language has no name of its own for it."""
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def _named(zone: str, locale: str) -> str | None:
+    """The city's name in ``locale`` if CLDR gives one there."""
+    entry = parse_locale(locale).time_zones.get(zone)
+    city = entry.get("city") if entry else None
+    return str(city) if city else None
+
+
+def _key(name: str) -> str:
+    """Case, accents, apostrophes and hyphens aside: "le caire" finds "Le Caire"."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(kept.replace("’", "'").replace("-", " ").split())
+
+
+@functools.cache
+def _zones_by_city(locale: str) -> dict[str, str]:
+    """Each zone city as written in ``locale`` (or CLDR's fallback), to its zone."""
+    found: dict[str, str] = {}
+    for zone in _zones():
+        for name in (_named(zone, locale), _plain_name(zone)):
+            if name:
+                found.setdefault(_key(name), zone)
+    return found
+
+
+def city_in(city: str, from_locale: str, to_locale: str) -> str | None:
+    """``city`` (as written in ``from_locale``) as ``to_locale`` writes it, when CLDR knows it.
+
+    None when the city is not a time-zone city, or when ``to_locale`` has no
+    name of its own for it and does not write in the Latin letters of the
+    fallback name.
+    """
+    zone = _zones_by_city(from_locale).get(_key(city)) if city.strip() else None
+    if zone is None:
+        return None
+    named = _named(zone, to_locale)
+    if named:
+        return named
+    return _plain_name(zone) if script_of(to_locale) == "Latn" else None
