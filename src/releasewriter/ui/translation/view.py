@@ -70,9 +70,11 @@ class TranslationView(QWidget):
         filter_label.setBuddy(self.filter)
         for widget in (target_label, self.target, filter_label, self.filter):
             header.addWidget(widget)
-        header.addWidget(self.progress, 1)
+        header.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        # On a line of its own: beside the pickers its text was cut at 1366 pixels.
+        layout.addWidget(self.progress)
         layout.addWidget(self.empty)
         layout.addWidget(self.rows_area, 1)
         self.target.activated.connect(lambda i: self.session.set_locale(self.target.itemData(i)))
