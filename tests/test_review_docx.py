@@ -111,6 +111,7 @@ def test_one_row_per_segment_after_a_heading_row(target: str) -> None:
     names = [row.cells[0].text for row in table.rows[1:]]
     assert names == [
         "Headline",
+        "Dateline city",
         "Paragraph 1",
         "Paragraph 2",
         "Paragraph 3",
@@ -128,7 +129,7 @@ def test_the_title_is_the_translated_headline_and_the_language_pair() -> None:
     texts = [p.text for p in document.paragraphs if p.text]
     assert texts[0] == release.version("ar").headline
     assert texts[1] == "Review: French → Arabic"
-    assert texts[2] == "Translated: 9 · Needs review: 0 · Untranslated: 0"
+    assert texts[2] == "Translated: 10 · Needs review: 0 · Untranslated: 0"
     header = [cell.text for cell in document.tables[0].rows[0].cells]
     assert header == ["Segment", "Source: French", "Target: Arabic", "State"]
     assert document.core_properties.title == "Review: French → Arabic"
@@ -288,7 +289,7 @@ def test_a_stale_segment_is_shaded_and_shows_what_changed_in_the_source() -> Non
     stale = [pair for pair in pairs(release, "ar") if pair.stale]
     assert [pair.key for pair in stale] == ["body:p2"]
     document = opened(build_review_docx(release, "ar"))
-    assert "Translated: 8 · Needs review: 1 · Untranslated: 0" in [
+    assert "Translated: 9 · Needs review: 1 · Untranslated: 0" in [
         p.text for p in document.paragraphs
     ]
     table = document.tables[0]
@@ -354,7 +355,7 @@ def test_a_source_segment_without_text_has_no_row() -> None:
     release.source.body[3].text = "  "
     names = [row.cells[0].text for row in table_of(build_review_docx(release, "en")).rows]
     assert "Paragraph 4" not in names
-    assert len(names) == len(pairs(release, "en")) + 1 == 9
+    assert len(names) == len(pairs(release, "en")) + 1 == 10
 
 
 # --- text ----------------------------------------------------------------------------------------
@@ -437,8 +438,12 @@ def test_the_documents_own_words_go_through_the_translations() -> None:
         "[Target: {language}]".format(language="arabe"),
         "[State]",
     ]
-    assert [row.cells[0].text for row in table.rows[1:3]] == ["[Headline]", "[Paragraph 1]"]
-    stale = table.rows[3].cells[3]
+    assert [row.cells[0].text for row in table.rows[1:4]] == [
+        "[Headline]",
+        "[Dateline city]",
+        "[Paragraph 1]",
+    ]
+    stale = table.rows[4].cells[3]
     assert [p.text for p in stale.paragraphs][:2] == ["[Needs review]", "[Changed in the source:]"]
     assert [row.state for row in review_rows(release, "ar", Bracketed())][:2] == [
         "[Translated]"
