@@ -1,0 +1,25 @@
+"""What "Before sending" and ``releasewriter validate`` report about the dateline."""
+
+from __future__ import annotations
+
+from releasewriter.model import Release
+from releasewriter.validation import validate_release
+from tests.releases import sample_release
+
+
+def _codes(release: Release) -> list[tuple[str, str, str]]:
+    return [(p.locale, p.field, p.code) for p in validate_release(release)]
+
+
+def test_a_missing_date_is_reported_once_since_every_version_shares_it() -> None:
+    release = sample_release()
+    assert _codes(release) == []
+    release.dateline.date = None
+    assert _codes(release) == [("fr", "dateline.date", "missing-date")]
+
+
+def test_a_version_with_neither_city_nor_country_has_no_place() -> None:
+    release = sample_release()
+    release.dateline.country = ""
+    release.source.city = "Pékin"
+    assert _codes(release) == [("en", "city", "missing-dateline")]
