@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QMimeData, Qt, QUrl
-from PySide6.QtWidgets import QDateEdit, QWidget
+from PySide6.QtWidgets import QDateEdit, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from releasewriter.i18n import app_translations
@@ -95,6 +95,22 @@ def test_the_dateline_date_is_one_for_every_version_and_the_city_is_each_ones_ow
     assert editor.session.release is not None
     assert editor.session.release.dateline.date == dt.date(2013, 7, 16)
     assert [v.city for v in editor.session.release.versions] == ["Pékin", ""]
+
+
+def test_the_city_field_offers_cldr_city_names_in_the_versions_language(
+    qtbot: QtBot, editor: Editor
+) -> None:
+    city = editor.field("cityEdit")
+    assert isinstance(city, QLineEdit)
+    completer = city.completer()
+    assert completer is not None
+    completer.setCompletionPrefix("le c")
+    assert completer.currentCompletion() == "Le Caire"
+    completer.activated.emit("Le Caire")
+    assert editor.session.version.city == "Le Caire"
+    editor.session.set_locale("en")
+    completer.setCompletionPrefix("cai")
+    assert completer.currentCompletion() == "Cairo"
 
 
 def test_typing_in_the_body_keeps_paragraph_ids(qtbot: QtBot, editor: Editor) -> None:

@@ -67,3 +67,15 @@ def city_in(city: str, from_locale: str, to_locale: str) -> str | None:
     if named:
         return named
     return _plain_name(zone) if script_of(to_locale) == "Latn" else None
+
+
+@functools.cache
+def cities(locale: str) -> tuple[str, ...]:
+    """Every time-zone city as ``locale`` writes it, sorted: what to offer as one types."""
+    latin = script_of(locale) == "Latn"
+    names = {
+        name
+        for zone in _zones()
+        if (name := _named(zone, locale) or (_plain_name(zone) if latin else None))
+    }
+    return tuple(sorted(names, key=_key))

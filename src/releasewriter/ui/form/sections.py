@@ -7,11 +7,12 @@ import functools
 import gettext
 import zoneinfo
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, QStringListModel, Qt, QTime, QTimeZone
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDateEdit,
     QDateTimeEdit,
     QFormLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from releasewriter.i18n.counts import counts_characters, text_length
 from releasewriter.i18n.locales import parse_locale
+from releasewriter.i18n.places import cities
 from releasewriter.model import Embargo
 from releasewriter.ui.form.fields import LineField, OptionalLineField, PlainTextField
 from releasewriter.ui.session import EditorSession
@@ -114,6 +116,15 @@ class DatelineSection(QGroupBox):
         self.city = LineField(session, "city")
         self.city.setObjectName("cityEdit")
         self.city.setPlaceholderText(_("as written in this language"))
+        # CLDR's names of cities in the version's language, offered as one types.
+        self.city_names = QStringListModel(self)
+        completer = QCompleter(self.city_names, self.city)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
+        self.city.setCompleter(completer)
+        # A name picked from the list is put in the field by Qt, not typed: record it too.
+        completer.activated.connect(lambda name: self.session.edit("city", name))
+        self._cities_for = ""
         self.country = QComboBox()
         self.country.setObjectName("countryCombo")
         self.country.setEditable(True)
@@ -173,6 +184,9 @@ class DatelineSection(QGroupBox):
     def refresh(self) -> None:
         self._loading = True
         try:
+            if self._cities_for != self.session.locale:
+                self._cities_for = self.session.locale
+                self.city_names.setStringList(list(cities(self.session.locale)))
             self.city.refresh()
             country = self.session.value("dateline.country") or ""
             index = self.country.findData(country)
