@@ -23,7 +23,7 @@ from collections.abc import Container
 from typing import Protocol
 
 from releasewriter.i18n.locales import language_of
-from releasewriter.spelling.dictionaries import has_dictionary, load_dictionary
+from releasewriter.spelling.dictionaries import DICTIONARIES, has_dictionary, load_dictionary
 from releasewriter.spelling.frequency import FrequencyList
 from releasewriter.spelling.lists import has_list
 from releasewriter.spelling.words import (
@@ -67,15 +67,16 @@ _CONTRACTIONS = frozenset({"s", "t", "ll", "re", "ve", "d", "m"})
 # FrequencyList.suggestions).
 SUGGESTION_BUDGET = 0.15
 _MEMO_SIZE = 50_000
-# pyspellchecker has lists for these too, but they underline correct words in
-# nearly every sentence: without Hunspell these languages go unchecked.
-_HUNSPELL_ONLY = frozenset({"es", "ru"})
 
 
 def has_word_list(locale: str) -> bool:
     """Whether :func:`checker_for` can give a checker for this locale (without loading it)."""
     language = language_of(locale)
-    return has_dictionary(language) or (language not in _HUNSPELL_ONLY and has_list(language))
+    if language in DICTIONARIES:
+        # pyspellchecker has lists for these too, but they underline correct words in
+        # nearly every sentence: without Hunspell these languages go unchecked.
+        return has_dictionary(language)
+    return has_list(language)
 
 
 def load_lexicon(language: str) -> Lexicon:
@@ -101,13 +102,13 @@ class LanguageChecker:
 
     def knows(self, text: str) -> bool:
         """Whether the lexicon has this word (as written; case as the lexicon allows)."""
-        form = written_form(text, self.language)
-        known = self._memo.get(form)
+        # Keyed by the text as typed: a word seen before costs one dictionary look-up.
+        known = self._memo.get(text)
         if known is None:
-            known = self._lexicon.knows(form)
+            known = self._lexicon.knows(written_form(text, self.language))
             if len(self._memo) >= _MEMO_SIZE:
                 self._memo.clear()
-            self._memo[form] = known
+            self._memo[text] = known
         return known
 
     def _checkable(self, text: str) -> bool:

@@ -10,6 +10,7 @@ about 256 KB at a time, the worker lets the GUI thread run between slices.
 from __future__ import annotations
 
 import bisect
+import functools
 import gzip
 import json
 import re
@@ -24,6 +25,7 @@ _SLICE = 256 * 1024
 _ENTRY_BREAK = re.compile(r'(?<=\d),\s*(?=")')
 
 
+@functools.cache  # asked at each highlighted paragraph; the files do not come and go
 def has_list(language: str) -> bool:
     if not language or language not in SpellChecker.languages():
         return False

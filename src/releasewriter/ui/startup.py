@@ -16,7 +16,6 @@ from releasewriter.ui.context import AppContext
 from releasewriter.ui.documents import install_sample
 from releasewriter.ui.errors import ExceptionReporter, configure_logging
 from releasewriter.ui.main_window import MainWindow
-from releasewriter.ui.memory import SETTLE_MS, give_back_memory
 from releasewriter.ui.session import EditorSession
 
 log = logging.getLogger(__name__)
@@ -104,7 +103,6 @@ def run(
     if window_size is not None:
         window.setGeometry(0, 0, *window_size)
     window.show()
-    QTimer.singleShot(SETTLE_MS, give_back_memory)
     if report_startup:
         # Once the first frame is painted with the sample open: print, then leave.
         QTimer.singleShot(0, lambda: (print("shown", flush=True), window.close(), app.quit()))
