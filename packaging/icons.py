@@ -119,7 +119,7 @@ class Rasteriser:
 
     def png(self, svg: Path, pixels: int) -> bytes:
         from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF  # noqa: PLC0415
-        from PySide6.QtGui import QImage, QPainter  # noqa: PLC0415
+        from PySide6.QtGui import QImage, QImageWriter, QPainter  # noqa: PLC0415
         from PySide6.QtSvg import QSvgRenderer  # noqa: PLC0415
 
         renderer = QSvgRenderer(str(svg))
@@ -135,8 +135,11 @@ class Rasteriser:
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        if not image.convertToFormat(QImage.Format.Format_ARGB32).save(buffer, b"PNG"):
-            raise RuntimeError(f"Qt could not write a {pixels} px PNG of {svg}")
+        writer = QImageWriter(buffer, QByteArray(b"png"))
+        if not writer.write(image.convertToFormat(QImage.Format.Format_ARGB32)):
+            raise RuntimeError(
+                f"Qt could not write a {pixels} px PNG of {svg}: {writer.errorString()}"
+            )
         buffer.close()
         return bytes(data.data())
 
