@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import spellchecker
 
-from releasewriter.settings.store import CONFIG_DIR_ENV
+from releasewriter.locations import CONFIG_DIR_ENV
 from releasewriter.spelling import (
     PersonalDictionary,
     checker_for,

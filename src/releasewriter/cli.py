@@ -8,6 +8,7 @@ exit status, never a traceback: 1 when the command ran and found problems,
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
 import gettext
 import os
@@ -129,6 +130,10 @@ class Cli:
         review.add_argument("-o", "--output", type=Path, required=True, metavar=_("FILE"))
 
         commands.add_parser("list", help=_("list the drafts in the drafts folder"))
+        commands.add_parser(
+            "self-test",
+            help=_("check that this installation is whole (catalogs, spelling, export)"),
+        )
 
         show = commands.add_parser("show", help=_("print a language version as plain text"))
         show.add_argument("draft", metavar="DRAFT", help=draft_help)
@@ -300,6 +305,25 @@ class Cli:
             self.out.write(_("No drafts in {folder}.").format(folder=store.folder) + "\n")
         return EXIT_PROBLEMS if problems else 0
 
+    def cmd_self_test(self, args: argparse.Namespace) -> int:
+        from releasewriter.locations import locations  # noqa: PLC0415
+        from releasewriter.selftest import (  # noqa: PLC0415
+            describe_installation,
+            format_table,
+            run_self_test,
+        )
+
+        where = locations()
+        if args.drafts_dir:
+            where = dataclasses.replace(where, drafts=args.drafts_dir)
+        for line in describe_installation(self.t, where):
+            self.out.write(line + "\n")
+        self.out.write("\n")
+        test = run_self_test(self.t, where=where)
+        for line in format_table(test):
+            self.out.write(line + "\n")
+        return 0 if test.ok else EXIT_PROBLEMS
+
     def cmd_show(self, args: argparse.Namespace) -> int:
         release = self.resolve(args, args.draft)
         (locale,) = self.locales(release, [args.lang] if args.lang else None, False)
@@ -314,7 +338,7 @@ class Cli:
             parser.print_help(self.out)
             return EXIT_USAGE
         try:
-            return int(getattr(self, f"cmd_{args.command}")(args))
+            return int(getattr(self, "cmd_" + args.command.replace("-", "_"))(args))
         except UsageError as error:
             self.err.write(f"releasewriter: {error}\n")
         except DraftReadError as error:

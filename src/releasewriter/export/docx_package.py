@@ -29,13 +29,13 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import docx
-import platformdirs
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
 from releasewriter.export.docx_styles import StyleLayout
 from releasewriter.export.errors import ExportError
+from releasewriter.locations import cache_dir
 from releasewriter.render.document import RenderedRelease
 
 CONTENT_TYPES = "[Content_Types].xml"
@@ -198,6 +198,12 @@ def _recipe_key(prepare: Prepare) -> str | None:
     )
     try:
         digest.update((Path(docx.__file__).parent / "templates" / "default.docx").read_bytes())
+        if getattr(sys, "frozen", False):
+            # A frozen build has no source files to read, and its code changes only
+            # with the executable that carries it.
+            stat = Path(sys.executable).stat()
+            digest.update(f"{sys.executable}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+            return digest.hexdigest()
         for name in sorted({*_RECIPE_MODULES, prepare.__module__}):
             source = getattr(sys.modules.get(name), "__file__", None)
             if not source:
@@ -209,7 +215,7 @@ def _recipe_key(prepare: Prepare) -> str | None:
 
 
 def _base_file(key: str) -> Path:
-    folder = platformdirs.user_cache_path("ReleaseWriter", appauthor=False) / "docx"
+    folder = cache_dir("docx")
     return folder / f"base-{key[:32]}.bin"
 
 

@@ -16,9 +16,9 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-import platformdirs
 from babel import Locale, UnknownLocaleError
 
+from releasewriter.locations import cache_dir
 from releasewriter.resources import resource_path, source_checkout_path
 
 APP_DOMAIN = "releasewriter"
@@ -59,9 +59,7 @@ def _compiled_source(path: Path, locale: str) -> bytes:
     (compiling with babel costs more than everything else a start does)."""
     stat = path.stat()
     key = hashlib.sha256(f"{path.resolve()}|{stat.st_mtime_ns}|{stat.st_size}".encode()).hexdigest()
-    cached = (
-        platformdirs.user_cache_path("ReleaseWriter", appauthor=False) / "catalogs" / f"{key}.mo"
-    )
+    cached = cache_dir("catalogs", f"{key}.mo")
     try:
         return cached.read_bytes()
     except OSError:

@@ -12,9 +12,9 @@ import functools
 from typing import Literal
 
 import jinja2
-import platformdirs
 
 from releasewriter.i18n.locales import font_stack
+from releasewriter.locations import cache_dir
 from releasewriter.render.document import RenderedRelease
 from releasewriter.resources import resource_path
 
@@ -23,7 +23,7 @@ Profile = Literal["email", "preview"]
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept between runs: compiling costs ~40 ms at every start."""
-    folder = platformdirs.user_cache_path("ReleaseWriter", appauthor=False) / "templates"
+    folder = cache_dir("templates")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:

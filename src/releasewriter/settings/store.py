@@ -14,15 +14,13 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-import platformdirs
-
+from releasewriter.locations import locations
 from releasewriter.model import Organisation
 from releasewriter.settings.options import Option
 from releasewriter.store.atomic import atomic_write_bytes
 from releasewriter.store.draft_format import organisation_from_dict, organisation_to_dict
 from releasewriter.store.errors import DraftFormatError
 
-CONFIG_DIR_ENV = "RELEASEWRITER_CONFIG_DIR"
 SETTINGS_FILE = "settings.json"
 ORGANISATION_FILE = "organisation.json"
 SETTINGS_VERSION = 2
@@ -31,10 +29,7 @@ T = TypeVar("T")
 
 
 def default_config_dir(environ: Mapping[str, str] = os.environ) -> Path:
-    override = environ.get(CONFIG_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
-    return platformdirs.user_config_path("ReleaseWriter", appauthor=False)
+    return locations(environ).config
 
 
 def _v1_to_v2(values: dict[str, Any]) -> dict[str, Any]:

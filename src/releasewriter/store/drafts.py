@@ -16,8 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import platformdirs
-
+from releasewriter.locations import locations
 from releasewriter.model import Release
 from releasewriter.model.ids import new_release_id
 from releasewriter.store.atomic import (
@@ -33,17 +32,12 @@ from releasewriter.store.processes import pid_alive
 from releasewriter.store.trash import move_to_trash, trashed_drafts
 
 DRAFT_SUFFIX = ".release.json"
-DRAFTS_DIR_ENV = "RELEASEWRITER_DRAFTS_DIR"
 BACKUP_FOLDER = ".backups"
-APP_NAME = "ReleaseWriter"
 
 
 def default_drafts_dir(environ: Mapping[str, str] = os.environ) -> Path:
     """The environment variable wins (tests, portable installs), else the user data folder."""
-    override = environ.get(DRAFTS_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
-    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "drafts"
+    return locations(environ).drafts
 
 
 class DraftReadError(Exception):

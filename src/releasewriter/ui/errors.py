@@ -15,14 +15,15 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-import platformdirs
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from releasewriter.locations import locations
 
 log = logging.getLogger("releasewriter")
 
 
 def log_folder() -> Path:
-    return platformdirs.user_log_path("ReleaseWriter", appauthor=False)
+    return locations().logs
 
 
 def configure_logging(folder: Path | None = None) -> Path:
