@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
@@ -253,6 +254,11 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu(_("&Help"))
         help_menu.addAction(
+            self._action(
+                _("&Check installation…"), None, self.check_installation, "checkInstallationAction"
+            )
+        )
+        help_menu.addAction(
             self._action(_("&About ReleaseWriter"), None, self.about, "aboutAction")
         )
 
@@ -432,6 +438,20 @@ class MainWindow(QMainWindow):
         from releasewriter.ui.dialogs.organisation_dialog import edit_organisation_profile  # noqa: PLC0415
 
         edit_organisation_profile(self.context.config_dir, self.t, self)
+
+    def check_installation(self) -> None:
+        from releasewriter.locations import locations  # noqa: PLC0415
+        from releasewriter.ui.dialogs.installation_check import (  # noqa: PLC0415
+            InstallationCheckDialog,
+        )
+
+        where = dataclasses.replace(
+            locations(), drafts=self.context.store.folder, config=self.context.config_dir
+        )
+        dialog = InstallationCheckDialog(self.t, where, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        dialog.start()
 
     def about(self) -> None:
         from releasewriter import __version__  # noqa: PLC0415

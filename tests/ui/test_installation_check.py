@@ -1,0 +1,75 @@
+"""Help → Check installation: what IT support asks a field officer to open."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QTableWidget
+from pytestqt.qtbot import QtBot
+
+from releasewriter.i18n import app_translations
+from releasewriter.settings import Settings
+from releasewriter.store import DraftStore
+from releasewriter.ui.dialogs.installation_check import InstallationCheckDialog
+from releasewriter.ui.main_window import MainWindow
+from releasewriter.ui.startup import build_window
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    window = build_window(
+        store=DraftStore(tmp_path / "drafts"),
+        settings=Settings.load(tmp_path / "config"),
+        config_dir=tmp_path / "config",
+        translations=app_translations("en"),
+        ui_locale="en",
+    )
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()
+
+
+def click_menu_item(qtbot: QtBot, window: MainWindow, menu_title: str, item: str) -> None:
+    (menu,) = [
+        action.menu()
+        for action in window.menuBar().actions()
+        if action.text() == menu_title and isinstance(action.menu(), QMenu)
+    ]
+    assert isinstance(menu, QMenu)
+    menu.popup(window.mapToGlobal(QPoint(0, 0)))
+    qtbot.waitExposed(menu)
+    (action,) = [a for a in menu.actions() if a.text() == item]
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+
+
+def test_check_installation_from_the_help_menu_lists_every_check_passing(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    click_menu_item(qtbot, window, "&Help", "&Check installation…")
+    dialog = window.findChild(InstallationCheckDialog, "installationCheckDialog")
+    assert dialog is not None
+    summary = dialog.findChild(QLabel, "installationCheckSummary")
+    assert summary is not None
+    qtbot.waitUntil(lambda: summary.text() != "", timeout=60_000)
+    assert summary.text().startswith("All ")
+    table = dialog.findChild(QTableWidget, "installationCheckTable")
+    assert table is not None
+    rows = [
+        tuple(table.item(row, column).text() for column in range(3))
+        for row in range(table.rowCount())
+    ]
+    assert ("Qt", "ar", "ok") in rows  # Qt's own catalog, loaded by QTranslator
+    assert ("Spelling", "ru", "ok") in rows
+    assert ("Export", "sample to DOCX and HTML", "ok") in rows
+    assert all(verdict == "ok" for _, _, verdict in rows)
+
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    copied = QApplication.clipboard().text()
+    assert copied.startswith("ReleaseWriter ")
+    assert "Drafts: " + str(window.context.store.folder) in copied
+    assert copied.rstrip().endswith("checks passed.")
