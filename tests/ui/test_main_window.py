@@ -166,3 +166,9 @@ def test_an_export_is_recorded_in_the_draft_until_the_next_edit(
     window.session.edit("headline", "Changed after the export")
     window.session.flush()
     assert not read_release(path).exported
+
+
+def test_the_window_carries_the_application_icon(window: MainWindow) -> None:
+    icon = window.windowIcon()
+    assert not icon.isNull()
+    assert not icon.pixmap(32, 32).toImage().isNull()

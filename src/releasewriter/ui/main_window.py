@@ -12,7 +12,14 @@ import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -28,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from releasewriter.i18n.locales import display_name
+from releasewriter.resources import resource_path
 from releasewriter.settings import LAST_DRAFT, SPLITTER_STATE, WINDOW_GEOMETRY, WINDOW_STATE
 from releasewriter.store import DraftReadError
 from releasewriter.ui.clipboard import put_html
@@ -66,6 +74,7 @@ class MainWindow(QMainWindow):
         self.reporter: ExceptionReporter | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle("ReleaseWriter")
+        self.setWindowIcon(QIcon(str(resource_path("icons", "releasewriter.svg"))))
         self.setAcceptDrops(True)
 
         self.library = DraftsLibraryPanel(context.store, context.t, ui_locale=context.ui_locale)
