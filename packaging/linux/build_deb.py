@@ -114,6 +114,20 @@ LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
 OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
 SOFTWARE."""
 
+# What lintian says of any self-contained bundle, by design of this package.
+LINTIAN_OVERRIDES = """\
+# A self-contained application (PyInstaller bundle) installed as an add-on in /opt.
+releasewriter: dir-or-file-in-opt
+# The bundle carries its own Python, Qt and their libraries, and finds them
+# with an RPATH; Python's extension modules take libc from the interpreter.
+releasewriter: embedded-library
+releasewriter: custom-library-search-path
+releasewriter: shared-library-lacks-prerequisites
+releasewriter: library-not-linked-against-libc
+# PyInstaller's bootloader.
+releasewriter: hardening-no-pie
+"""
+
 # ELF e_machine → Debian architecture.
 ELF_MACHINES = {0x3E: "amd64", 0xB7: "arm64", 0x03: "i386", 0x28: "armhf"}
 
@@ -312,17 +326,22 @@ def check_libraries(bundle: Path, elves: Sequence[Path], depends: Sequence[str])
 # -- the package's tree -----------------------------------------------------------
 
 
+SHARED_LIBRARY = re.compile(r"\.so(\.[0-9.]+)?$")
+
+
 def _normalise_modes(root: Path) -> None:
-    """Folders 0755; files 0755 when their owner may run them, else 0644."""
+    """Folders 0755; programs 0755; shared libraries and other files 0644."""
     for folder, _dirs, files in os.walk(root):
         os.chmod(folder, 0o755)
         for name in files:
             path = Path(folder, name)
-            if not path.is_symlink():
-                path.chmod(0o755 if path.stat().st_mode & stat.S_IXUSR else 0o644)
+            if path.is_symlink():
+                continue
+            runnable = path.stat().st_mode & stat.S_IXUSR and not SHARED_LIBRARY.search(name)
+            path.chmod(0o755 if runnable else 0o644)
 
 
-def _copyright() -> str:
+def _copyright(year: int) -> str:
     return textwrap.dedent(
         """\
         Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
@@ -330,7 +349,7 @@ def _copyright() -> str:
         Source: {homepage}
 
         Files: *
-        Copyright: ReleaseWriter developers
+        Copyright: {year} ReleaseWriter developers
         License: MIT
 
         Files: opt/releasewriter/_internal/*
@@ -345,7 +364,7 @@ def _copyright() -> str:
 
         License: MIT
         """
-    ).format(homepage=HOMEPAGE) + "".join(
+    ).format(homepage=HOMEPAGE, year=year) + "".join(
         f" {line}\n" if line else " .\n" for line in MIT_LICENSE.splitlines()
     )
 
@@ -467,9 +486,13 @@ def build(
         shutil.copytree(icon_tree / "hicolor", share / "icons" / "hicolor")
         doc = share / "doc" / PACKAGE
         doc.mkdir(parents=True)
-        (doc / "copyright").write_text(_copyright(), encoding="utf-8")
-        date = metainfo.release_date().strftime("%a, %d %b %Y 00:00:00 +0000")
+        released = metainfo.release_date()
+        (doc / "copyright").write_text(_copyright(released.year), encoding="utf-8")
+        date = released.strftime("%a, %d %b %Y 00:00:00 +0000")
         (doc / "changelog.gz").write_bytes(_changelog(deb_version, date))
+        overrides = share / "lintian" / "overrides"
+        overrides.mkdir(parents=True)
+        (overrides / PACKAGE).write_text(LINTIAN_OVERRIDES, encoding="utf-8")
         _normalise_modes(root)
 
         control_dir = root / "DEBIAN"
