@@ -1,9 +1,13 @@
-"""Loading gettext catalogs for a domain and a locale.
+"""Loading gettext catalogs for a domain and a locale, and choosing the UI's language.
 
 An installed package carries compiled ``.mo`` files (the build compiles them,
 see ``packaging/hatch_build.py``); a source checkout has only the ``.po``
 sources under ``translations/``, which are compiled in memory on first use so
 that no compiled binary ever needs to be committed.
+
+The languages the application speaks are English (the source) and every
+locale with a catalog of its own words; the UI speaks the first of the user's
+preferred languages among them, else English.
 """
 
 from __future__ import annotations
@@ -13,8 +17,10 @@ import gettext
 import hashlib
 import io
 import os
-from collections.abc import Mapping
+import sys
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
@@ -23,6 +29,10 @@ from releasewriter.resources import resource_path, source_checkout_path
 
 APP_DOMAIN = "releasewriter"
 LABELS_DOMAIN = "release-labels"
+SOURCE_LANGUAGE = "en"
+# An explicit choice of the UI language for one user or one run (tests, support).
+UI_LANGUAGE_ENV = "RELEASEWRITER_UI_LANG"
+_MUI_LANGUAGE_NAME = 0x8  # Windows: languages as names ("fr-FR"), not numbers
 
 
 def locale_candidates(locale: str) -> list[str]:
@@ -118,13 +128,135 @@ def app_translations(locale: str) -> gettext.NullTranslations:
     return translations(APP_DOMAIN, locale)
 
 
-def user_locale(environ: Mapping[str, str] = os.environ) -> str:
-    """The user's language from the usual environment variables (POSIX order), else English."""
-    for variable in ("RELEASEWRITER_UI_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = environ.get(variable, "")
-        if not value:
+@functools.cache
+def catalog_locales(domain: str) -> frozenset[str]:
+    """The locales that have a catalog of ``domain``, compiled or as a source."""
+    found: set[str] = set()
+    compiled = resource_path("locale")
+    if compiled.is_dir():
+        found.update(p.parent.parent.name for p in compiled.glob(f"*/LC_MESSAGES/{domain}.mo"))
+    checkout = source_checkout_path("translations")
+    if checkout is not None:
+        found.update(p.parent.parent.name for p in checkout.glob(f"*/LC_MESSAGES/{domain}.po"))
+    return frozenset(found)
+
+
+def ui_languages() -> tuple[str, ...]:
+    """The languages ReleaseWriter's own words can be shown in: English and every catalog."""
+    return tuple(sorted({SOURCE_LANGUAGE, *catalog_locales(APP_DOMAIN)}))
+
+
+def _tag(preference: str) -> str:
+    """``fr_FR.UTF-8@euro`` → ``fr_FR``; ``C`` and ``POSIX`` (no preference) → empty."""
+    tag = preference.strip().split(".", 1)[0].split("@", 1)[0].replace("-", "_")
+    return "" if tag in ("C", "POSIX") else tag
+
+
+def _first_available(
+    preferences: Iterable[str | None], available: Iterable[str] | None
+) -> tuple[str, str] | None:
+    """The first preference the application speaks, and the catalog that speaks it."""
+    languages = set(ui_languages() if available is None else available) | {SOURCE_LANGUAGE}
+    for preference in preferences:
+        tag = _tag(preference or "")
+        if not tag:
             continue
-        first = value.split(":", 1)[0].split(".", 1)[0].split("@", 1)[0]
-        if first and first not in ("C", "POSIX"):
-            return first
-    return "en"
+        for candidate in locale_candidates(tag):
+            if candidate in languages:
+                return tag, candidate
+    return None
+
+
+def choose_ui_language(
+    preferences: Iterable[str | None], available: Iterable[str] | None = None
+) -> str:
+    """The UI language for a user's preferred languages, most preferred first.
+
+    ``["fr-CA", "en-US"]`` → ``fr``; ``["zh-Hans-CN"]`` → ``zh``; ``["sw"]`` →
+    ``en``: the first preference ReleaseWriter has a catalog for, else English.
+    Empty entries (an option not given) are skipped.
+    """
+    found = _first_available(preferences, available)
+    return found[1] if found else SOURCE_LANGUAGE
+
+
+def choose_ui_locale(
+    preferences: Iterable[str | None], available: Iterable[str] | None = None
+) -> str:
+    """Like :func:`choose_ui_language`, but keeping the preference's region and script.
+
+    ``["fr-Latn-CA"]`` → ``fr_CA``: the words come from the ``fr`` catalog and
+    dates follow Canadian French. A language the application does not speak
+    gives ``en``, so that the dates never follow a language the UI is not in.
+    """
+    found = _first_available(preferences, available)
+    if found is None:
+        return SOURCE_LANGUAGE
+    tag, language = found
+    try:
+        return str(Locale.parse(tag))
+    except (UnknownLocaleError, ValueError):
+        return language
+
+
+def posix_ui_languages(environ: Mapping[str, str] = os.environ) -> list[str]:
+    """The preferences in the environment, as gettext reads them.
+
+    ``LANGUAGE`` (a colon-separated list) first, then the first of ``LC_ALL``,
+    ``LC_MESSAGES`` and ``LANG`` that is set.
+    """
+    found = environ.get("LANGUAGE", "").split(":")
+    found += [v for v in map(environ.get, ("LC_ALL", "LC_MESSAGES", "LANG")) if v][:1]
+    return [tag for tag in found if _tag(tag)]
+
+
+def windows_ui_languages(kernel32: Any = None) -> list[str]:
+    """The Windows display languages of the user, most preferred first (empty elsewhere).
+
+    ``GetUserPreferredUILanguages`` (Vista and later), else the one language of
+    ``GetUserDefaultUILanguage``. Tests pass a stand-in for ``kernel32``.
+    """
+    import ctypes  # noqa: PLC0415
+    import locale  # noqa: PLC0415
+
+    if kernel32 is None:
+        if sys.platform != "win32":
+            return []
+        kernel32 = ctypes.windll.kernel32
+    count, size = ctypes.c_ulong(0), ctypes.c_ulong(0)
+    flags = _MUI_LANGUAGE_NAME
+    if kernel32.GetUserPreferredUILanguages(flags, ctypes.byref(count), None, ctypes.byref(size)):
+        buffer = ctypes.create_unicode_buffer(size.value)
+        if kernel32.GetUserPreferredUILanguages(
+            flags, ctypes.byref(count), buffer, ctypes.byref(size)
+        ):
+            # A list of NUL-terminated names, ended by an empty one.
+            names = [n for n in ctypes.wstring_at(buffer, size.value).split("\0") if n]
+            if names:
+                return names
+    name = locale.windows_locale.get(int(kernel32.GetUserDefaultUILanguage()))
+    return [name] if name else []
+
+
+def system_ui_languages(
+    environ: Mapping[str, str] = os.environ,
+    windows: Callable[[], list[str]] = windows_ui_languages,
+) -> list[str]:
+    """The user's preferred languages as the system states them, without Qt.
+
+    The environment first (it is how a POSIX session states them, and a
+    Windows user who sets ``LANG`` means it), then Windows' own settings.
+    """
+    return [*posix_ui_languages(environ), *windows()]
+
+
+def user_locale(
+    environ: Mapping[str, str] = os.environ,
+    windows: Callable[[], list[str]] = windows_ui_languages,
+) -> str:
+    """The UI locale where Qt is not at hand (the command line, a dialog's default).
+
+    ``RELEASEWRITER_UI_LANG``, then the system's preferences, among the
+    languages the application speaks; else English. See :func:`choose_ui_locale`.
+    """
+    return choose_ui_locale([environ.get(UI_LANGUAGE_ENV), *system_ui_languages(environ, windows)])
