@@ -41,6 +41,9 @@ AUTOSAVE_DELAY_MS: Option[int] = Option("autosave_delay_ms", 1000, N_("Autosave 
 SAMPLE_INSTALLED: Option[bool] = Option(
     "sample_installed", False, N_("The sample release was put in the library")
 )
+PROFILE_OFFERED: Option[bool] = Option(
+    "profile_offered", False, N_("Setting up the organisation profile was offered")
+)
 LAST_DRAFT: Option[str] = Option("last_draft", "", N_("The draft open when ReleaseWriter closed"))
 SPLITTER_STATE: Option[str] = Option("splitter_state", "", N_("Sizes of the window's panes"))
 WINDOW_GEOMETRY: Option[str] = Option("window_geometry", "", N_("Window position and size"))
@@ -55,6 +58,7 @@ OPTIONS: tuple[Option[Any], ...] = (
     WINDOW_GEOMETRY,
     WINDOW_STATE,
     SAMPLE_INSTALLED,
+    PROFILE_OFFERED,
     LAST_DRAFT,
     SPLITTER_STATE,
 )
