@@ -3,6 +3,11 @@
 ``python -m releasewriter.ui [DRAFT] [--sample]``. Without a screen (or
 without Qt's system libraries) it says why and prints the release as text
 instead, so the command is never a dead end.
+
+The UI language is the first of: ``--ui-lang``, the language chosen in the
+application, ``RELEASEWRITER_UI_LANG``, the system's preferred languages (as
+Qt reads them on Windows, macOS and Linux), that ReleaseWriter has a catalog
+for; else English.
 """
 
 from __future__ import annotations
@@ -10,12 +15,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from releasewriter.i18n import app_translations, user_locale
-from releasewriter.settings import LAST_DRAFT, UI_LANGUAGE, Settings, default_config_dir
+from releasewriter.i18n.catalogs import UI_LANGUAGE_ENV, choose_ui_locale
+from releasewriter.settings import UI_LANGUAGE, Settings, default_config_dir
 from releasewriter.store import DraftStore, default_drafts_dir, read_release
+
+if TYPE_CHECKING:
+    from releasewriter.ui.startup import StartOptions
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -25,6 +34,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--drafts-dir", type=Path, help="the drafts folder")
     parser.add_argument("--config-dir", type=Path, help="the settings folder")
     parser.add_argument("--ui-lang", help="the language of the application (e.g. fr, ar)")
+    parser.add_argument(
+        "--no-first-run",
+        action="store_true",
+        help="do not offer to set up the organisation profile (scripted runs, screenshots)",
+    )
     parser.add_argument(
         "--report-startup",
         action="store_true",
@@ -69,21 +83,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _print_instead(reason, args)
     from releasewriter.ui.startup import run  # noqa: PLC0415
 
+    return run(start_options(args), report_startup=args.report_startup)
+
+
+def ui_locale_for(
+    args: argparse.Namespace,
+    settings: Settings,
+    system: Sequence[str],
+    environ: Mapping[str, str] = os.environ,
+) -> str:
+    return choose_ui_locale(
+        [args.ui_lang, settings.get(UI_LANGUAGE), environ.get(UI_LANGUAGE_ENV), *system]
+    )
+
+
+def start_options(args: argparse.Namespace) -> StartOptions:
+    """What the window starts with: settings, drafts folder, language, first-run offer."""
+    from releasewriter.ui.startup import StartOptions, system_ui_languages  # noqa: PLC0415
+
     config_dir = args.config_dir or default_config_dir()
     settings = Settings.load(config_dir)
-    ui_locale = args.ui_lang or settings.get(UI_LANGUAGE) or user_locale()
-    store = DraftStore(args.drafts_dir or default_drafts_dir())
-    return run(
-        store=store,
+    return StartOptions(
+        store=DraftStore(args.drafts_dir or default_drafts_dir()),
         settings=settings,
         config_dir=config_dir,
-        translations=app_translations(ui_locale),
-        ui_locale=ui_locale,
+        ui_locale=ui_locale_for(args, settings, system_ui_languages()),
         draft=args.draft,
         sample=args.sample,
-        last_draft=settings.get(LAST_DRAFT),
         window_size=_size(args.window_size),
-        report_startup=args.report_startup,
+        # A double-clicked draft, a benchmark or a script is not the moment to ask.
+        offer_profile=not (args.draft or args.report_startup or args.no_first_run),
     )
 
 

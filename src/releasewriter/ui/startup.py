@@ -4,21 +4,29 @@ from __future__ import annotations
 
 import gettext
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from releasewriter.i18n.catalogs import app_translations
 from releasewriter.i18n.locales import is_rtl
-from releasewriter.settings import Settings
+from releasewriter.settings import LAST_DRAFT, Settings
 from releasewriter.store import DraftStore
 from releasewriter.ui.context import AppContext
 from releasewriter.ui.documents import install_sample
 from releasewriter.ui.errors import ExceptionReporter, configure_logging
+from releasewriter.ui.first_run import offer_profile, profile_offer_due
 from releasewriter.ui.main_window import MainWindow
 from releasewriter.ui.session import EditorSession
 
 log = logging.getLogger(__name__)
+
+
+def system_ui_languages() -> list[str]:
+    """The user's preferred languages as the system states them (Windows, macOS, Linux)."""
+    return list(QLocale.system().uiLanguages())
 
 
 def install_qt_translations(app: QApplication, ui_locale: str) -> QTranslator | None:
@@ -86,23 +94,52 @@ def build_window(
     return window
 
 
-def run(
-    *,
-    window_size: tuple[int, int] | None = None,
-    report_startup: bool = False,
-    **kwargs: object,
-) -> int:
+@dataclass(frozen=True)
+class StartOptions:
+    """What a start needs, decided from the command line and the settings (see ``ui/app.py``)."""
+
+    store: DraftStore
+    settings: Settings
+    config_dir: Path
+    ui_locale: str
+    draft: Path | None = None
+    sample: bool = False
+    window_size: tuple[int, int] | None = None
+    # The first start's offer to set up the organisation profile, if still due.
+    offer_profile: bool = True
+
+
+def start(options: StartOptions) -> MainWindow:
+    """The application with its translators and the first window, shown."""
     app = create_application()
-    ui_locale = str(kwargs["ui_locale"])
-    install_qt_translations(app, ui_locale)
+    install_qt_translations(app, options.ui_locale)
+    window = build_window(
+        store=options.store,
+        settings=options.settings,
+        config_dir=options.config_dir,
+        translations=app_translations(options.ui_locale),
+        ui_locale=options.ui_locale,
+        draft=options.draft,
+        sample=options.sample,
+        last_draft=options.settings.get(LAST_DRAFT),
+    )
+    if options.window_size is not None:
+        window.setGeometry(0, 0, *options.window_size)
+    window.show()
+    if options.offer_profile and profile_offer_due(options.settings, options.config_dir):
+        # Once the window is up with the draft in it, so that the offer sits over something.
+        QTimer.singleShot(0, window, lambda: offer_profile(window))
+    return window
+
+
+def run(options: StartOptions, *, report_startup: bool = False) -> int:
     log_path = configure_logging()
-    window = build_window(**kwargs)  # type: ignore[arg-type]
+    window = start(options)
     assert window.reporter is not None
     window.reporter.log_path = log_path
     window.reporter.install()
-    if window_size is not None:
-        window.setGeometry(0, 0, *window_size)
-    window.show()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
     if report_startup:
         # Once the first frame is painted with the sample open: print, then leave.
         QTimer.singleShot(0, lambda: (print("shown", flush=True), window.close(), app.quit()))
