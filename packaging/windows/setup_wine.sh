@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs what packaging/windows/build_installer.py and check_installer.py
+# need on Debian 12 (as root): 32- and 64-bit wine, Xvfb, and the Inno Setup 6
+# compiler from the npm package "innosetup" (it ships ISCC.exe and the
+# language files). Idempotent: when everything is there it returns at once.
+#
+#   bash packaging/windows/setup_wine.sh
+#
+# INNOSETUP_PREFIX picks where the compiler goes (default /opt/innosetup);
+# ISCC.exe then is $INNOSETUP_PREFIX/node_modules/innosetup/bin/ISCC.exe.
+set -euo pipefail
+
+INNOSETUP_VERSION="6.4.1"
+INNOSETUP_PREFIX="${INNOSETUP_PREFIX:-/opt/innosetup}"
+export DEBIAN_FRONTEND=noninteractive
+
+# ISCC.exe is a 32-bit program: wine64 alone runs it, but it fails (and still
+# exits 0), so the i386 architecture and wine32 are needed.
+if ! dpkg --print-foreign-architectures | grep -qx i386; then
+  dpkg --add-architecture i386
+  need_update=1
+fi
+
+# xvfb and xauth for xvfb-run: the installer (Setup) needs an X display.
+packages=(wine wine64 wine32:i386 xvfb xauth)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ] || [ -n "${need_update:-}" ]; then
+  apt-get update -q
+fi
+if [ "${#missing[@]}" -gt 0 ]; then
+  # No recommends: they pull in fonts, GStreamer, CUPS, ... that neither ISCC
+  # nor the silent installer needs.
+  apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+iscc="$INNOSETUP_PREFIX/node_modules/innosetup/bin/ISCC.exe"
+installed_version=""
+if [ -f "$INNOSETUP_PREFIX/node_modules/innosetup/package.json" ]; then
+  installed_version="$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' \
+    "$INNOSETUP_PREFIX/node_modules/innosetup/package.json" | head -n 1)"
+fi
+if [ ! -f "$iscc" ] || [ "$installed_version" != "$INNOSETUP_VERSION" ]; then
+  mkdir -p "$INNOSETUP_PREFIX"
+  npm install --prefix "$INNOSETUP_PREFIX" --no-save --ignore-scripts --no-audit --no-fund \
+    --loglevel=error "innosetup@$INNOSETUP_VERSION"
+fi
+test -f "$iscc"
+
+echo "wine: $(wine --version 2>/dev/null)"
+echo "ISCC: $iscc (Inno Setup $INNOSETUP_VERSION)"
