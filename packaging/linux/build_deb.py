@@ -304,7 +304,9 @@ def check_libraries(bundle: Path, elves: Sequence[Path], depends: Sequence[str])
         package = owning_package(library)
         covered = recommended if optional else required
         kind = "Recommends" if optional else "Depends"
-        example = sorted(users)[0] + (f" and {len(users) - 1} more" if len(users) > 1 else "")
+        # Name a file Qt cannot do without, if there is one.
+        first = sorted(users, key=lambda user: (bool(OPTIONAL_FILE.search(user)), user))[0]
+        example = first + (f" and {len(users) - 1} more" if len(users) > 1 else "")
         report.append(f"{library}: {package or '?'} ({kind}; for {example})")
         if package is None:
             problems.append(f"no installed package holds {library} (for {example})")
