@@ -309,4 +309,4 @@ def test_the_offer_speaks_the_ui_language_and_names_the_menu_as_it_reads(
 ) -> None:
     window = launch("--ui-lang", "fr")
     offer = wait_for_offer(qtbot, window)
-    assert "Fichier › Profil de l’organisation…" in offer.message.text()
+    assert "\u2068Fichier › Profil de l’organisation\u2069." in offer.message.text()

@@ -42,9 +42,19 @@ def profile_offer_due(settings: Settings, config_dir: Path) -> bool:
     return not settings.get(PROFILE_OFFERED) and load_organisation(config_dir) is None
 
 
+def _isolated(text: str) -> str:
+    """Unicode first-strong isolate: a French menu name in an Arabic sentence keeps its order.
+
+    (``ui.dialogs.common.isolate`` does the same; importing it would load the
+    dialogs, and their export machinery, at every start.)
+    """
+    return f"\u2068{text}\u2069"
+
+
 def _menu_text(text: str) -> str:
-    """A menu item's words as a sentence quotes them: "文件(&F)" → "文件", "&File" → "File"."""
-    return re.sub(r"\(&[^)]\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+    """A menu item's words as a sentence quotes them: "文件(&F)" → "文件", "&Open…" → "Open"."""
+    text = re.sub(r"\(&[^)]\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return text.removesuffix("…").removesuffix("...").strip()
 
 
 def _tinted(palette: QPalette, amount: float) -> QColor:
@@ -79,7 +89,9 @@ class ProfileOffer(QFrame):
             "Set up your organisation once (its name, logo, contacts, boilerplate and "
             "letterhead) and every new release starts with them. The sample release is "
             "open to look around. You can also do it later from {menu}."
-        ).format(menu=f"{_menu_text(_('&File'))} › {_menu_text(_('Organisation &profile…'))}")
+        ).format(
+            menu=_isolated(f"{_menu_text(_('&File'))} › {_menu_text(_('Organisation &profile…'))}")
+        )
         self.setAccessibleName(title)
         self.setAccessibleDescription(text)
 

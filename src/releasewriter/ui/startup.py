@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QApplication
 from releasewriter.i18n.catalogs import app_translations
 from releasewriter.i18n.locales import is_rtl
 from releasewriter.settings import LAST_DRAFT, Settings
+from releasewriter.settings.options import PROFILE_OFFERED
 from releasewriter.store import DraftStore
 from releasewriter.ui.context import AppContext
 from releasewriter.ui.documents import install_sample
 from releasewriter.ui.errors import ExceptionReporter, configure_logging
-from releasewriter.ui.first_run import offer_profile, profile_offer_due
 from releasewriter.ui.main_window import MainWindow
 from releasewriter.ui.session import EditorSession
 
@@ -126,9 +126,13 @@ def start(options: StartOptions) -> MainWindow:
     if options.window_size is not None:
         window.setGeometry(0, 0, *options.window_size)
     window.show()
-    if options.offer_profile and profile_offer_due(options.settings, options.config_dir):
-        # Once the window is up with the draft in it, so that the offer sits over something.
-        QTimer.singleShot(0, window, lambda: offer_profile(window))
+    if options.offer_profile and not options.settings.get(PROFILE_OFFERED):
+        # Loaded only while the offer may still be due: not at every start.
+        from releasewriter.ui.first_run import offer_profile, profile_offer_due  # noqa: PLC0415
+
+        if profile_offer_due(options.settings, options.config_dir):
+            # Once the window is up with the draft in it, so that the offer sits over something.
+            QTimer.singleShot(0, window, lambda: offer_profile(window))
     return window
 
 
