@@ -50,6 +50,7 @@ def take(width: int, height: int, out: Path) -> Path:
             "-m",
             "releasewriter.ui",
             "--sample",
+            "--no-first-run",
             "--drafts-dir",
             str(work / "drafts"),
             "--config-dir",

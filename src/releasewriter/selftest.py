@@ -18,15 +18,15 @@ import sys
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 from releasewriter import __version__
-from releasewriter.i18n.catalogs import APP_DOMAIN, LABELS_DOMAIN, translations
+from releasewriter.i18n.catalogs import APP_DOMAIN, LABELS_DOMAIN, catalog_locales, translations
 from releasewriter.locations import Locations, locations
-from releasewriter.resources import resource_path, resources_root, source_checkout_path
+from releasewriter.resources import resource_path, resources_root
 
 # A misspelling in each language the app checks, and a word its suggestions must hold.
 SPELLING_PROBES = {
@@ -75,23 +75,11 @@ class SelfTest:
 
 def ui_catalog_locales() -> list[str]:
     """The languages the application's own words are translated into (English is the source)."""
-    return sorted(
-        path.parent.parent.name for path in _catalog_files(APP_DOMAIN) if path.parent.parent.name
-    )
+    return sorted(catalog_locales(APP_DOMAIN))
 
 
 def label_catalog_locales() -> list[str]:
-    return sorted(path.parent.parent.name for path in _catalog_files(LABELS_DOMAIN))
-
-
-def _catalog_files(domain: str) -> Iterator[Path]:
-    compiled = resource_path("locale")
-    if compiled.is_dir():
-        yield from compiled.glob(f"*/LC_MESSAGES/{domain}.mo")
-        return
-    checkout = source_checkout_path("translations")
-    if checkout is not None:
-        yield from checkout.glob(f"*/LC_MESSAGES/{domain}.po")
+    return sorted(catalog_locales(LABELS_DOMAIN))
 
 
 def _expect(condition: bool, message: str) -> None:

@@ -6,17 +6,18 @@ import re
 from pathlib import Path
 
 from releasewriter import __version__
-from tests.bundle.conftest import CLI_NAME, clean_environment, run
+from tests.bundle.conftest import CLI_NAME, GUI_NAME, clean_environment, run
 from tests.consumers import convert_to_pdf, pdf_text, require_libreoffice, squashed
 
 # The acceptance limit for the unpacked Linux bundle.
 MAX_BUNDLE_BYTES = 200_000_000
 
 
-def test_the_command_line_prints_the_one_version_number(bundle: Path) -> None:
-    result = run(bundle / CLI_NAME, "--version")
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == f"ReleaseWriter {__version__}"
+def test_both_executables_print_the_one_version_number(bundle: Path) -> None:
+    for executable in (CLI_NAME, GUI_NAME):
+        result = run(bundle / executable, "--version")
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip() == f"ReleaseWriter {__version__}"
 
 
 def test_self_test_passes_inside_the_bundle(bundle: Path, tmp_path: Path) -> None:

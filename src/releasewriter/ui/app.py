@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from releasewriter import __version__
 from releasewriter.i18n.catalogs import UI_LANGUAGE_ENV, choose_ui_locale
 from releasewriter.settings import UI_LANGUAGE, Settings, default_config_dir
 from releasewriter.store import DraftStore, default_drafts_dir, read_release
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="releasewriter-gui")
     parser.add_argument("draft", nargs="?", type=Path, help="a draft file to open")
+    parser.add_argument("--version", action="version", version=f"ReleaseWriter {__version__}")
     parser.add_argument("--sample", action="store_true", help="open the sample release")
     parser.add_argument("--drafts-dir", type=Path, help="the drafts folder")
     parser.add_argument("--config-dir", type=Path, help="the settings folder")

@@ -51,6 +51,8 @@ def create_application() -> QApplication:
     app = QApplication(["ReleaseWriter"])
     app.setApplicationName("ReleaseWriter")
     app.setApplicationDisplayName("ReleaseWriter")
+    # Wayland matches a window to its menu entry (icon, grouping) by this name.
+    app.setDesktopFileName("org.releasewriter.ReleaseWriter")
     return app
 
 
