@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what packaging/windows/build_installer.py and check_installer.py
-# need on Debian 12 (as root): 32- and 64-bit wine, Xvfb, and the Inno Setup 6
+# Installs what packaging/windows/build_installer.py, check_installer.py and
+# check_signing.py need on Debian 12 (as root): 32- and 64-bit wine, Xvfb, and the Inno Setup 6
 # compiler from the npm package "innosetup" (it ships ISCC.exe and the
 # language files). Idempotent: when everything is there it returns at once.
 #
@@ -22,7 +22,8 @@ if ! dpkg --print-foreign-architectures | grep -qx i386; then
 fi
 
 # xvfb and xauth for xvfb-run: the installer (Setup) needs an X display.
-packages=(wine wine64 wine32:i386 xvfb xauth)
+# osslsigncode and openssl for check_signing.py (a test certificate, no real one).
+packages=(wine wine64 wine32:i386 xvfb xauth osslsigncode openssl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
