@@ -296,7 +296,7 @@ class Checker:
         self.wine.wait()
         ok = self.report.check(
             result.returncode == 0,
-            f"{name}: setup {layout.switch} {' '.join(extra)}exits 0".replace("  ", " "),
+            f"{name}: setup {' '.join((layout.switch, *extra))} exits 0",
             f"exit code {result.returncode}",
         )
         if not ok:
