@@ -111,6 +111,8 @@ ChangesAssociations=yes
 ; Setup asks to close a running ReleaseWriter (Restart Manager) before replacing it.
 CloseApplications=yes
 WizardStyle=modern
+; The installer starts in Windows' display language when it has it, and asks otherwise.
+ShowLanguageDialog=auto
 #ifdef SetupIcon
 SetupIconFile={#SetupIcon}
 #endif
