@@ -140,6 +140,9 @@ def test_skipping_the_offer_hides_it_and_saves_the_answer_at_once(
     assert offer_of(window) is None
     assert offered_in_settings(config)  # before the window closes: a crash cannot undo it
     assert load_organisation(config) is None
+    # The next keys go to the headline, in sight, not to a field Qt's focus chain picks.
+    headline = window.findChild(QWidget, "headlineEdit")
+    assert QApplication.focusWidget() is headline
 
 
 def test_enter_on_the_offer_opens_the_profile_and_new_releases_start_with_it(

@@ -179,8 +179,13 @@ def offer_profile(window: MainWindow, edit: EditProfile = edit_profile_in_dialog
         context.settings.save()
         bar.hide()
         bar.deleteLater()
-        if previous is not None and shiboken6.isValid(previous) and previous.isVisible():
-            previous.setFocus(Qt.FocusReason.OtherFocusReason)
+        # Back where the person was, else the headline: never wherever Qt's focus chain
+        # lands once the bar's button is gone (a contact's phone field, out of sight).
+        target = previous
+        if target is None or not shiboken6.isValid(target) or not target.isVisible():
+            target = window.findChild(QWidget, "headlineEdit")
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_up() -> None:
         answered()
