@@ -259,16 +259,22 @@ def run_self_test(
     return test
 
 
-def describe_installation(t: gettext.NullTranslations, where: Locations) -> list[str]:
-    """The lines above the table: what runs, and where it keeps things."""
+def describe_installation(
+    t: gettext.NullTranslations, where: Locations, isolate: Callable[[str], str] = str
+) -> list[str]:
+    """The lines above the table: what runs, and where it keeps things.
+
+    ``isolate`` wraps each path for a right-to-left window, where a path's
+    leading slash would otherwise be drawn at its far end.
+    """
     _ = t.gettext
     mode = _("portable") if where.portable else _("installed")
     frozen = _("bundle") if getattr(sys, "frozen", False) else "Python " + platform.python_version()
     return [
         f"ReleaseWriter {__version__} ({frozen}, {mode}), {platform.system()} {platform.machine()}",
-        _("Drafts: {path}").format(path=where.drafts),
-        _("Settings: {path}").format(path=where.config),
-        _("Logs: {path}").format(path=where.logs),
+        _("Drafts: {path}").format(path=isolate(str(where.drafts))),
+        _("Settings: {path}").format(path=isolate(str(where.config))),
+        _("Logs: {path}").format(path=isolate(str(where.logs))),
     ]
 
 

@@ -35,6 +35,7 @@ from releasewriter.selftest import (
     run_self_test,
     ui_catalog_locales,
 )
+from releasewriter.ui.dialogs.common import isolate
 from releasewriter.ui.dialogs.worker import JobRunner
 
 
@@ -64,7 +65,7 @@ class InstallationCheckDialog(QDialog):
         self.setWindowTitle(_("Check installation"))
         self.resize(760, 560)
 
-        self.about = QLabel("\n".join(describe_installation(t, where)))
+        self.about = QLabel("\n".join(describe_installation(t, where, isolate)))
         self.about.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
@@ -114,7 +115,8 @@ class InstallationCheckDialog(QDialog):
             row = self.table.rowCount()
             self.table.insertRow(row)
             verdict = self.t.gettext("ok") if result.ok else self.t.gettext("FAILED")
-            for column, text in enumerate((result.area, result.name, verdict, result.detail)):
+            cells = (result.area, isolate(result.name), verdict, isolate(result.detail))
+            for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if not result.ok:
                     item.setForeground(failed)
