@@ -20,7 +20,6 @@ import time
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
 from releasewriter import __version__
@@ -173,6 +172,7 @@ def check_export(folder: Path) -> Check:
         import docx  # noqa: PLC0415
 
         from releasewriter.export.files import export_release  # noqa: PLC0415
+        from releasewriter.export.html_check import page_text  # noqa: PLC0415
         from releasewriter.store import read_release  # noqa: PLC0415
 
         release = read_release(resource_path("samples", "iom-china-trafficking.release.json"))
@@ -186,27 +186,11 @@ def check_export(folder: Path) -> Check:
                 _expect(zipfile.is_zipfile(result.path), f"{result.path.name} is not a DOCX")
                 text = "\n".join(p.text for p in docx.Document(str(result.path)).paragraphs)
             else:
-                text = html_text(result.path.read_text(encoding="utf-8"))
+                text = page_text(result.path.read_text(encoding="utf-8"))
             _expect(headline[:40] in text, f"{result.path.name} lacks the headline")
         return f"{len(report.written)} files read back ({elapsed:.1f} s)"
 
     return check
-
-
-class _TextOf(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-def html_text(markup: str) -> str:
-    parser = _TextOf()
-    parser.feed(markup)
-    parser.close()
-    return "".join(parser.parts)
 
 
 def check_writable(folder: Path) -> Check:

@@ -6,9 +6,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
+from releasewriter.i18n import app_translations
+from releasewriter.settings import Settings
 from releasewriter.store import DraftStore
 from releasewriter.ui.clipboard import hand_over
+from releasewriter.ui.main_window import MainWindow
+from releasewriter.ui.startup import build_window
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -23,6 +28,24 @@ def drafts_store(tmp_path: Path) -> DraftStore:
     store = DraftStore(tmp_path / "drafts")
     store.ensure_folder()
     return store
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    """The main window as a first start shows it (the sample open), 1366×768."""
+    window = build_window(
+        store=DraftStore(tmp_path / "drafts"),
+        settings=Settings.load(tmp_path / "config"),
+        config_dir=tmp_path / "config",
+        translations=app_translations("en"),
+        ui_locale="en",
+    )
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()
 
 
 @pytest.fixture(autouse=True)

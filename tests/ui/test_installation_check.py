@@ -2,36 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QTableWidget
 from pytestqt.qtbot import QtBot
 
-from releasewriter.i18n import app_translations
-from releasewriter.settings import Settings
-from releasewriter.store import DraftStore
 from releasewriter.ui.dialogs.installation_check import InstallationCheckDialog
 from releasewriter.ui.main_window import MainWindow
-from releasewriter.ui.startup import build_window
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    window = build_window(
-        store=DraftStore(tmp_path / "drafts"),
-        settings=Settings.load(tmp_path / "config"),
-        config_dir=tmp_path / "config",
-        translations=app_translations("en"),
-        ui_locale="en",
-    )
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.close()
 
 
 def click_menu_item(qtbot: QtBot, window: MainWindow, menu_title: str, item: str) -> None:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -16,23 +14,6 @@ from releasewriter.store import DraftStore, read_release
 from releasewriter.ui.main_window import MainWindow
 from releasewriter.ui.startup import build_window
 from tests.releases import sample_release
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    window = build_window(
-        store=DraftStore(tmp_path / "drafts"),
-        settings=Settings.load(tmp_path / "config"),
-        config_dir=tmp_path / "config",
-        translations=app_translations("en"),
-        ui_locale="en",
-    )
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.close()
 
 
 def child(window: MainWindow, name: str) -> QWidget:
