@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -43,12 +44,18 @@ def test_the_bundle_opens_its_window_with_the_sample(
             window = wait_for_window(display, SAMPLE_TITLE, timeout=60)
             geometry = xdotool(display, "getwindowgeometry", window)
             shot = artifacts / f"bundle-window-{language}.png"
-            subprocess.run(
-                [importer, "-window", "root", str(shot)],
-                env={**env, "DISPLAY": display},
-                check=True,
-                timeout=60,
-            )
+            # Mapped is not yet painted: take the screen until the window is drawn on it.
+            deadline = time.monotonic() + 30
+            while True:
+                subprocess.run(
+                    [importer, "-window", "root", str(shot)],
+                    env={**env, "DISPLAY": display},
+                    check=True,
+                    timeout=60,
+                )
+                if shot.stat().st_size > 50_000 or time.monotonic() > deadline:
+                    break
+                time.sleep(0.5)
         finally:
             app.terminate()
             _, errors = app.communicate(timeout=30)
