@@ -81,11 +81,11 @@ def test_validate_exits_zero_for_the_sample_and_one_with_problems(tmp_path: Path
 def test_list_shows_drafts_and_reports_an_unreadable_one(tmp_path: Path) -> None:
     store = DraftStore(tmp_path)
     store.save(sample_release())
-    (tmp_path / "broken.release.json").write_text("{", encoding="utf-8")
+    (tmp_path / "broken.rwdraft").write_text("{", encoding="utf-8")
     code, out, err = run("--drafts-dir", str(tmp_path), "list")
     assert code == 1
     assert "L’OIM et la Chine" in out
-    assert "broken.release.json" in err
+    assert "broken.rwdraft" in err
 
 
 def test_a_draft_is_found_by_the_start_of_its_id(tmp_path: Path) -> None:

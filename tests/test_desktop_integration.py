@@ -196,9 +196,10 @@ def test_debian_versions_sort_as_python_versions_do() -> None:
 def test_mime_type_beats_json_and_is_json() -> None:
     mime = ET.parse(MIME_XML).getroot().find(f"{MIME_NS}mime-type")
     assert mime is not None
-    (glob,) = mime.findall(f"{MIME_NS}glob")
-    assert glob.get("pattern") == "*.release.json"
-    assert int(glob.get("weight", "50")) > 50
+    globs = {g.get("pattern"): int(g.get("weight", "50")) for g in mime.findall(f"{MIME_NS}glob")}
+    # Drafts' own extension, and their older name, which must beat *.json (weight 50).
+    assert globs.keys() == {"*.rwdraft", "*.release.json"}
+    assert globs["*.release.json"] > 50
     parents = [e.get("type") for e in mime.findall(f"{MIME_NS}sub-class-of")]
     assert parents == ["application/json"]
     icon = mime.find(f"{MIME_NS}icon")
@@ -216,6 +217,7 @@ def test_the_mime_database_knows_drafts(tmp_path: Path) -> None:
     completed = _run(update, tmp_path / "mime")
     assert completed.returncode == 0, completed.stderr
     globs = (tmp_path / "mime" / "globs2").read_text(encoding="utf-8").splitlines()
+    assert f"50:{MIME_TYPE}:*.rwdraft" in globs
     assert f"80:{MIME_TYPE}:*.release.json" in globs
     subclasses = (tmp_path / "mime" / "subclasses").read_text(encoding="utf-8")
     assert f"{MIME_TYPE} application/json" in subclasses.splitlines()

@@ -13,6 +13,7 @@ from releasewriter.store import (
     dumps_release,
 )
 from releasewriter.store.atomic import temp_name_for
+from releasewriter.store.locks import DraftLock
 from tests.releases import arabic_release, sample_release
 
 
@@ -30,7 +31,7 @@ def test_saved_draft_loads_back_equal(tmp_path: Path) -> None:
     store = DraftStore(tmp_path)
     release = sample_release()
     path = store.save(release)
-    assert path == tmp_path / f"{release.id}.release.json"
+    assert path == tmp_path / f"{release.id}.rwdraft"
     assert store.load(path) == release
 
 
@@ -159,3 +160,36 @@ def test_a_complete_orphan_replaces_an_unreadable_draft_which_is_kept_aside(tmp_
     assert store.load(target) == release
     kept = list((tmp_path / ".backups").glob("*.unreadable-*"))
     assert [k.read_text() for k in kept] == ["{torn"]
+
+
+def test_drafts_named_the_older_way_are_listed_and_renamed_with_their_backups(
+    tmp_path: Path,
+) -> None:
+    store = DraftStore(tmp_path)
+    release = sample_release()
+    legacy = tmp_path / f"{release.id}.release.json"
+    legacy.write_text(dumps_release(release), encoding="utf-8")
+    (tmp_path / ".backups").mkdir()
+    (tmp_path / ".backups" / f"{legacy.name}.1").write_text("older", encoding="utf-8")
+    assert [entry.path for entry in store.scan()[0]] == [legacy]
+
+    renamed = store.adopt_legacy_names()
+
+    assert renamed == [tmp_path / f"{release.id}.rwdraft"]
+    assert not legacy.exists()
+    assert store.load(renamed[0]) == release
+    assert (tmp_path / ".backups" / f"{release.id}.rwdraft.1").read_text() == "older"
+    assert store.current_path(legacy) == renamed[0]
+
+
+def test_a_draft_named_the_older_way_and_open_elsewhere_keeps_its_name(tmp_path: Path) -> None:
+    store = DraftStore(tmp_path)
+    release = sample_release()
+    legacy = tmp_path / f"{release.id}.release.json"
+    legacy.write_text(dumps_release(release), encoding="utf-8")
+    lock = DraftLock.acquire(legacy)  # held by this (running) process
+
+    assert store.adopt_legacy_names() == []
+    assert legacy.exists()
+    lock.release()
+    assert store.adopt_legacy_names() == [tmp_path / f"{release.id}.rwdraft"]

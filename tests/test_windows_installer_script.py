@@ -288,6 +288,18 @@ def test_json_files_are_not_taken_over() -> None:
     assert command["valuedata"] == '"{app}\\{#GuiExe}" "%1"'
 
 
+def test_a_double_click_on_a_draft_opens_it_in_releasewriter() -> None:
+    entries = [_parameters(line) for line in _section("Registry")]
+    extension = [e for e in entries if e["subkey"] == r"Software\Classes\.rwdraft"]
+    default = next(e for e in extension if e["valuename"] == "")
+    assert default["valuedata"] == "{#DraftProgId}"
+    # The uninstaller takes the association away, and the key once it is empty.
+    assert {"uninsdeletevalue", "uninsdeletekeyifempty"} <= set(default["flags"].split())
+    open_with = [e for e in entries if e["subkey"] == r"Software\Classes\.rwdraft\OpenWithProgids"]
+    assert [e["valuename"] for e in open_with] == ["{#DraftProgId}"]
+    assert "ChangesAssociations=yes" in _section("Setup")
+
+
 INNO_LANGUAGES = {
     "en": "Default.isl",
     "fr": "French.isl",

@@ -112,10 +112,12 @@ fi
 check "releasewriter self-test" releasewriter self-test
 
 # -- the editor --------------------------------------------------------------------
-draft="$work/sample.release.json"
+draft="$work/sample.rwdraft"
+older_draft="$work/sample.release.json"  # how drafts were named before 0.1.0
 sample="$(find "/opt/$package" -path '*/samples/*.release.json' -print -quit)"
 if [ -n "$sample" ]; then
   cp "$sample" "$draft"
+  cp "$sample" "$older_draft"
 else
   fail "no sample draft in /opt/$package"
 fi
@@ -158,12 +160,14 @@ if [ -f /usr/share/applications/mimeinfo.cache ]; then
     grep -q "^$mime_type=.*$app_id.desktop" /usr/share/applications/mimeinfo.cache
 fi
 if [ -f "$draft" ] && have gio "the MIME type of a draft"; then
-  content_type="$(gio info -a standard::content-type "$draft" 2>&1 | sed -n 's/.*content-type: //p')"
-  if [ "$content_type" = "$mime_type" ]; then
-    ok "gio: $(basename "$draft") is $content_type"
-  else
-    fail "gio: $(basename "$draft") is '$content_type', not $mime_type"
-  fi
+  for file in "$draft" "$older_draft"; do
+    content_type="$(gio info -a standard::content-type "$file" 2>&1 | sed -n 's/.*content-type: //p')"
+    if [ "$content_type" = "$mime_type" ]; then
+      ok "gio: $(basename "$file") is $content_type"
+    else
+      fail "gio: $(basename "$file") is '$content_type', not $mime_type"
+    fi
+  done
 fi
 
 # -- removal ----------------------------------------------------------------------

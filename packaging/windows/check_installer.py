@@ -13,7 +13,8 @@ the prefix is new, so no wineserver started without one is there):
    as python-docx's ``_rels/.rels`` included), the uninstall entry is in HKCU
    and not in HKLM, the Start-menu shortcut is there, no desktop icon (an
    unchecked task), the ReleaseWriter.Draft ProgID and its place in
-   ``.json\\OpenWithProgids`` are there, and ``.json`` keeps its own handler;
+   ``.json\\OpenWithProgids`` are there, ``.rwdraft`` opens with it (double-click),
+   and ``.json`` keeps its own default program;
 2. an upgrade: a file planted in ``{app}\\_internal`` (a previous version's
    file) is gone after the same setup runs again, the app's files are there,
    the same uninstaller is reused; this run adds the desktop-icon task;
@@ -377,6 +378,16 @@ class Checker:
             registry.key(rf"{classes}\{PROG_ID}\DefaultIcon") is not None,
             f"{step}: the ProgID has a DefaultIcon",
         )
+        handler = registry.value(rf"{classes}\.rwdraft")
+        check(
+            handler == PROG_ID,
+            f"{step}: .rwdraft files open with {PROG_ID} (double-click)",
+            f"found {handler!r}",
+        )
+        check(
+            registry.value(rf"{classes}\.rwdraft\OpenWithProgids", PROG_ID) is not None,
+            f"{step}: {PROG_ID} is in .rwdraft\\OpenWithProgids",
+        )
         check(
             registry.value(rf"{classes}\.json\OpenWithProgids", PROG_ID) is not None,
             f"{step}: {PROG_ID} is in .json\\OpenWithProgids",
@@ -400,6 +411,11 @@ class Checker:
         classes = r"Software\Classes"
         check(registry.key(self.uninstall_key) is None, f"{step}: uninstall entry is gone")
         check(registry.key(rf"{classes}\{PROG_ID}") is None, f"{step}: ProgID is gone")
+        check(
+            registry.value(rf"{classes}\.rwdraft") is None
+            and registry.value(rf"{classes}\.rwdraft\OpenWithProgids", PROG_ID) is None,
+            f"{step}: .rwdraft no longer opens with {PROG_ID}",
+        )
         check(
             registry.value(rf"{classes}\.json\OpenWithProgids", PROG_ID) is None,
             f"{step}: {PROG_ID} is out of .json\\OpenWithProgids",

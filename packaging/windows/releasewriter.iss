@@ -177,12 +177,13 @@ Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#GuiExe}"; WorkingDir: "{ap
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#GuiExe}"; WorkingDir: "{app}"; Tasks: desktopicon
 
 [Registry]
-; Draft files are named <id>.release.json, and Windows picks a file's handler
-; by its last extension only: ".json". Making ReleaseWriter the handler of
-; .json would take over every JSON file on the machine, so the installer does
-; not. It registers the ProgID ReleaseWriter.Draft and lists it under
-; .json\OpenWithProgids: "Open with" offers ReleaseWriter for drafts (and any
-; JSON file) and .json keeps its own default program. All of it is under
+; Drafts are named <id>.rwdraft, an extension of their own: the installer
+; makes the ProgID ReleaseWriter.Draft its default program, so a double-click
+; opens a draft in ReleaseWriter. Drafts of versions before 0.1.0 were named
+; <id>.release.json, and Windows picks a file's handler by its last extension
+; only: ".json". Taking over .json would take every JSON file on the machine,
+; so for those the ProgID is only listed under .json\OpenWithProgids ("Open
+; with"); the app renames them to .rwdraft when it starts. All of it is under
 ; Software\Classes of HKA (HKCU per user, HKLM for all users) and goes with
 ; the uninstaller.
 Root: HKA; Subkey: "Software\Classes\{#DraftProgId}"; ValueType: string; ValueName: ""; ValueData: "ReleaseWriter draft"; Flags: uninsdeletekey
@@ -192,9 +193,13 @@ Root: HKA; Subkey: "Software\Classes\{#DraftProgId}\DefaultIcon"; ValueType: str
 Root: HKA; Subkey: "Software\Classes\{#DraftProgId}\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#GuiExe},0"
 #endif
 Root: HKA; Subkey: "Software\Classes\{#DraftProgId}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#GuiExe}"" ""%1"""
+Root: HKA; Subkey: "Software\Classes\.rwdraft"; ValueType: string; ValueName: ""; ValueData: "{#DraftProgId}"; Flags: uninsdeletevalue uninsdeletekeyifempty
+Root: HKA; Subkey: "Software\Classes\.rwdraft"; ValueType: string; ValueName: "Content Type"; ValueData: "application/x-releasewriter-draft"; Flags: uninsdeletevalue uninsdeletekeyifempty
+Root: HKA; Subkey: "Software\Classes\.rwdraft\OpenWithProgids"; ValueType: string; ValueName: "{#DraftProgId}"; ValueData: ""; Flags: uninsdeletevalue uninsdeletekeyifempty
 Root: HKA; Subkey: "Software\Classes\.json\OpenWithProgids"; ValueType: string; ValueName: "{#DraftProgId}"; ValueData: ""; Flags: uninsdeletevalue
 ; The application's own entry: its name in "Open with", and the types it opens.
 Root: HKA; Subkey: "Software\Classes\Applications\{#GuiExe}"; ValueType: string; ValueName: "FriendlyAppName"; ValueData: "{#AppName}"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\Applications\{#GuiExe}\SupportedTypes"; ValueType: string; ValueName: ".rwdraft"; ValueData: ""
 Root: HKA; Subkey: "Software\Classes\Applications\{#GuiExe}\SupportedTypes"; ValueType: string; ValueName: ".json"; ValueData: ""
 Root: HKA; Subkey: "Software\Classes\Applications\{#GuiExe}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#GuiExe}"" ""%1"""
 

@@ -288,6 +288,7 @@ class Cli:
         _ = self.t.gettext
         store = self.store(args)
         store.recover_orphans(min_age_seconds=5)
+        store.adopt_legacy_names()
         entries, problems = store.scan()
         for entry in entries:
             self.out.write(

@@ -82,5 +82,5 @@ def test_the_first_start_puts_the_sample_in_the_library(bundle: Path, tmp_path: 
     env = clean_environment(home, QT_QPA_PLATFORM="offscreen", RELEASEWRITER_DRAFTS_DIR=str(drafts))
     result = run(bundle / GUI_NAME, "--report-startup", env=env, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert len(list(drafts.glob("*.release.json"))) == 1
+    assert len(list(drafts.glob("*.rwdraft"))) == 1
     shutil.rmtree(home)

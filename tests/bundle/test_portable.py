@@ -35,7 +35,7 @@ def test_a_portable_copy_writes_nothing_to_the_user_profile(bundle: Path, tmp_pa
     assert exported.returncode == 0, exported.stderr
 
     data = stick / "data"
-    assert len(list((data / "drafts").glob("*.release.json"))) == 1  # the sample, first start
+    assert len(list((data / "drafts").glob("*.rwdraft"))) == 1  # the sample, first start
     assert (data / "settings").is_dir()
     assert list((data / "logs").glob("*.log"))
     assert (data / "cache").is_dir()

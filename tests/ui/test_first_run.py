@@ -205,7 +205,7 @@ def test_a_draft_opened_from_the_file_manager_is_not_interrupted_by_the_offer(
     qtbot: QtBot, launch: Launch, folders: tuple[Path, Path], tmp_path: Path
 ) -> None:
     config, _drafts = folders
-    attachment = tmp_path / "from-headquarters.release.json"
+    attachment = tmp_path / "from-headquarters.rwdraft"
     shutil.copyfile(sample_path(), attachment)
     window = launch(str(attachment))
     assert window.session.path == attachment
@@ -261,6 +261,29 @@ def test_the_next_start_reopens_the_draft_open_at_closing_and_does_not_offer_aga
     assert second.session.version.headline.startswith(SAMPLE_HEADLINE)
     assert no_offer_after_start(qtbot, second)
     assert {e.path for e in DraftStore(drafts).scan()[0]} == {sample, own}
+
+
+def test_after_an_upgrade_drafts_named_the_older_way_reopen_under_their_new_name(
+    qtbot: QtBot, launch: Launch, folders: tuple[Path, Path]
+) -> None:
+    config, drafts = folders
+    first = launch()
+    qtbot.keyClick(wait_for_offer(qtbot, first).set_up_button, Qt.Key.Key_Escape)
+    quit_from_the_file_menu(first)
+    # What a version before 0.1.0 left: <id>.release.json, remembered as the last draft.
+    (sample,) = drafts.glob("*.rwdraft")
+    older = sample.with_name(sample.name.removesuffix(".rwdraft") + ".release.json")
+    sample.rename(older)
+    settings = Settings.load(config)
+    settings.set(LAST_DRAFT, str(older))
+    settings.save()
+
+    second = launch()
+
+    assert second.session.path == sample
+    assert second.session.version.headline.startswith(SAMPLE_HEADLINE)
+    assert not older.exists()
+    assert [e.path for e in DraftStore(drafts).scan()[0]] == [sample]
 
 
 def test_a_start_after_the_offer_was_ignored_offers_it_again(qtbot: QtBot, launch: Launch) -> None:

@@ -245,14 +245,14 @@ def _drop_event(cls: type, paths: list[Path]) -> QDropEvent:
 
 def test_dropping_draft_files_asks_to_open_them(make_panel, tmp_path) -> None:
     panel, _ = make_panel()
-    draft, picture = tmp_path / "x.release.json", tmp_path / "photo.jpg"
-    enter = _drop_event(QDragEnterEvent, [draft, picture])
+    draft, older, picture = tmp_path / "x.rwdraft", tmp_path / "y.release.json", tmp_path / "p.jpg"
+    enter = _drop_event(QDragEnterEvent, [draft, older, picture])
     QApplication.sendEvent(panel, enter)
     assert enter.isAccepted()
     opened: list[Path] = []
     panel.open_requested.connect(opened.append)
-    QApplication.sendEvent(panel, _drop_event(QDropEvent, [draft, picture]))
-    assert opened == [draft]
+    QApplication.sendEvent(panel, _drop_event(QDropEvent, [draft, older, picture]))
+    assert opened == [draft, older]
 
 
 def test_dragging_something_else_is_refused(make_panel, tmp_path) -> None:

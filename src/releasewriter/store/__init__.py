@@ -8,6 +8,8 @@ from releasewriter.store.drafts import (
     DraftStore,
     ReadOnlyDraftError,
     default_drafts_dir,
+    is_draft_name,
+    is_openable_name,
     read_release,
 )
 from releasewriter.store.errors import DraftFormatError
@@ -22,6 +24,8 @@ __all__ = [
     "ReadOnlyDraftError",
     "default_drafts_dir",
     "dumps_release",
+    "is_draft_name",
+    "is_openable_name",
     "loads_release",
     "read_release",
 ]

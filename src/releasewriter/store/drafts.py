@@ -28,11 +28,28 @@ from releasewriter.store.atomic import (
 )
 from releasewriter.store.draft_format import encode_release, loads_release
 from releasewriter.store.errors import DraftFormatError
+from releasewriter.store.locks import is_stale, lock_path_for, read_holder
 from releasewriter.store.processes import pid_alive
 from releasewriter.store.trash import move_to_trash, trashed_drafts
 
-DRAFT_SUFFIX = ".release.json"
+# A name of its own, so that a double-click opens a draft in ReleaseWriter
+# (Windows chooses the program by the last extension alone, and ".json" belongs
+# to every JSON file). Drafts were named <id>.release.json before 0.1.0; those
+# are still read, and renamed when the app starts (see adopt_legacy_names).
+DRAFT_SUFFIX = ".rwdraft"
+LEGACY_DRAFT_SUFFIX = ".release.json"
+DRAFT_SUFFIXES = (DRAFT_SUFFIX, LEGACY_DRAFT_SUFFIX)
 BACKUP_FOLDER = ".backups"
+
+
+def is_draft_name(name: str) -> bool:
+    """A file name the drafts folder lists: ``*.rwdraft``, or the older ``*.release.json``."""
+    return name.lower().endswith(DRAFT_SUFFIXES)
+
+
+def is_openable_name(name: str) -> bool:
+    """What Open and drag-and-drop accept: drafts, and any JSON file (a draft sent renamed)."""
+    return name.lower().endswith((DRAFT_SUFFIX, ".json"))
 
 
 def default_drafts_dir(environ: Mapping[str, str] = os.environ) -> Path:
@@ -114,9 +131,44 @@ class DraftStore:
     def draft_paths(self) -> list[Path]:
         if not self.folder.is_dir():
             return []
-        return sorted(
-            p for p in self.folder.iterdir() if p.name.endswith(DRAFT_SUFFIX) and p.is_file()
-        )
+        return sorted(p for p in self.folder.iterdir() if is_draft_name(p.name) and p.is_file())
+
+    def current_path(self, path: Path) -> Path:
+        """Where a draft remembered by its older name (settings, recent files) is now."""
+        if path.name.endswith(LEGACY_DRAFT_SUFFIX) and not path.exists():
+            renamed = path.with_name(path.name.removesuffix(LEGACY_DRAFT_SUFFIX) + DRAFT_SUFFIX)
+            if renamed.exists():
+                return renamed
+        return path
+
+    def adopt_legacy_names(self) -> list[Path]:
+        """Rename ``<id>.release.json`` drafts to ``<id>.rwdraft``, their backups with them.
+
+        Called at start-up, before a draft is opened. A draft whose lock is held
+        (open in another window or on another computer) keeps its name: its
+        editor goes on saving there, and a later start renames it.
+        """
+        renamed: list[Path] = []
+        for path in self.draft_paths():
+            if not path.name.endswith(LEGACY_DRAFT_SUFFIX):
+                continue
+            target = path.with_name(path.name.removesuffix(LEGACY_DRAFT_SUFFIX) + DRAFT_SUFFIX)
+            lock = lock_path_for(path)
+            if target.exists() or (lock.exists() and not is_stale(read_holder(lock))):
+                continue
+            try:
+                os.rename(path, target)
+            except OSError:
+                continue  # read-only folder: the draft is still listed under its old name
+            with contextlib.suppress(OSError):
+                lock.unlink()
+            for n in range(1, self.backups + 1):
+                backup = self.backup_folder / f"{path.name}.{n}"
+                if backup.exists():
+                    with contextlib.suppress(OSError):
+                        os.replace(backup, self.backup_folder / f"{target.name}.{n}")
+            renamed.append(target)
+        return renamed
 
     def recover_orphans(self, min_age_seconds: float = 0.0) -> list[Path]:
         """Finish or discard saves that a crash interrupted; return the drafts recovered.

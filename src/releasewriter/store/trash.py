@@ -35,7 +35,10 @@ def trashed_drafts(drafts_folder: Path) -> list[Path]:
     folder = trash_folder(drafts_folder)
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.name.endswith(".json"))
+    # Drafts are *.rwdraft; *.release.json are drafts trashed by versions before 0.1.0.
+    return sorted(
+        p for p in folder.iterdir() if p.is_file() and p.name.endswith((".rwdraft", ".json"))
+    )
 
 
 def empty_trash(drafts_folder: Path) -> int:

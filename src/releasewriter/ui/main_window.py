@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from releasewriter.i18n.locales import display_name
 from releasewriter.resources import resource_path
 from releasewriter.settings import LAST_DRAFT, SPLITTER_STATE, WINDOW_GEOMETRY, WINDOW_STATE
-from releasewriter.store import DraftReadError
+from releasewriter.store import DraftReadError, is_openable_name
 from releasewriter.ui.clipboard import put_html
 from releasewriter.ui.context import AppContext
 from releasewriter.ui.documents import new_release, organisation_profile
@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
     def open_file(self) -> None:
         _ = self.t.gettext
         path, _filter = QFileDialog.getOpenFileName(
-            self, _("Open a draft"), "", _("ReleaseWriter drafts (*.release.json *.json)")
+            self, _("Open a draft"), "", _("ReleaseWriter drafts (*.rwdraft *.release.json *.json)")
         )
         if path:
             self.open_path(Path(path))
@@ -510,12 +510,12 @@ class MainWindow(QMainWindow):
     # -- drops ------------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(u.toLocalFile().endswith(".json") for u in event.mimeData().urls()):
+        if any(is_openable_name(u.toLocalFile()) for u in event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         for url in event.mimeData().urls():
-            if url.toLocalFile().endswith(".json"):
+            if is_openable_name(url.toLocalFile()):
                 self.open_path(Path(url.toLocalFile()))
                 event.acceptProposedAction()
                 return

@@ -66,11 +66,13 @@ def first_draft(
         return install_sample(context, force=True)
     context.store.ensure_folder()
     context.store.recover_orphans()
+    context.store.adopt_legacy_names()
     entries, _problems = context.store.scan()
     if not entries:
         return install_sample(context)
-    if last_draft and Path(last_draft).is_file():
-        return Path(last_draft)
+    last = context.store.current_path(Path(last_draft)) if last_draft else None
+    if last is not None and last.is_file():
+        return last
     return entries[0].path
 
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from releasewriter.store import is_openable_name
 from releasewriter.ui.library.actions import LibraryActions
 from releasewriter.ui.library.model import CHANGED, HEADLINE, LANGUAGES, STATUS, LibraryModel
 
@@ -144,17 +145,17 @@ def ask(parent: QWidget, title: str, question: str) -> bool:
 
 
 def choose_draft_files(parent: QWidget, folder: Path, _: _Gettext) -> list[Path]:
-    filters = ";;".join((_("Release drafts (*.release.json)"), _("JSON files (*.json)")))
+    filters = ";;".join((_("Release drafts (*.rwdraft *.release.json)"), _("JSON files (*.json)")))
     names, _chosen = QFileDialog.getOpenFileNames(parent, _("Open a draft"), str(folder), filters)
     return [Path(name) for name in names]
 
 
 def dropped_files(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
-    """The local ``.json`` files among what is dragged."""
+    """The local drafts (``.rwdraft``, ``.json``) among what is dragged."""
     data = event.mimeData()
     urls = data.urls() if data.hasUrls() else []
     files = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
-    return [path for path in files if path.name.lower().endswith(".json")]
+    return [path for path in files if is_openable_name(path.name)]
 
 
 class FolderWatcher(QObject):
