@@ -3,7 +3,7 @@
 Numbers (and so dates and phone numbers), email addresses and web addresses
 of a source segment must appear in its translation, numbers by value as each
 language writes them (see ``numbers``); speakers' and contacts' names must be
-written alike in versions of the same script (a name in
+written alike, but for style, in versions of the same script (a name in
 Arabic or Chinese script is a transliteration, not a typo); no paragraph,
 quote or contact may be missing; and stale or untranslated segments are
 counted per language.
@@ -45,8 +45,16 @@ def script_of(text: str) -> str:
     return scripts.most_common(1)[0][0] if scripts else ""
 
 
-def _folded(name: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+# Marks that only house style changes in a name: "Dr Peter" is "Dr. Peter" in
+# Spanish, O’Brien is O'Brien, and a no-break hyphen is still a hyphen.
+_NAME_STYLE = str.maketrans(
+    {".": " ", "’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-"}
+)
+
+
+def _folded_name(name: str) -> str:
+    """The name with its style folded away; split() also takes no-break and thin spaces."""
+    return " ".join(unicodedata.normalize("NFC", name).translate(_NAME_STYLE).split()).casefold()
 
 
 class _Reporter:
@@ -140,16 +148,28 @@ def _version_problems(
     source_names = {key: name for key, _path, name in _names(source)}
     for key, path, name in _names(target):
         expected = source_names.get(key, "")
-        if not expected or not name.strip():
+        if not expected.strip():
+            continue
+        if not name.strip():
+            # A quote without its speaker is already an error of the version itself.
+            if path.startswith("contacts"):
+                report.add(
+                    path,
+                    "name-missing",
+                    _(
+                        "The name “{expected}” of the source is missing from this translation."
+                    ).format(expected=expected),
+                )
             continue
         same_script = script_of(expected) == script_of(name)
-        if same_script and _folded(expected) != _folded(name):
+        if same_script and _folded_name(expected) != _folded_name(name):
             report.add(
                 path,
                 "name-differs",
                 _("“{name}” is written “{expected}” in the source.").format(
                     name=name, expected=expected
                 ),
+                Severity.WARNING,
             )
     source_details = {(key, path.rsplit(".", 1)[1]): value for key, path, value in _details(source)}
     for key, path, value in _details(target):
