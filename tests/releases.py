@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from releasewriter.model import (
     Contact,
@@ -19,6 +20,7 @@ from releasewriter.resources import resource_path
 from releasewriter.store import read_release
 
 SAMPLE_PATH = resource_path("samples", "iom-china-trafficking.release.json")
+SIX_LANGUAGES_PATH = Path(__file__).resolve().parent / "data" / "six-languages.release.json"
 
 
 def sample_release() -> Release:
@@ -133,4 +135,45 @@ def chinese_release() -> Release:
 def embargoed(release: Release) -> Release:
     for version in release.versions:
         version.embargo = Embargo(dt.datetime(2026, 12, 1, 9, 0), "Asia/Shanghai")
+    return release
+
+
+# One paragraph as each language writes it: the same amounts, share, range and
+# date, with each language's decimal marks, grouping and scale words.
+FIGURES = {
+    "fr": "Le 3 mars 2026, l’OIM a lancé un programme de 2,4 millions de dollars pour "
+    "40\u202f000 personnes, soit 12,5\u00a0% des 1,5 milliard de dollars prévus "
+    "pour 10 à 20 millions de migrants.",
+    "en": "On 3 March 2026 IOM launched a USD 2.4 million programme for 40,000 people, "
+    "12.5% of the USD 1.5 billion planned for 10 to 20 million migrants.",
+    "zh_Hans_CN": "2026年3月3日，国际移民组织启动了一个240万美元的项目，惠及4万人，"
+    "占为1000万至2000万移民计划的15亿美元的12.5%。",
+    "ru": "3 марта 2026 года МОМ запустила программу стоимостью 2,4\u00a0млн долларов "
+    "для 40\u00a0000 человек — 12,5\u00a0% от 1,5 млрд долларов, предусмотренных "
+    "для 10–20 млн мигрантов.",
+    "ar": "في ٣ مارس ٢٠٢٦ أطلقت المنظمة برنامجًا بقيمة ٢٫٤ مليون دولار لفائدة ٤٠٬٠٠٠ شخص، "
+    "أي ١٢٫٥٪ من ١٫٥ مليار دولار مخصصة لما بين ١٠ و٢٠ مليون مهاجر.",
+    "es": "El 3 de marzo de 2026, la OIM puso en marcha un programa de 2,4 millones de "
+    "dólares para 40.000 personas, el 12,5 % de los 1.500 millones de dólares "
+    "previstos para entre 10 y 20 millones de migrantes.",
+}
+# The contact's name, with each language's full stops and spaces after the title.
+DOCTOR = {
+    "fr": "Dr Peter Ochieng",
+    "en": "Dr Peter Ochieng",
+    "zh_Hans_CN": "Dr. Peter Ochieng",
+    "ru": "Питер Очиенг",
+    "ar": "د. بيتر أوتشينغ",
+    "es": "Dr. Peter Ochieng",
+}
+
+
+def faithful_six_languages() -> Release:
+    """The six-language release, with figures and a titled name each language writes its way."""
+    release = read_release(SIX_LANGUAGES_PATH)
+    for version in release.versions:
+        version.body.append(Paragraph(FIGURES[version.locale], "p5"))
+        version.contacts.append(
+            Contact(DOCTOR[version.locale], "", "", "pochieng@iom.int", "+254 20 444 4174", "c2")
+        )
     return release

@@ -14,7 +14,7 @@ from releasewriter.cli import Cli, main, sample_path
 from releasewriter.i18n import app_translations
 from releasewriter.store import DraftStore, dumps_release, read_release
 from releasewriter.store.locks import DraftLock
-from tests.releases import sample_release
+from tests.releases import faithful_six_languages, sample_release
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -139,14 +139,27 @@ def test_the_bundled_sample_is_a_draft_file_with_french_and_english() -> None:
 
 def test_check_lists_what_a_translation_lost_and_exits_one(tmp_path: Path) -> None:
     release = sample_release()
+    paragraph = release.version("en").body[3]
+    paragraph.text = paragraph.text.replace("2013-2020", "2013-2021")
     release.version("en").quotes[0].speaker = "Par Liljert"
     path = tmp_path / "draft.release.json"
     path.write_text(dumps_release(release), encoding="utf-8")
     code, out, _ = run("check", str(path))
     assert code == 1
     assert (
-        "en\tquotes[0].speaker\terror: “Par Liljert” is written “Pär Liljert” in the source." in out
+        "en\tbody[3].text\terror: The number 2020 of the source is not in this translation." in out
     )
+    assert (
+        "en\tquotes[0].speaker\twarning: “Par Liljert” is written “Pär Liljert” in the source."
+        in out
+    )
+
+
+def test_check_finds_no_problem_in_a_faithful_six_language_release(tmp_path: Path) -> None:
+    path = tmp_path / "six.release.json"
+    path.write_text(dumps_release(faithful_six_languages()), encoding="utf-8")
+    code, out, _ = run("check", str(path))
+    assert (code, out) == (0, "No problems found.\n")
 
 
 def test_xliff_export_then_import_through_the_command_line(tmp_path: Path) -> None:

@@ -6,7 +6,16 @@ from releasewriter.model import Release
 from releasewriter.translation.checks import cross_language_problems, script_of
 from releasewriter.translation.state import pairs, record_translation
 from releasewriter.translation.versions import add_version
-from tests.releases import arabic_version, sample_release
+from releasewriter.validation import Severity
+from tests.releases import arabic_version, faithful_six_languages, sample_release
+
+
+def _errors(release: Release) -> list[tuple[str, str, str]]:
+    return [
+        (p.locale, p.field, p.code)
+        for p in cross_language_problems(release)
+        if p.severity is Severity.ERROR
+    ]
 
 
 def _codes(release: Release) -> list[tuple[str, str, str]]:
@@ -93,3 +102,61 @@ def test_a_translation_without_its_dateline_city_is_counted_untranslated() -> No
     assert [pair.key for pair in pairs(release, "en") if pair.state.value == "untranslated"] == [
         "city"
     ]
+
+
+def test_a_faithful_six_language_release_has_no_cross_language_error() -> None:
+    assert _errors(faithful_six_languages()) == []
+
+
+def test_a_faithful_six_language_release_raises_no_doubt_either() -> None:
+    assert _codes(faithful_six_languages()) == []
+
+
+def test_a_wrong_amount_in_one_language_is_still_an_error() -> None:
+    release = faithful_six_languages()
+    chinese = release.version("zh_Hans_CN").body[4]
+    chinese.text = chinese.text.replace("240万", "24万")
+    problems = [p for p in cross_language_problems(release) if p.code == "number-missing"]
+    assert [(p.locale, p.field, p.severity) for p in problems] == [
+        ("zh_Hans_CN", "body[4].text", Severity.ERROR)
+    ]
+    assert "2,4 millions" in problems[0].message
+
+
+def test_a_wrong_share_and_a_wrong_headcount_are_still_errors() -> None:
+    release = faithful_six_languages()
+    arabic, russian = release.version("ar").body[4], release.version("ru").body[4]
+    arabic.text = arabic.text.replace("١٢٫٥٪", "١٫٢٥٪")
+    russian.text = russian.text.replace("40\u00a0000", "4\u00a0000")
+    assert _errors(release) == [
+        ("ar", "body[4].text", "number-missing"),
+        ("ru", "body[4].text", "number-missing"),
+    ]
+
+
+def test_a_dropped_paragraph_of_a_six_language_release_is_still_an_error() -> None:
+    release = faithful_six_languages()
+    del release.version("es").body[4]
+    assert _errors(release) == [("es", "body", "missing-body")]
+
+
+def test_a_name_differing_only_in_style_is_not_reported() -> None:
+    release = _translated_sample()
+    release.source.contacts[0].name = "Dr Ellen O’Brien\u2011Wong"
+    release.version("en").contacts[0].name = "dr. Ellen  O'Brien-Wong"
+    assert [c for c in _codes(release) if c[2] == "name-differs"] == []
+
+
+def test_a_name_spelt_differently_is_a_warning_showing_both_forms() -> None:
+    release = _translated_sample()
+    release.version("en").quotes[0].speaker = "Par Liljert"
+    [problem] = [p for p in cross_language_problems(release) if p.code == "name-differs"]
+    assert problem.severity is Severity.WARNING
+    assert "Par Liljert" in problem.message
+    assert "Pär Liljert" in problem.message
+
+
+def test_a_contact_name_missing_from_a_translation_is_an_error() -> None:
+    release = _translated_sample()
+    release.version("en").contacts[0].name = " "
+    assert ("en", "contacts[0].name", "name-missing") in _errors(release)

@@ -1,16 +1,16 @@
 """What must agree between the source and every translation.
 
 Numbers (and so dates and phone numbers), email addresses and web addresses
-of a source segment must appear in its translation; speakers' and contacts'
-names must be written alike in versions of the same script (a name in Arabic
-or Chinese script is a transliteration, not a typo); no paragraph, quote or
-contact may be missing; and stale or untranslated segments are counted per
-language.
+of a source segment must appear in its translation, numbers by value as each
+language writes them (see ``numbers``); speakers' and contacts' names must be
+written alike, but for style, in versions of the same script (a name in
+Arabic or Chinese script is a transliteration, not a typo); no paragraph,
+quote or contact may be missing; and stale or untranslated segments are
+counted per language.
 """
 
 from __future__ import annotations
 
-import functools
 import gettext
 import re
 import unicodedata
@@ -19,44 +19,13 @@ from collections.abc import Iterator
 
 from releasewriter.model import LanguageVersion, Release
 from releasewriter.model.inline import parse_inline, to_plain_text
+from releasewriter.translation.numbers import ascii_digits, numbers_in, unmatched
 from releasewriter.translation.segments import Segment, segment_map, segments_of
 from releasewriter.translation.state import TranslationState, pairs
 from releasewriter.validation import Problem, Severity
 
-# The zero of each block of decimal digits a release may use: Arabic-Indic,
-# Persian, Devanagari and the other Indic scripts, Thai, Lao, Tibetan,
-# Myanmar, Khmer, Mongolian, full-width.
-_ZEROS = (
-    0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
-    0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0xFF10,
-)  # fmt: skip
-
-
-@functools.cache
-def _digit_table() -> dict[int, str]:
-    """Digits of those scripts, as ASCII digits."""
-    return {zero + value: str(value) for zero in _ZEROS for value in range(10)}
-
-
-def ascii_digits(text: str) -> str:
-    return text.translate(_digit_table())
-
-
-_NUMBER = re.compile(r"\d(?:[\d\u00a0\u202f\u066c\u066b ,.'’]*\d)?")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _URL = re.compile(r"https?://[^\s<>\"«»“”)]+")
-# Numbers below ten are usually written out in words ("three-day", "trois jours").
-_MIN_NUMBER = 10
-
-
-def _numbers(text: str) -> Counter[str]:
-    plain = ascii_digits(text)
-    found: Counter[str] = Counter()
-    for match in _NUMBER.finditer(plain):
-        digits = re.sub(r"\D", "", match.group())
-        if digits and int(digits) >= _MIN_NUMBER:
-            found[digits.lstrip("0") or "0"] += 1
-    return found
 
 
 def _addresses(text: str) -> set[str]:
@@ -76,8 +45,16 @@ def script_of(text: str) -> str:
     return scripts.most_common(1)[0][0] if scripts else ""
 
 
-def _folded(name: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+# Marks that only house style changes in a name: "Dr Peter" is "Dr. Peter" in
+# Spanish, O’Brien is O'Brien, and a no-break hyphen is still a hyphen.
+_NAME_STYLE = str.maketrans(
+    {".": " ", "’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-"}
+)
+
+
+def _folded_name(name: str) -> str:
+    """The name with its style folded away; split() also takes no-break and thin spaces."""
+    return " ".join(unicodedata.normalize("NFC", name).translate(_NAME_STYLE).split()).casefold()
 
 
 class _Reporter:
@@ -90,19 +67,42 @@ class _Reporter:
         self.found.append(Problem(self.locale, field, code, severity, message))
 
 
-def _segment_problems(source: Segment, target: Segment, report: _Reporter) -> None:
+def _number_problems(
+    source: Segment, target: Segment, source_locale: str, report: _Reporter
+) -> None:
     _ = report.t.gettext
     field = target.path or "boilerplate"
-    source_text, target_text = to_plain_text(source.text), to_plain_text(target.text)
-    missing_numbers = _numbers(source_text) - _numbers(target_text)
-    for number in sorted(missing_numbers):
-        report.add(
-            field,
-            "number-missing",
-            _("The number {number} of the source is not in this translation.").format(
-                number=number
-            ),
-        )
+    found = unmatched(
+        numbers_in(to_plain_text(source.text), source_locale),
+        numbers_in(to_plain_text(target.text), report.locale),
+    )
+    for missing in found:
+        if missing.certain:
+            report.add(
+                field,
+                "number-missing",
+                _("The number {number} of the source is not in this translation.").format(
+                    number=missing.number.text
+                ),
+            )
+        else:
+            report.add(
+                field,
+                "number-unsure",
+                _(
+                    "The number {number} of the source could not be compared with this "
+                    "translation; check it."
+                ).format(number=missing.number.text),
+                Severity.WARNING,
+            )
+
+
+def _segment_problems(
+    source: Segment, target: Segment, source_locale: str, report: _Reporter
+) -> None:
+    _ = report.t.gettext
+    field = target.path or "boilerplate"
+    _number_problems(source, target, source_locale, report)
     for address in sorted(_addresses(source.text) - _addresses(target.text)):
         report.add(
             field,
@@ -144,20 +144,32 @@ def _version_problems(
             }.get(kind, _("A part of the source is missing from this translation."))
             report.add(kind if kind != "note" else "notes_to_editors", "missing-" + kind, message)
         elif translated.text.strip():
-            _segment_problems(segment, translated, report)
+            _segment_problems(segment, translated, release.source_locale, report)
     source_names = {key: name for key, _path, name in _names(source)}
     for key, path, name in _names(target):
         expected = source_names.get(key, "")
-        if not expected or not name.strip():
+        if not expected.strip():
+            continue
+        if not name.strip():
+            # A quote without its speaker is already an error of the version itself.
+            if path.startswith("contacts"):
+                report.add(
+                    path,
+                    "name-missing",
+                    _(
+                        "The name “{expected}” of the source is missing from this translation."
+                    ).format(expected=expected),
+                )
             continue
         same_script = script_of(expected) == script_of(name)
-        if same_script and _folded(expected) != _folded(name):
+        if same_script and _folded_name(expected) != _folded_name(name):
             report.add(
                 path,
                 "name-differs",
                 _("“{name}” is written “{expected}” in the source.").format(
                     name=name, expected=expected
                 ),
+                Severity.WARNING,
             )
     source_details = {(key, path.rsplit(".", 1)[1]): value for key, path, value in _details(source)}
     for key, path, value in _details(target):
