@@ -23,6 +23,7 @@ from releasewriter.i18n.countries import (
     fold,
 )
 from releasewriter.i18n.locales import parse_locale
+from releasewriter.ui.form.fields import window_undo
 
 
 class CountryCombo(QComboBox):
@@ -54,6 +55,8 @@ class CountryCombo(QComboBox):
         line.textEdited.connect(self._typed)
         line.returnPressed.connect(lambda: self._finish(tab=False))
         self.activated.connect(self._chosen)
+        # Ctrl+Z is the form's undo, as in the other fields, not the line's own.
+        self.installEventFilter(window_undo())
         self._edited = False
 
     def name(self, code: str) -> str:
