@@ -9,6 +9,7 @@ from releasewriter.i18n.countries import (
     country_candidates,
     country_code,
     country_codes,
+    named_code,
 )
 
 
@@ -46,9 +47,20 @@ def test_a_country_typed_in_any_known_language_or_an_old_name_is_that_country(
     assert country_code(typed) == code
 
 
-@pytest.mark.parametrize("typed", ["Narnia", "Europe", "World", "European Union", "", "Turk"])
+@pytest.mark.parametrize(
+    "typed", ["Narnia", "Europe", "World", "European Union", "", "Turk", "Ch", "TR"]
+)
 def test_what_names_no_single_country_is_no_country(typed: str) -> None:
+    # Nor is a code typed: two letters on the way to "China" are not Switzerland.
     assert country_code(typed) is None
+
+
+@pytest.mark.parametrize(
+    ("stored", "code"),
+    [("TR", "TR"), ("tr", "TR"), ("EU", "EU"), ("Turkey", "TR"), ("Narnia", None)],
+)
+def test_a_stored_code_or_a_known_name_is_printed_by_cldr(stored: str, code: str | None) -> None:
+    assert named_code(stored) == code
 
 
 def test_congo_alone_names_two_countries_so_it_is_neither() -> None:
@@ -76,3 +88,7 @@ def test_regions_and_groupings_are_not_countries() -> None:
     codes = country_codes()
     assert {"TR", "CN", "XK", "HK", "PS"} <= codes
     assert not codes & {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "001", "150"}
+
+
+def test_two_letters_typed_complete_to_nothing_when_many_countries_start_so() -> None:
+    assert completion("Ch") is None  # China, Chile, Chad… not Switzerland's code

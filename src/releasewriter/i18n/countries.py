@@ -145,13 +145,11 @@ def _single(codes: Iterable[str]) -> str | None:
 def country_code(typed: str) -> str | None:
     """The country ``typed`` names in any language the app knows, if it names exactly one.
 
-    An ISO code ("TR", "tr") is taken as the country it stands for.
+    Not an ISO code: "Ch" on the way to "China" is not Switzerland. A stored
+    code is :func:`named_code`'s.
     """
-    text = typed.strip()
-    if len(text) == 2 and text.upper() in country_codes():
-        return text.upper()
     index = _index()
-    for name in (fold(text), fold(_without_note(text))):
+    for name in (fold(typed), fold(_without_note(typed))):
         if name in index:
             return _single(index[name])
     return None

@@ -68,7 +68,8 @@ class CountryCombo(QComboBox):
         if index >= 0:
             self.setCurrentIndex(index)
         else:
-            self.setEditText(value)
+            # A code no longer in the list ("EU") by its name; typed text as typed.
+            self.setEditText(self.name(value) if value in self._names else value)
         self._edited = False
 
     def _typed(self, text: str) -> None:
