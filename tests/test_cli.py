@@ -201,3 +201,16 @@ def test_review_writes_a_bilingual_document(tmp_path: Path) -> None:
     table = docx.Document(str(out_path)).tables[0]
     assert "IOM and China Work to Protect" in table.rows[1].cells[2].text
     assert run("review", "sample", "--target", "fr", "-o", str(out_path))[0] == 2
+
+
+def test_validate_warns_of_a_country_printed_as_typed(tmp_path: Path) -> None:
+    release = sample_release()
+    release.dateline.country = "Narnia"
+    path = tmp_path / "draft.release.json"
+    path.write_text(dumps_release(release), encoding="utf-8")
+    code, out, _ = run("validate", str(path))
+    assert code == 1
+    assert out == (
+        "fr\tdateline.country\twarning: “Narnia” is not a country the app knows; "
+        "it is printed as typed in every language.\n"
+    )

@@ -112,6 +112,19 @@ def test_country_code_is_named_in_each_language() -> None:
     assert "中国" in render_release(chinese_release(), "zh_Hans_CN").dateline
 
 
+def test_a_country_typed_by_its_old_english_name_is_printed_in_each_languages_cldr_name() -> None:
+    release = sample_release()
+    add_version(release, "zh_Hans_CN")
+    release.dateline.country = "Turkey"
+    cities = {"fr": "Gaziantep", "en": "Gaziantep", "zh_Hans_CN": "加济安泰普"}
+    for version in release.versions:
+        version.city = cities[version.locale]
+    # CLDR's French name; English has Türkiye since the UN adopted it in 2022.
+    assert render_release(release, "fr").dateline == "Gaziantep, Turquie, 16 juillet 2013 –"
+    assert render_release(release, "en").dateline == "Gaziantep, Türkiye, July 16, 2013 –"
+    assert render_release(release, "zh_Hans_CN").dateline == "土耳其加济安泰普，2013年7月16日——"
+
+
 def test_arabic_version_is_right_to_left_and_chinese_is_marked_cjk() -> None:
     assert render_release(arabic_release(), "ar").direction == "rtl"
     chinese = render_release(chinese_release(), "zh_Hans_CN")

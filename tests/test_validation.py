@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from releasewriter.model import Release
-from releasewriter.validation import validate_release
+from releasewriter.validation import Severity, validate_release
 from tests.releases import sample_release
 
 
@@ -23,3 +23,22 @@ def test_a_version_with_neither_city_nor_country_has_no_place() -> None:
     release.dateline.country = ""
     release.source.city = "Pékin"
     assert _codes(release) == [("en", "city", "missing-dateline")]
+
+
+def test_a_country_the_app_does_not_know_is_a_warning_on_the_country_field() -> None:
+    release = sample_release()
+    release.dateline.country = "Narnia"
+    problems = validate_release(release)
+    assert [(p.locale, p.field, p.code, p.severity) for p in problems] == [
+        ("fr", "dateline.country", "unknown-country", Severity.WARNING)
+    ]
+    assert problems[0].message == (
+        "“Narnia” is not a country the app knows; it is printed as typed in every language."
+    )
+
+
+def test_a_country_typed_by_a_name_the_app_knows_raises_no_warning() -> None:
+    release = sample_release()
+    for typed in ("Turkey", "Türkiye", "土耳其", "TR", "EU"):
+        release.dateline.country = typed
+        assert _codes(release) == [], typed

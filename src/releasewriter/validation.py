@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from releasewriter.i18n.countries import named_code
 from releasewriter.model import LanguageVersion, Release
 from releasewriter.model.inline import safe_href
 
@@ -64,6 +65,21 @@ def validate_release(
                 "missing-date",
                 Severity.ERROR,
                 t.gettext("The dateline has no date."),
+            )
+        )
+    country = release.dateline.country.strip()
+    if release.versions and country and named_code(country) is None:
+        # Printed as typed, it reads the same in Chinese as in French: worth a look.
+        problems.append(
+            Problem(
+                release.source_locale,
+                "dateline.country",
+                "unknown-country",
+                Severity.WARNING,
+                t.gettext(
+                    "“{country}” is not a country the app knows; "
+                    "it is printed as typed in every language."
+                ).format(country=country),
             )
         )
     for version in release.versions:

@@ -6,6 +6,7 @@ import datetime as dt
 
 from babel.dates import format_date, format_time, get_timezone_name
 
+from releasewriter.i18n.countries import named_code
 from releasewriter.i18n.locales import parse_locale
 
 
@@ -35,10 +36,8 @@ def zone_name(moment: dt.datetime, locale: str) -> tuple[str, str]:
 
 
 def country_name(country: str, locale: str) -> str:
-    """An ISO 3166 code in the locale's language; anything else as typed."""
-    code = country.strip()
-    if len(code) == 2 and code.isalpha():
-        name = parse_locale(locale).territories.get(code.upper())
-        if name:
-            return str(name)
-    return country
+    """The country in the locale's language, from its ISO 3166 code or any name the app
+    knows for it ("Turkey" is "Turquie" in French); anything else as typed."""
+    code = named_code(country)
+    name = parse_locale(locale).territories.get(code) if code else None
+    return str(name) if name else country

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from releasewriter.i18n.counts import counts_characters, text_length
-from releasewriter.i18n.locales import parse_locale
 from releasewriter.i18n.places import cities
 from releasewriter.model import Embargo
+from releasewriter.ui.form.country import CountryCombo
 from releasewriter.ui.form.fields import LineField, OptionalLineField, PlainTextField
 from releasewriter.ui.session import EditorSession
 
@@ -125,14 +125,8 @@ class DatelineSection(QGroupBox):
         # A name picked from the list is put in the field by Qt, not typed: record it too.
         completer.activated.connect(lambda name: self.session.edit("city", name))
         self._cities_for = ""
-        self.country = QComboBox()
+        self.country = CountryCombo(ui_locale)
         self.country.setObjectName("countryCombo")
-        self.country.setEditable(True)
-        self.country.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        territories = parse_locale(ui_locale).territories
-        for code, name in sorted(territories.items(), key=lambda item: str(item[1])):
-            if len(code) == 2 and code.isalpha():
-                self.country.addItem(str(name), code)
         self.has_date = QCheckBox(_("&Date"))
         self.date = QDateEdit()
         self.date.setObjectName("dateEdit")
@@ -155,22 +149,14 @@ class DatelineSection(QGroupBox):
         shared = _("The same for every language version; each shows it in its own language.")
         for widget in (self.country, self.has_date, self.date):
             widget.setToolTip(shared)
-        line = self.country.lineEdit()
-        assert line is not None
-        line.textEdited.connect(self._country_typed)
-        self.country.activated.connect(self._country_chosen)
+        self.country.country_edited.connect(self._country_edited)
         self.has_date.toggled.connect(self._date_toggled)
         self.date.dateChanged.connect(self._date_changed)
         self._loading = False
 
-    def _country_chosen(self, index: int) -> None:
+    def _country_edited(self, value: str) -> None:
         if not self._loading:
-            self.session.edit("dateline.country", self.country.itemData(index) or "")
-
-    def _country_typed(self, text: str) -> None:
-        index = self.country.findText(text, Qt.MatchFlag.MatchFixedString)
-        code = self.country.itemData(index) if index >= 0 else text
-        self.session.edit("dateline.country", code)
+            self.session.edit("dateline.country", value)
 
     def _date_toggled(self, on: bool) -> None:
         self.date.setEnabled(on)
@@ -188,12 +174,7 @@ class DatelineSection(QGroupBox):
                 self._cities_for = self.session.locale
                 self.city_names.setStringList(list(cities(self.session.locale)))
             self.city.refresh()
-            country = self.session.value("dateline.country") or ""
-            index = self.country.findData(country)
-            if index >= 0:
-                self.country.setCurrentIndex(index)
-            else:
-                self.country.setEditText(country)
+            self.country.show_country(self.session.value("dateline.country") or "")
             date = self.session.value("dateline.date")
             self.has_date.setChecked(date is not None)
             self.date.setEnabled(date is not None)
