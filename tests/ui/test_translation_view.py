@@ -124,7 +124,7 @@ def test_a_translation_imported_from_xliff_shows_in_the_view_and_can_be_undone(
     xlf.write_text(data, encoding="utf-8")
     shown: list[str] = []
     window.versions.notify = lambda title, text: shown.append(text)
-    report = window.versions.import_xliff(xlf)
+    report = window.versions.import_file(xlf)
     assert report is not None
     assert report.updated
     assert shown

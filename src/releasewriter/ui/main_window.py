@@ -259,6 +259,12 @@ class MainWindow(QMainWindow):
                 self.versions.import_xliff,
                 "importXliffAction",
             ),
+            self._action(
+                _("&Mark all that read as the source as translated"),
+                None,
+                self.versions.mark_all_translated,
+                "markAllTranslatedAction",
+            ),
         ]
 
         help_menu = self.menuBar().addMenu(_("&Help"))
