@@ -14,6 +14,7 @@ from releasewriter.cli import Cli, main, sample_path
 from releasewriter.i18n import app_translations
 from releasewriter.store import DraftStore, dumps_release, read_release
 from releasewriter.store.locks import DraftLock
+from releasewriter.translation.versions import add_version
 from tests.releases import sample_release
 
 
@@ -188,3 +189,14 @@ def test_review_writes_a_bilingual_document(tmp_path: Path) -> None:
     table = docx.Document(str(out_path)).tables[0]
     assert "IOM and China Work to Protect" in table.rows[1].cells[2].text
     assert run("review", "sample", "--target", "fr", "-o", str(out_path))[0] == 2
+
+
+def test_check_warns_that_a_version_still_in_the_source_text_is_untranslated(
+    tmp_path: Path,
+) -> None:
+    release = sample_release()
+    add_version(release, "ar", copy_text=True)
+    path = tmp_path / "draft.release.json"
+    path.write_text(dumps_release(release), encoding="utf-8")
+    _code, out, _ = run("check", str(path))
+    assert "ar\t\twarning: 9 segments are not translated yet." in out
