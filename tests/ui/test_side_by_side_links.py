@@ -153,6 +153,17 @@ def test_ctrl_k_in_a_translation_cell_offers_the_sources_link(
     assert "address-missing" not in codes
 
 
+def test_ctrl_i_in_a_translation_cell_makes_the_word_italic_without_typed_markup(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    row = _row(window, "body:p1")
+    _arabic_words(qtbot, row)
+    qtbot.keyClick(row.target, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    release = window.session.release
+    assert release is not None
+    assert release.version("ar").body[0].text == "حتى 1200 ضابط، انظر *الموقع*"
+
+
 def test_the_cells_context_menu_links_the_word_to_the_sources_address(
     qtbot: QtBot, window: MainWindow
 ) -> None:
