@@ -14,6 +14,7 @@ from releasewriter.cli import Cli, main, sample_path
 from releasewriter.i18n import app_translations
 from releasewriter.store import DraftStore, dumps_release, read_release
 from releasewriter.store.locks import DraftLock
+from releasewriter.translation.versions import add_version
 from tests.releases import faithful_six_languages, sample_release
 
 
@@ -214,3 +215,14 @@ def test_validate_warns_of_a_country_printed_as_typed(tmp_path: Path) -> None:
         "fr\tdateline.country\twarning: “Narnia” is not a country the app knows; "
         "it is printed as typed in every language.\n"
     )
+
+
+def test_check_warns_that_a_version_still_in_the_source_text_is_untranslated(
+    tmp_path: Path,
+) -> None:
+    release = sample_release()
+    add_version(release, "ar", copy_text=True)
+    path = tmp_path / "draft.release.json"
+    path.write_text(dumps_release(release), encoding="utf-8")
+    _code, out, _ = run("check", str(path))
+    assert "ar\t\twarning: 9 segments are not translated yet." in out

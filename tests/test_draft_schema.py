@@ -43,7 +43,9 @@ from releasewriter.store import (
     loads_release,
     read_release,
 )
-from tests.releases import SAMPLE_PATH
+from releasewriter.translation.state import mark_translated
+from releasewriter.translation.versions import add_version
+from tests.releases import SAMPLE_PATH, sample_release
 
 SCHEMA_PATH = resource_path("schemas", "draft.schema.json")
 V1_PATH = Path(__file__).parent / "data" / "draft-v1.release.json"
@@ -603,3 +605,15 @@ def test_the_complete_examples_in_the_format_documentation_are_real_drafts() -> 
     for example in older:
         release = loads_release(json.dumps(example))
         assert _errors(json.loads(dumps_release(release))) == []
+
+
+def test_copied_and_confirmed_segment_states_validate_and_read_back() -> None:
+    release = sample_release()
+    add_version(release, "ar", copy_text=True)
+    mark_translated(release, "ar", "headline")
+    text = dumps_release(release)
+    data = json.loads(text)
+    statuses = {state["status"] for state in data["versions"][-1]["segments"].values()}
+    assert {"copied", "same_as_source"} <= statuses
+    assert _errors(data) == []
+    assert loads_release(text).version("ar").segments == release.version("ar").segments

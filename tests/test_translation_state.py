@@ -3,11 +3,14 @@ from __future__ import annotations
 import pytest
 
 from releasewriter.model import Release
+from releasewriter.translation.checks import cross_language_problems
 from releasewriter.translation.segments import segments_of
 from releasewriter.translation.state import (
     TranslationState,
+    mark_all_translated,
     mark_needs_review,
     mark_reviewed,
+    mark_translated,
     pairs,
     progress,
     record_translation,
@@ -64,6 +67,65 @@ def test_a_new_version_can_start_with_the_source_text_for_reference() -> None:
     version = add_version(release, "es-419", copy_text=True)
     assert version.locale == "es_419"
     assert version.headline == release.source.headline
+
+
+def test_text_copied_from_the_source_is_untranslated_until_changed_or_marked() -> None:
+    release = sample_release()
+    add_version(release, "ar", copy_text=True)
+    done = progress(release, "ar")
+    assert done.translated == 0
+    assert done.untranslated == done.total
+    release.version("ar").headline = "عنوان"
+    record_translation(release, "ar", "headline")
+    states = {p.key: p.state for p in pairs(release, "ar")}
+    assert states["headline"] is TranslationState.TRANSLATED
+    assert states["body:p1"] is TranslationState.UNTRANSLATED
+    mark_translated(release, "ar", "body:p1")  # the translator says it stands as it is
+    states = {p.key: p.state for p in pairs(release, "ar")}
+    assert states["body:p1"] is TranslationState.TRANSLATED
+
+
+def test_a_copy_stays_untranslated_when_the_source_changes_after_it() -> None:
+    release = sample_release()
+    add_version(release, "ar", copy_text=True)
+    release.source.body[0].text += " Encore."
+    states = {p.key: p.state for p in pairs(release, "ar")}
+    assert states["body:p1"] is TranslationState.UNTRANSLATED
+
+
+def test_typing_then_undoing_back_to_the_source_text_is_not_a_translation() -> None:
+    release = sample_release()
+    add_version(release, "ar", copy_text=True)
+    version = release.version("ar")
+    copied = version.headline
+    version.headline = copied + " x"
+    record_translation(release, "ar", "headline")
+    version.headline = copied  # what Ctrl+Z does: the record of the edit stays behind
+    record_translation(release, "ar", "headline")
+    states = {p.key: p.state for p in pairs(release, "ar")}
+    assert states["headline"] is TranslationState.UNTRANSLATED
+
+
+def test_mark_all_confirms_only_the_segments_that_read_as_the_source() -> None:
+    release = sample_release()
+    add_version(release, "ar", copy_text=True)
+    release.version("ar").headline = "عنوان"
+    record_translation(release, "ar", "headline")
+    marked = mark_all_translated(release, "ar")
+    assert "headline" not in marked
+    assert "body:p1" in marked
+    untranslated = [p.key for p in pairs(release, "ar") if p.state is TranslationState.UNTRANSLATED]
+    assert untranslated == ["boilerplate"]  # the organisation's: no Arabic text to confirm
+    release.source.body[0].text += " Encore."  # a confirmed copy goes stale like a translation
+    states = {p.key: p.state for p in pairs(release, "ar")}
+    assert states["body:p1"] is TranslationState.NEEDS_REVIEW
+
+
+def test_the_translation_checks_count_a_copied_version_as_untranslated() -> None:
+    release = sample_release()
+    add_version(release, "ar", copy_text=True)
+    codes = [p.code for p in cross_language_problems(release) if p.locale == "ar"]
+    assert "untranslated" in codes
 
 
 def test_an_unknown_or_duplicate_language_is_refused() -> None:

@@ -604,3 +604,20 @@ def test_write_xliff_writes_the_export_to_a_file(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["job.xlf"]
     with pytest.raises(XliffError, match="no 'de' version"):
         export_xliff(release, "fr", "de")
+
+
+def test_a_copied_version_exports_no_targets_and_a_confirmed_name_comes_back_translated() -> None:
+    release = sample_release()
+    add_version(release, "ar", copy_text=True)
+    root = etree.fromstring(export_xliff(release, "fr", "ar"))
+    assert root.find(f".//{X}target") is None  # a copy is not a translation
+    # The translator keeps the office's name as it is and says so ("translated").
+    unit = next(u for u in root.iter(f"{X}trans-unit") if u.get("id") == "contact:c1:office")
+    source = unit.find(f"{X}source")
+    target = etree.Element(f"{X}target", state="translated")
+    target.text = source.text
+    source.addnext(target)
+    import_xliff(release, etree.tostring(root))
+    states = {p.key: p.state for p in pairs(release, "ar")}
+    assert states["contact:c1:office"] is TranslationState.TRANSLATED
+    assert states["headline"] is TranslationState.UNTRANSLATED

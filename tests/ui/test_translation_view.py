@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton, QTextEdit
 from pytestqt.qtbot import QtBot
 
 from releasewriter.i18n import app_translations
@@ -74,7 +74,7 @@ def test_side_by_side_flags_a_stale_translation_then_fix_and_review(
     ]
 
     # 3. Fix the translation, then mark it reviewed.
-    target = row.findChild(QPlainTextEdit, "segmentTarget")
+    target = row.findChild(QTextEdit, "segmentTarget")
     target.setFocus()
     target.moveCursor(target.textCursor().MoveOperation.End)
     type_text(target, " More than 30 officers attend.")
@@ -124,7 +124,7 @@ def test_a_translation_imported_from_xliff_shows_in_the_view_and_can_be_undone(
     xlf.write_text(data, encoding="utf-8")
     shown: list[str] = []
     window.versions.notify = lambda title, text: shown.append(text)
-    report = window.versions.import_xliff(xlf)
+    report = window.versions.import_file(xlf)
     assert report is not None
     assert report.updated
     assert shown

@@ -31,6 +31,12 @@ class SegmentKind(StrEnum):
     CONTACT_OFFICE = "contact_office"
 
 
+# The kinds whose text carries inline markup (bold, italic, links); the others are plain.
+MARKUP_KINDS = frozenset(
+    {SegmentKind.PARAGRAPH, SegmentKind.QUOTE, SegmentKind.NOTE, SegmentKind.BOILERPLATE}
+)
+
+
 @dataclass(frozen=True)
 class Segment:
     key: str

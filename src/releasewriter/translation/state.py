@@ -1,9 +1,15 @@
 """Where each segment of a translation stands, and what changed in its source.
 
-A segment is *untranslated* while its target text is empty; *translated*
-once a translator has written it (the source text at that moment is kept);
+A segment is *untranslated* while its target text is empty or is still the
+source's text (copied in to translate over); *translated* once a translator
+has written it (the source text at that moment is kept), or has confirmed
+that the source's text stands as it is (a name, a figure: "Mark translated");
 and *needs review* when marked so, or when the source has changed since:
 the kept source text then shows, word by word, what changed.
+
+Every count of the app (side-by-side progress, Before sending, ``releasewriter
+check``, the export warnings) comes from :func:`pairs`, so a copied text can
+never pass for a translation in one place and not in another.
 """
 
 from __future__ import annotations
@@ -40,6 +46,30 @@ class SegmentPair:
         return self.previous_source is not None
 
 
+def _same(a: str, b: str) -> bool:
+    return a.strip() == b.strip()
+
+
+def _state(
+    source: Segment, text: str, stored: SegmentState | None
+) -> tuple[TranslationState, str | None]:
+    if not text.strip():
+        return TranslationState.UNTRANSLATED, None
+    if stored is not None and stored.status is SegmentStatus.COPIED and _same(text, stored.source):
+        return TranslationState.UNTRANSLATED, None  # the copy, untouched, of an older source
+    if stored is not None and stored.source != source.text:
+        return TranslationState.NEEDS_REVIEW, stored.source
+    if stored is not None and stored.status is SegmentStatus.NEEDS_REVIEW:
+        return TranslationState.NEEDS_REVIEW, None
+    if _same(text, source.text) and (
+        stored is None or stored.status is not SegmentStatus.SAME_AS_SOURCE
+    ):
+        # Typing then undoing leaves a "translated" record behind: only an
+        # explicit confirmation lets the source's own text count.
+        return TranslationState.UNTRANSLATED, None
+    return TranslationState.TRANSLATED, None
+
+
 def pairs(release: Release, target_locale: str) -> list[SegmentPair]:
     """Every source segment beside its translation in ``target_locale``, in reading order."""
     source = release.source
@@ -50,17 +80,8 @@ def pairs(release: Release, target_locale: str) -> list[SegmentPair]:
         if not segment.text.strip():
             continue  # nothing to translate
         translated = targets.get(segment.key)
-        stored = target.segments.get(segment.key)
-        previous = None
-        if translated is None or not translated.text.strip():
-            state = TranslationState.UNTRANSLATED
-        elif stored is not None and stored.source != segment.text:
-            state = TranslationState.NEEDS_REVIEW
-            previous = stored.source
-        elif stored is not None and stored.status is SegmentStatus.NEEDS_REVIEW:
-            state = TranslationState.NEEDS_REVIEW
-        else:
-            state = TranslationState.TRANSLATED
+        text = translated.text if translated is not None else ""
+        state, previous = _state(segment, text, target.segments.get(segment.key))
         result.append(SegmentPair(segment, translated, state, previous))
     return result
 
@@ -71,20 +92,57 @@ def record_translation(release: Release, target_locale: str, key: str) -> None:
     if source is None:
         return
     target = release.version(target_locale)
+    written = segment_map(target, release.organisation).get(key)
+    text = written.text if written is not None else ""
     stored = target.segments.get(key)
     if stored is not None and stored.source != source.text:
         # Still stale until someone confirms it against the new source.
         return
+    if _same(text, source.text) or (
+        stored is not None and stored.status is SegmentStatus.COPIED and _same(text, stored.source)
+    ):
+        return  # back to the source's text: not a translation, whatever was recorded
     target.segments[key] = SegmentState(SegmentStatus.TRANSLATED, source.text)
 
 
 def mark_reviewed(release: Release, target_locale: str, key: str) -> None:
-    """The translator confirmed the translation against the current source."""
+    """The translator confirmed the translation against the current source.
+
+    A text that is the source's own (a name, a figure) is recorded as such:
+    the one way it counts as translated.
+    """
     source = segment_map(release.source, release.organisation).get(key)
-    if source is not None:
-        release.version(target_locale).segments[key] = SegmentState(
-            SegmentStatus.TRANSLATED, source.text
-        )
+    if source is None:
+        return
+    version = release.version(target_locale)
+    written = segment_map(version, release.organisation).get(key)
+    same = written is not None and _same(written.text, source.text)
+    status = SegmentStatus.SAME_AS_SOURCE if same else SegmentStatus.TRANSLATED
+    version.segments[key] = SegmentState(status, source.text)
+
+
+# Marking a segment translated is confirming it against the current source.
+mark_translated = mark_reviewed
+
+
+def same_as_source(release: Release, target_locale: str) -> list[str]:
+    """Untranslated segments whose text is the source's own: what "Mark all" confirms."""
+    return [
+        pair.key
+        for pair in pairs(release, target_locale)
+        if pair.state is TranslationState.UNTRANSLATED
+        and pair.target is not None
+        and pair.target.text.strip()
+        and _same(pair.target.text, pair.source.text)
+    ]
+
+
+def mark_all_translated(release: Release, target_locale: str) -> list[str]:
+    """Confirm every segment that still reads as the source (names, figures); the keys marked."""
+    keys = same_as_source(release, target_locale)
+    for key in keys:
+        mark_reviewed(release, target_locale, key)
+    return keys
 
 
 def mark_needs_review(release: Release, target_locale: str, key: str) -> None:

@@ -9,12 +9,14 @@ from releasewriter.i18n.places import city_in
 from releasewriter.model import (
     Contact,
     LanguageVersion,
+    Organisation,
     Paragraph,
     Quote,
     Release,
     SegmentState,
     SegmentStatus,
 )
+from releasewriter.translation.segments import segments_of
 
 
 class VersionError(ValueError):
@@ -37,19 +39,19 @@ def new_version(source: LanguageVersion, locale: str, *, copy_text: bool) -> Lan
     (the dateline's country and date are the release's); text is copied for
     reference, or left empty to write. The dateline's city comes in the new
     language's spelling when CLDR has it (see :mod:`releasewriter.i18n.places`),
-    recorded as translated from the source's city.
+    recorded as translated from the source's city. Copied text is recorded as
+    a copy: untranslated until the translator changes or confirms it.
     """
 
     def text(value: str) -> str:
         return value if copy_text else ""
 
     city = city_in(source.city, source.locale, locale)
-    return LanguageVersion(
+    version = LanguageVersion(
         locale=locale,
         headline=text(source.headline),
         subheadline=text(source.subheadline),
         city=city if city is not None else text(source.city),
-        segments=({"city": SegmentState(SegmentStatus.TRANSLATED, source.city)} if city else {}),
         embargo=copy.deepcopy(source.embargo),
         body=[Paragraph(text(p.text), p.id) for p in source.body],
         quotes=[
@@ -64,6 +66,17 @@ def new_version(source: LanguageVersion, locale: str, *, copy_text: bool) -> Lan
         boilerplate=None,
         end_mark=None,
     )
+    if copy_text:
+        # A copy is not a translation, even once the source has moved on from it.
+        for segment in segments_of(version, Organisation()):
+            if segment.path is not None and segment.text.strip():
+                version.segments[segment.key] = SegmentState(SegmentStatus.COPIED, segment.text)
+    if city:
+        # CLDR's spelling is a translation, even where it is the source's ("Paris").
+        same = city == source.city
+        status = SegmentStatus.SAME_AS_SOURCE if same else SegmentStatus.TRANSLATED
+        version.segments["city"] = SegmentState(status, source.city)
+    return version
 
 
 def add_version(release: Release, locale: str, *, copy_text: bool = False) -> LanguageVersion:

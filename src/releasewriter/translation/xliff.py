@@ -19,10 +19,11 @@ xml:space="preserve">`` per segment of the source version that has text, in
 reading order (:func:`releasewriter.translation.segments.segments_of`):
 ``<source xml:lang>``, a ``<target xml:lang state>`` when there is a
 translation (``translated``, or ``needs-review-translation``; an untranslated
-segment has no target), and a ``<note from="ReleaseWriter">`` saying in plain
-English which field it is ("Body paragraph 2", "Quote by Pär Liljert", "Role of
-contact Ellen Wong"), with further notes for a quote's speaker's gender (for
-languages that agree the quote's words with it) and, for a stale translation,
+segment, such as one still holding the text copied from the source, has no
+target), and a ``<note from="ReleaseWriter">`` saying in plain English which
+field it is ("Body paragraph 2", "Quote by Pär Liljert", "Role of contact Ellen
+Wong"), with further notes for a quote's speaker's gender (for languages that
+agree the quote's words with it) and, for a stale translation,
 the source text it was made from. No ``<phase>`` or ``<count-group>``: both are
 valid but a phase needs a date, which would make the same release give other
 bytes, and CAT tools count words themselves. The output is stable: the same
@@ -78,7 +79,8 @@ for review, so a wrong file cannot pass silently. For each trans-unit:
 * any other state (``translated``, ``final``, ``signed-off``, none…): translated
   against the current source (:func:`~releasewriter.translation.state.mark_reviewed`:
   the unit's source *is* the current source, so the translator has seen it,
-  even where an earlier translation was stale).
+  even where an earlier translation was stale). A target that is the source's
+  own text (a name kept as it is) is thereby confirmed as such.
 
 Nothing else in the release changes; ``modified`` is updated when something did.
 Codes the export never writes are read leniently and named in the report's

@@ -16,7 +16,7 @@ from releasewriter.export.sanitize import clean_text
 from releasewriter.model import LanguageVersion, Release
 from releasewriter.model.inline import _TOKEN, _paired_markers
 from releasewriter.store.atomic import atomic_write_bytes
-from releasewriter.translation.segments import Segment, SegmentKind, segments_of
+from releasewriter.translation.segments import MARKUP_KINDS, Segment, segments_of
 from releasewriter.translation.state import SegmentPair, TranslationState, pairs
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -27,9 +27,6 @@ TOOL = "ReleaseWriter"
 DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 
 # Fields whose text is in the inline markup (the others are plain text).
-MARKUP_KINDS = frozenset(
-    {SegmentKind.PARAGRAPH, SegmentKind.QUOTE, SegmentKind.NOTE, SegmentKind.BOILERPLATE}
-)
 _LANGUAGE_TAG = re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*")
 _STATE = {
     TranslationState.TRANSLATED: "translated",

@@ -49,6 +49,7 @@ from releasewriter.ui.library.panel import DraftsLibraryPanel
 from releasewriter.ui.preview import PreviewController, PreviewPane
 from releasewriter.ui.session import EditorSession
 from releasewriter.ui.translation.actions import VersionActions
+from releasewriter.ui.translation.cell import TargetEditor
 from releasewriter.ui.translation.view import TranslationView
 from releasewriter.ui.validation_panel import ValidationPanel
 
@@ -259,6 +260,12 @@ class MainWindow(QMainWindow):
                 self.versions.import_xliff,
                 "importXliffAction",
             ),
+            self._action(
+                _("&Mark all that read as the source as translated"),
+                None,
+                self.versions.mark_all_translated,
+                "markAllTranslatedAction",
+            ),
         ]
 
         help_menu = self.menuBar().addMenu(_("&Help"))
@@ -286,6 +293,7 @@ class MainWindow(QMainWindow):
         session.versions_changed.connect(self._fill_language_menu)
         session.changed.connect(lambda *_args: self._update_title())
         self.take_over_button.clicked.connect(session.take_over)
+        self.translation.mark_all.clicked.connect(self.versions.mark_all_translated)
 
     # -- documents -------------------------------------------------------------------
 
@@ -372,14 +380,16 @@ class MainWindow(QMainWindow):
 
     def _format(self, what: str) -> None:
         widget = QApplication.focusWidget()
-        if not isinstance(widget, RichParagraphsField):
+        if not isinstance(widget, RichParagraphsField | TargetEditor):
             return
-        section = self.form.body if widget is self.form.body.editor else self.form.notes
         if what == "bold":
             widget.toggle_bold()
         elif what == "italic":
             widget.toggle_italic()
+        elif isinstance(widget, TargetEditor):
+            widget.ask_link()
         else:
+            section = self.form.body if widget is self.form.body.editor else self.form.notes
             section.ask_link()
 
     # -- saving and locks -----------------------------------------------------------------

@@ -9,21 +9,15 @@ cursor when it was the widget itself that changed it.
 from __future__ import annotations
 
 import functools
-from typing import Any, Protocol
+from typing import Protocol
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from releasewriter.model import Paragraph
-from releasewriter.ui.form.markup import (
-    block_paragraph,
-    char_format,
-    document_paragraphs,
-    fill_document,
-    paragraphs_from_html,
-    paragraphs_from_text,
-)
+from releasewriter.ui.form.inline_edit import InlineTextEdit
+from releasewriter.ui.form.markup import block_paragraph, document_paragraphs, fill_document
 from releasewriter.ui.session import EditorSession
 
 
@@ -116,7 +110,7 @@ class PlainTextField(QPlainTextEdit):
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-class RichParagraphsField(QTextEdit):
+class RichParagraphsField(InlineTextEdit):
     """Paragraphs with bold, italic and links: the body, the notes to editors.
 
     Each block is one paragraph; block N keeps the id of paragraph N so that a
@@ -134,9 +128,6 @@ class RichParagraphsField(QTextEdit):
         # blocks it touched (a 20,000-word body has hundreds).
         self._texts: list[str] | None = None
         self._dirty: set[int] = set()
-        self.setAcceptRichText(True)
-        self.setUndoRedoEnabled(False)
-        self.setTabChangesFocus(True)
         self.installEventFilter(window_undo())
         self.document().contentsChange.connect(self._contents_change)
         self.textChanged.connect(self._edited)
@@ -198,52 +189,3 @@ class RichParagraphsField(QTextEdit):
 
     def focus_field(self) -> None:
         self.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def insertFromMimeData(self, source: QMimeData) -> None:
-        """Paste keeps bold, italic, links and paragraphs, never fonts, colours or images."""
-        if source.hasHtml():
-            paragraphs = paragraphs_from_html(source.html())
-        elif source.hasText():
-            paragraphs = paragraphs_from_text(source.text())
-        else:
-            return
-        if not paragraphs:
-            return
-        from releasewriter.model.inline import parse_inline  # noqa: PLC0415
-
-        cursor = self.textCursor()
-        cursor.beginEditBlock()
-        for index, paragraph in enumerate(paragraphs):
-            if index:
-                cursor.insertBlock()
-            for span in parse_inline(paragraph):
-                cursor.insertText(span.text, char_format(span.bold, span.italic, span.href))
-        cursor.setCharFormat(char_format(False, False, None))
-        cursor.endEditBlock()
-        self.setTextCursor(cursor)
-
-    def toggle_bold(self) -> None:
-        fmt = self.currentCharFormat()
-        self._merge(bold=not fmt.fontWeight() >= 700)
-
-    def toggle_italic(self) -> None:
-        self._merge(italic=not self.currentCharFormat().fontItalic())
-
-    def set_link(self, href: str | None) -> None:
-        cursor = self.textCursor()
-        if not cursor.hasSelection():
-            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
-        fmt = cursor.charFormat()
-        cursor.mergeCharFormat(char_format(fmt.fontWeight() >= 700, fmt.fontItalic(), href or None))
-        self.setTextCursor(cursor)
-
-    def _merge(self, **changes: Any) -> None:
-        cursor = self.textCursor()
-        if not cursor.hasSelection():
-            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
-        fmt = cursor.charFormat()
-        bold = changes.get("bold", fmt.fontWeight() >= 700)
-        italic = changes.get("italic", fmt.fontItalic())
-        href = fmt.anchorHref() if fmt.isAnchor() else None
-        cursor.mergeCharFormat(char_format(bold, italic, href))
-        self.mergeCurrentCharFormat(char_format(bold, italic, href))

@@ -12,9 +12,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from releasewriter.export.errors import ExportError
 from releasewriter.export.filenames import export_filename
 from releasewriter.i18n.locales import display_name
+from releasewriter.model import LanguageVersion
+from releasewriter.translation.state import mark_all_translated, same_as_source
 from releasewriter.translation.versions import VersionError, add_version, remove_version, set_source
 from releasewriter.ui.session import EditorSession
 from releasewriter.ui.translation.add_version import AddVersionDialog
+from releasewriter.ui.translation.targets import ask_destinations, ask_targets, translations_of
 
 if TYPE_CHECKING:
     from releasewriter.translation.xliff_read import XliffImportReport
@@ -86,78 +89,121 @@ class VersionActions:
             self.t.gettext("Make this version the source"), lambda r: set_source(r, locale)
         )
 
+    def mark_all_translated(self) -> None:
+        """Confirm every segment that still reads as the source: names, figures."""
+        _ = self.t.gettext
+        release = self.session.release
+        locale = self.session.locale
+        if release is None or locale == release.source_locale:
+            self.notify(
+                _("Mark all as translated"), _("Choose a translation first (Language menu).")
+            )
+            return
+        if not same_as_source(release, locale):
+            self.notify(
+                _("Mark all as translated"),
+                _("No segment of the {language} version reads as the source.").format(
+                    language=display_name(locale)
+                ),
+            )
+            return
+
+        def mark(_version: LanguageVersion) -> None:
+            mark_all_translated(release, locale)
+
+        self.session.restructure(_("Mark all as translated"), mark)
+
+    def _targets(self, title: str) -> list[str]:
+        release = self.session.release
+        if release is None:
+            return []
+        if not translations_of(release):
+            QMessageBox.information(
+                self.parent, title, self.t.gettext("Add a language version first (Language menu).")
+            )
+            return []
+        return ask_targets(self.parent, title, release, self.session.locale, self.t)
+
     def review_document(self) -> None:
-        """A DOCX with the source beside the translation, for a reviewer."""
+        """A DOCX with the source beside the translation, for a reviewer; one per language."""
         from releasewriter.export.review_docx import write_review_docx  # noqa: PLC0415
 
         _ = self.t.gettext
+        title = _("Bilingual review document")
         release = self.session.release
-        target = self._target()
-        if release is None or target is None:
+        locales = self._targets(title)
+        if release is None or not locales:
             return
-        suggested = export_filename(release, target, "docx").replace(".docx", "_review.docx")
-        path, _filter = QFileDialog.getSaveFileName(
-            self.parent, _("Bilingual review document"), suggested, _("Word documents (*.docx)")
+        places = ask_destinations(
+            self.parent,
+            title,
+            locales,
+            lambda code: export_filename(release, code, "docx").replace(".docx", "_review.docx"),
+            _("Word documents (*.docx)"),
         )
-        if not path:
-            return
         try:
-            write_review_docx(release, target, Path(path), self.t, ui_locale=self.ui_locale)
+            for locale, path in places.items():
+                write_review_docx(release, locale, path, self.t, ui_locale=self.ui_locale)
         except (ExportError, OSError) as error:
-            QMessageBox.warning(self.parent, _("Bilingual review document"), str(error))
+            QMessageBox.warning(self.parent, title, str(error))
+            return
+        self._written(title, list(places.values()))
+
+    def _written(self, title: str, paths: list[Path]) -> None:
+        if len(paths) > 1:
+            names = "\n".join(path.name for path in paths)
+            self.notify(
+                title,
+                self.t.gettext("Written to {folder}:").format(folder=paths[0].parent)
+                + "\n"
+                + names,
+            )
 
     # -- XLIFF -------------------------------------------------------------------
-
-    def _target(self) -> str | None:
-        release = self.session.release
-        if release is None:
-            return None
-        if self.session.locale != release.source_locale:
-            return self.session.locale
-        targets = [code for code in release.locales if code != release.source_locale]
-        if not targets:
-            QMessageBox.information(
-                self.parent,
-                self.t.gettext("Export for translation"),
-                self.t.gettext("Add a language version first (Language menu)."),
-            )
-            return None
-        return targets[0]
 
     def export_xliff(self) -> None:
         # XLIFF needs lxml (3 MiB, 18 ms): loaded when first used, not at start.
         from releasewriter.translation.xliff import XliffError, write_xliff  # noqa: PLC0415
 
         _ = self.t.gettext
+        title = _("Export for translation")
         release = self.session.release
-        target = self._target()
-        if release is None or target is None:
+        locales = self._targets(title)
+        if release is None or not locales:
             return
-        suggested = export_filename(release, target, "xlf")
-        path, _filter = QFileDialog.getSaveFileName(
-            self.parent, _("Export for translation"), suggested, _("XLIFF 1.2 (*.xlf *.xliff)")
+        places = ask_destinations(
+            self.parent,
+            title,
+            locales,
+            lambda code: export_filename(release, code, "xlf"),
+            _("XLIFF 1.2 (*.xlf *.xliff)"),
         )
-        if not path:
-            return
         try:
-            write_xliff(Path(path), release, release.source_locale, target)
+            for locale, path in places.items():
+                write_xliff(path, release, release.source_locale, locale)
         except (XliffError, OSError) as error:
-            QMessageBox.warning(self.parent, _("Export for translation"), str(error))
+            QMessageBox.warning(self.parent, title, str(error))
+            return
+        self._written(title, list(places.values()))
 
-    def import_xliff(self, path: Path | None = None) -> XliffImportReport | None:
+    def import_xliff(self) -> XliffImportReport | None:
+        """Ask for a translated file and take it in (the menu's action: no arguments, as
+        triggered(bool) would pass its flag for a path)."""
+        _ = self.t.gettext
+        if self.session.release is None:
+            return None
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self.parent, _("Import a translation"), "", _("XLIFF (*.xlf *.xliff *.xml)")
+        )
+        return self.import_file(Path(chosen)) if chosen else None
+
+    def import_file(self, path: Path) -> XliffImportReport | None:
         from releasewriter.translation.xliff import XliffError  # noqa: PLC0415
         from releasewriter.translation.xliff import import_xliff as read_xliff_into  # noqa: PLC0415
 
         _ = self.t.gettext
         if self.session.release is None:
             return None
-        if path is None:
-            chosen, _filter = QFileDialog.getOpenFileName(
-                self.parent, _("Import a translation"), "", _("XLIFF (*.xlf *.xliff *.xml)")
-            )
-            if not chosen:
-                return None
-            path = Path(chosen)
         try:
             data = path.read_bytes()
         except OSError as error:

@@ -1,4 +1,4 @@
-"""One segment in the side-by-side view: source (read-only), translation, state."""
+"""One segment in the side-by-side view: source (read-only, formatted), translation, state."""
 
 from __future__ import annotations
 
@@ -6,22 +6,22 @@ import gettext
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
+    QToolTip,
+    QVBoxLayout,
     QWidget,
 )
 
 from releasewriter.i18n.locales import text_direction
 from releasewriter.model.inline import to_plain_text
-from releasewriter.translation.segments import SegmentKind
+from releasewriter.translation.segments import MARKUP_KINDS, SegmentKind
 from releasewriter.translation.state import SegmentPair, TranslationState, word_diff
-from releasewriter.ui.form.fields import window_undo
+from releasewriter.ui.translation.cell import TargetEditor, source_html, source_links
 
 _STATE_COLOURS = {
     TranslationState.UNTRANSLATED: "#8a1c1c",
@@ -76,30 +76,9 @@ def state_text(state: TranslationState, t: gettext.NullTranslations) -> str:
     }[state]
 
 
-class TargetEditor(QPlainTextEdit):
-    """A translation's text, growing with its content so the page scrolls, not the field."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setUndoRedoEnabled(False)
-        self.setTabChangesFocus(True)
-        self.installEventFilter(window_undo())
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.document().contentsChanged.connect(self._fit)
-
-    def _fit(self) -> None:
-        lines = max(1, int(self.document().size().height()))
-        self.setFixedHeight(lines * self.fontMetrics().lineSpacing() + 12)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit()
-
-
 class SegmentRow(QFrame):
     edited = Signal(str, str)  # segment key, new text
-    review_requested = Signal(str)  # segment key
+    review_requested = Signal(str)  # segment key: reviewed, or translated as it reads
 
     def __init__(
         self,
@@ -120,13 +99,19 @@ class SegmentRow(QFrame):
         self.source = QLabel()
         self.source.setObjectName("segmentSource")
         self.source.setWordWrap(True)
-        self.source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.source.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.source.setOpenExternalLinks(False)
+        self.source.linkHovered.connect(self._link_hovered)
         self.source.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft
             if text_direction(source_locale) == "rtl"
             else Qt.LayoutDirection.LeftToRight
         )
-        self.target = TargetEditor()
+        self.rich = pair.source.kind in MARKUP_KINDS
+        self.target = TargetEditor(t, self.rich)
         self.target.setObjectName("segmentTarget")
         self.target.setAccessibleName(label)
         if text_direction(target_locale) == "rtl":
@@ -135,22 +120,42 @@ class SegmentRow(QFrame):
         self.state.setObjectName("segmentState")
         self.review = QPushButton(t.gettext("Mark reviewed"))
         self.review.setObjectName("segmentReview")
+        self.mark = QPushButton(t.gettext("Mark translated"))
+        self.mark.setObjectName("segmentMarkTranslated")
+        self.mark.setToolTip(
+            t.gettext("The source’s text stands as it is in this language (Ctrl+Enter)")
+        )
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.review)
+        buttons.addWidget(self.mark)
+        for button in (self.review, self.mark):
+            # The columns keep their widths whichever button shows: rows stay aligned.
+            policy = button.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            button.setSizePolicy(policy)
+        buttons.addStretch(1)
         layout = QGridLayout(self)
         layout.addWidget(self.label, 0, 0, 1, 3)
         layout.addWidget(self.source, 1, 0)
-        layout.addWidget(self.target, 1, 1)
+        layout.addWidget(self.target, 1, 1, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.state, 0, 2, Qt.AlignmentFlag.AlignRight)
-        layout.addWidget(self.review, 1, 2, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(buttons, 1, 2)
         layout.setColumnStretch(0, 1)
         layout.setColumnStretch(1, 1)
         self._loading = False
         self.target.textChanged.connect(self._edited)
         self.review.clicked.connect(lambda: self.review_requested.emit(self.key))
+        self.mark.clicked.connect(lambda: self.review_requested.emit(self.key))
+        self.target.mark_requested.connect(lambda: self.review_requested.emit(self.key))
         self.show_pair(pair)
 
     def _edited(self) -> None:
         if not self._loading:
-            self.edited.emit(self.key, self.target.toPlainText())
+            self.edited.emit(self.key, self.target.markup())
+
+    def _link_hovered(self, href: str) -> None:
+        if href:
+            QToolTip.showText(QCursor.pos(), href, self.source)
 
     def show_pair(self, pair: SegmentPair) -> None:
         if pair.previous_source is not None:
@@ -160,20 +165,24 @@ class SegmentRow(QFrame):
                 self.t.gettext("What changed in the source since it was translated")
             )
         else:
-            self.source.setTextFormat(Qt.TextFormat.PlainText)
-            self.source.setText(to_plain_text(pair.source.text))
-            self.source.setToolTip("")
+            self.source.setTextFormat(Qt.TextFormat.RichText)
+            self.source.setText(source_html(pair.source.text, self.rich))
+            links = source_links(pair.source.text) if self.rich else []
+            self.source.setToolTip("\n".join(links))
+            self.target.links = links
         text = pair.target.text if pair.target else ""
-        if text != self.target.toPlainText():
+        if text != self.target.markup():
             self._loading = True
             try:
-                self.target.setPlainText(text)
+                self.target.show_markup(text)
             finally:
                 self._loading = False
-        self.show_state(pair.state)
+        self.show_state(pair.state, bool(text.strip()))
 
-    def show_state(self, state: TranslationState) -> None:
+    def show_state(self, state: TranslationState, written: bool) -> None:
         self.state.setText(state_text(state, self.t))
         self.state.setStyleSheet(f"color:{_STATE_COLOURS[state]};font-weight:bold;")
         self.review.setVisible(state is TranslationState.NEEDS_REVIEW)
+        # Untranslated with text: still the source's, which only the translator can confirm.
+        self.mark.setVisible(state is TranslationState.UNTRANSLATED and written)
         self.setProperty("state", state.value)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -52,6 +53,9 @@ class TranslationView(QWidget):
         self.filter = QComboBox()
         self.filter.setObjectName("translationFilter")
         self.filter.addItems([_("All segments"), _("Only what needs work")])
+        # Names and figures read the same in every language: confirmed in one go.
+        self.mark_all = QPushButton(_("Mark all that read as the source as translated"))
+        self.mark_all.setObjectName("translationMarkAll")
         self.progress = QProgressBar()
         self.progress.setObjectName("translationProgress")
         self.empty = QLabel(_("Add a language version to translate this release (Language menu)."))
@@ -71,6 +75,7 @@ class TranslationView(QWidget):
         for widget in (target_label, self.target, filter_label, self.filter):
             header.addWidget(widget)
         header.addStretch(1)
+        header.addWidget(self.mark_all)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         # On a line of its own: beside the pickers its text was cut at 1366 pixels.
@@ -148,10 +153,11 @@ class TranslationView(QWidget):
             return
         locale = self.session.locale
         before = copy.deepcopy(release.version(locale))
+        row = self.rows.get(key)
+        stale = row is not None and row.property("state") == TranslationState.NEEDS_REVIEW.value
+        text = self.t.gettext("Mark reviewed") if stale else self.t.gettext("Mark translated")
         mark_reviewed(release, locale, key)
-        self.session.undo_stack.push(
-            RestructureCommand(self.session, locale, before, self.t.gettext("Mark reviewed"))
-        )
+        self.session.undo_stack.push(RestructureCommand(self.session, locale, before, text))
         self.session.notify(locale, "segments", from_widget=True)
         self._refresh_states()
 
