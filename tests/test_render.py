@@ -199,9 +199,7 @@ def test_chinese_dateline_runs_into_the_text_without_a_space() -> None:
         ("ru", "italic"),
     ],
 )
-def test_scripts_without_italic_type_emphasise_in_their_own_way(
-    locale: str, expected: str
-) -> None:
+def test_scripts_without_italic_type_emphasise_in_their_own_way(locale: str, expected: str) -> None:
     assert emphasis_for(locale) == expected
     assert has_italic(locale) == (expected == "italic")
 
