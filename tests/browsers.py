@@ -99,3 +99,23 @@ def pdf_text(pdf: Path) -> str:
 
 def normalise_space(text: str) -> str:
     return re.sub(r"[\s\u00a0\u202f]+", " ", text).strip()
+
+
+def dump_dom(html_file: Path, size: tuple[int, int] = (1000, 1400)) -> str:
+    """The page's DOM after its scripts ran, laid out in a window of ``size``."""
+    chromium = require_program("chromium")
+    with tempfile.TemporaryDirectory(prefix="rw-chromium-") as profile:
+        completed = subprocess.run(
+            [
+                chromium,
+                *chromium_flags(Path(profile)),
+                f"--window-size={size[0]},{size[1]}",
+                "--virtual-time-budget=5000",
+                "--dump-dom",
+                html_file.resolve().as_uri(),
+            ],
+            capture_output=True,
+            timeout=120,
+            check=True,
+        )
+    return completed.stdout.decode("utf-8")

@@ -71,6 +71,11 @@ def _profile() -> Path:
 
 def convert_to_pdf(path: Path, outdir: Path, *, timeout: float = CONVERT_TIMEOUT) -> Path:
     """``path`` converted to PDF by LibreOffice in ``outdir``; the PDF's path."""
+    return convert(path, outdir, "pdf", timeout=timeout)
+
+
+def convert(path: Path, outdir: Path, extension: str, *, timeout: float = CONVERT_TIMEOUT) -> Path:
+    """``path`` converted by LibreOffice to ``extension`` (pdf, fodt…) in ``outdir``."""
     soffice = soffice_path()
     if soffice is None:
         raise RuntimeError("LibreOffice is not installed")
@@ -81,7 +86,7 @@ def convert_to_pdf(path: Path, outdir: Path, *, timeout: float = CONVERT_TIMEOUT
         "--headless",
         "--norestore",
         "--convert-to",
-        "pdf",
+        extension,
         "--outdir",
         str(outdir),
         str(path),
@@ -89,7 +94,7 @@ def convert_to_pdf(path: Path, outdir: Path, *, timeout: float = CONVERT_TIMEOUT
     completed = subprocess.run(
         command, capture_output=True, text=True, timeout=timeout, check=False
     )
-    pdf = outdir / (path.stem + ".pdf")
+    pdf = outdir / f"{path.stem}.{extension}"
     if completed.returncode != 0 or not pdf.is_file():
         raise AssertionError(
             f"LibreOffice did not convert {path.name} (exit {completed.returncode}):\n"

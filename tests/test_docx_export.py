@@ -794,3 +794,80 @@ def test_check_reads_an_unusual_file_with_python_docx() -> None:
         check_docx(unusual, dataclasses.replace(rendered, headline="Another headline"))
     with pytest.raises(ExportCheckError, match="paragraphs"):
         check_docx(unusual, dataclasses.replace(rendered, blocks=rendered.blocks[:-1]))
+
+
+_SLANTS = (qn("w:i"), qn("w:iCs"))
+
+
+def _emphasised(name: str) -> tuple[Release, str]:
+    """A release with a subheadline and a word the writer set in *italics*."""
+    release, locale = _release(name)
+    version = release.version(locale)
+    version.subheadline = {
+        "ar": "تدريب لمدة ثلاثة أيام",
+        "zh": "为期三天的培训",
+    }.get(name, "Three days of training")
+    version.body[0].text += " *" + {"ar": "مهم", "zh": "重要"}.get(name, "important") + "*"
+    return release, locale
+
+
+def _emphasis_run(document: Any) -> Any:
+    word = {"ar": "مهم", "zh": "重要"}
+    runs = [
+        r for r in _runs(_styled(document, "Body")[0]._p) if r.text in (*word.values(), "important")
+    ]
+    assert len(runs) == 1
+    return runs[0]
+
+
+def _style_rpr(document: Any, name: str) -> Any:
+    return document.styles[name].element.find(qn("w:rPr"))
+
+
+@pytest.mark.parametrize("name", ["ar", "zh"])
+def test_no_run_or_style_slants_a_script_without_italic_type(name: str) -> None:
+    document, data = _export(*_emphasised(name))
+    package = zipfile.ZipFile(io.BytesIO(data))
+    for part in ("word/document.xml", "word/styles.xml"):
+        xml = package.read(part)
+        for slant in (b"<w:i/>", b"<w:iCs/>", b"<w:i ", b"<w:iCs "):
+            assert slant not in xml, (part, slant)
+    subheadline = _styled(document, "Subheadline")
+    assert [p.text for p in subheadline] == [
+        _emphasised(name)[0].version(_release(name)[1]).subheadline
+    ]
+    assert all(
+        r.find(f"{qn('w:rPr')}/{slant}") is None
+        for r in _runs(subheadline[0]._p)
+        for slant in _SLANTS
+    )
+
+
+def test_arabic_emphasis_is_bold_and_chinese_emphasis_is_dotted() -> None:
+    arabic, _ = _export(*_emphasised("ar"))
+    rpr = _emphasis_run(arabic).find(qn("w:rPr"))
+    assert rpr.find(qn("w:b")) is not None
+    assert rpr.find(qn("w:bCs")) is not None
+    chinese, _ = _export(*_emphasised("zh"))
+    rpr = _emphasis_run(chinese).find(qn("w:rPr"))
+    assert rpr.find(qn("w:em")).get(qn("w:val")) == "underDot"
+    assert rpr.find(qn("w:b")) is None
+
+
+@pytest.mark.parametrize("name", ["en", "fr"])
+def test_latin_subheadline_and_emphasis_stay_italic(name: str) -> None:
+    document, _ = _export(*_emphasised(name))
+    assert _style_rpr(document, "Subheadline").find(qn("w:i")) is not None
+    assert _emphasis_run(document).find(qn("w:rPr") + "/" + qn("w:i")) is not None
+
+
+def test_an_italic_template_style_is_upright_in_an_arabic_release(tmp_path: Path) -> None:
+    template = docx.Document()
+    subheadline = template.styles.add_style("Subheadline", WD_STYLE_TYPE.PARAGRAPH)
+    subheadline.font.italic = True
+    template.save(str(tmp_path / "letterhead.docx"))
+    release, locale = _emphasised("ar")
+    document, _ = _export(release, locale, tmp_path / "letterhead.docx")
+    assert _style_rpr(document, "Subheadline").find(qn("w:i")) is None
+    english, _ = _export(*_emphasised("en"), tmp_path / "letterhead.docx")
+    assert _style_rpr(english, "Subheadline").find(qn("w:i")) is not None

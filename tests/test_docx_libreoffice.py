@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.etree
 import pytest
 
 from releasewriter.export.docx_build import build_docx
@@ -20,6 +21,7 @@ from releasewriter.render import render_release
 from releasewriter.render.document import Block, RenderedRelease
 from releasewriter.render.labels import Labels
 from tests.consumers import (
+    convert,
     convert_to_pdf,
     pdf_text,
     require_libreoffice,
@@ -110,3 +112,47 @@ def test_libreoffice_keeps_an_arabic_phone_number_in_order(tmp_path: Path) -> No
     """Without left-to-right marks LibreOffice prints "9660 565 6 962+"."""
     _, pdf = _printed(arabic_release(), "ar", tmp_path)
     assert "+962 6 565 9660" in pdf_text(pdf)
+
+
+_ODF_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_ODF_FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
+
+
+def _opened_styles(release: Release, locale: str, folder: Path) -> dict[str, dict[str, str]]:
+    """The text properties of each style LibreOffice made of the exported document."""
+    docx_file = folder / "release.docx"
+    docx_file.write_bytes(build_docx(render_release(release, locale)))
+    tree = lxml.etree.parse(str(convert(docx_file, folder, "fodt")))
+    found: dict[str, dict[str, str]] = {}
+    for style in tree.iter(f"{_ODF_STYLE}style"):
+        name = style.get(f"{_ODF_STYLE}display-name") or style.get(f"{_ODF_STYLE}name") or ""
+        for properties in style.iter(f"{_ODF_STYLE}text-properties"):
+            found.setdefault(name, {}).update(
+                {key.split("}")[1]: value for key, value in properties.attrib.items()}
+            )
+    return found
+
+
+def _with_emphasis(release: Release, locale: str, word: str) -> Release:
+    version = release.version(locale)
+    version.subheadline = word
+    version.body[0].text += f" *{word}*"
+    return release
+
+
+def test_libreoffice_opens_chinese_emphasis_as_dots_and_nothing_slanted(tmp_path: Path) -> None:
+    opened = _opened_styles(
+        _with_emphasis(chinese_release(), "zh_Hans_CN", "重要"), "zh_Hans_CN", tmp_path
+    )
+    assert not any("italic" in value for value in opened["Subheadline"].values())
+    automatic = [props for name, props in opened.items() if name.startswith(("T", "P"))]
+    assert any(props.get("text-emphasize") == "dot below" for props in automatic)
+    assert not any("italic" in v for props in automatic for v in props.values())
+
+
+def test_libreoffice_opens_arabic_emphasis_as_bold_and_nothing_slanted(tmp_path: Path) -> None:
+    opened = _opened_styles(_with_emphasis(arabic_release(), "ar", "مهم"), "ar", tmp_path)
+    assert not any("italic" in value for value in opened["Subheadline"].values())
+    automatic = [props for name, props in opened.items() if name.startswith(("T", "P"))]
+    assert any(props.get("font-weight-complex") == "bold" for props in automatic)
+    assert not any("italic" in v for props in automatic for v in props.values())

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from releasewriter.export.files import export_release
 from releasewriter.model import Release
 from releasewriter.render.labels import Labels
-from tests.browsers import normalise_space, pdf_text, print_to_pdf, screenshot
-from tests.releases import chinese_release, sample_release
+from tests.browsers import dump_dom, normalise_space, pdf_text, print_to_pdf, screenshot
+from tests.releases import arabic_release, chinese_release, sample_release
 
 pytestmark = pytest.mark.consumer
 
@@ -58,3 +61,57 @@ def test_screenshot_of_the_export_is_not_blank(tmp_path: Path) -> None:
     png = tmp_path / "page.png"
     screenshot(page, png, (800, 600))
     assert png.stat().st_size > 20_000
+
+
+# Leaves each styled element's computed style in the DOM for --dump-dom.
+_COMPUTED = """<script>
+const found = [...document.querySelectorAll("body p, body em")].map(el => {
+  const style = getComputedStyle(el);
+  return {tag: el.tagName, text: el.textContent, slant: style.fontStyle,
+          weight: style.fontWeight, dots: style.textEmphasisStyle,
+          dotsAt: style.textEmphasisPosition};
+});
+document.body.setAttribute("data-computed", JSON.stringify(found));
+</script>"""
+
+
+def _computed(release: Release, locale: str, folder: Path) -> list[dict[str, str]]:
+    page = _export(release, locale, folder)
+    measured = folder / "computed.html"
+    measured.write_text(page.read_text(encoding="utf-8").replace("</body>", _COMPUTED + "</body>"))
+    dom = lxml.html.fromstring(dump_dom(measured))
+    return list(json.loads(dom.xpath("//body/@data-computed")[0]))
+
+
+@pytest.mark.parametrize(
+    ("release", "locale", "word"),
+    [(chinese_release, "zh_Hans_CN", "重要"), (arabic_release, "ar", "مهم")],
+)
+def test_chromium_draws_nothing_slanted_where_the_script_has_no_italic(
+    tmp_path: Path, release: Callable[[], Release], locale: str, word: str
+) -> None:
+    emphasised = release()
+    version = emphasised.version(locale)
+    version.subheadline = word
+    version.body[0].text += f" *{word}*"
+    computed = _computed(emphasised, locale, tmp_path)
+    assert [c["slant"] for c in computed if c["slant"] != "normal"] == []
+    (em,) = [c for c in computed if c["tag"] == "EM"]
+    assert em["text"] == word
+    if locale == "ar":
+        assert int(em["weight"]) >= 700
+    else:
+        # Chromium writes the computed "filled dot" as "dot" (filled is the default).
+        assert em["dots"] in ("dot", "filled dot")
+        assert "under" in em["dotsAt"]
+
+
+def test_chromium_draws_a_french_subheadline_and_emphasis_in_italics(tmp_path: Path) -> None:
+    release = sample_release()
+    release.source.subheadline = "Trois jours de formation"
+    release.source.body[0].text += " *important*"
+    computed = _computed(release, release.source_locale, tmp_path)
+    assert [c["text"] for c in computed if c["slant"] == "italic"] == [
+        "Trois jours de formation",
+        "important",
+    ]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 import lxml.html
@@ -170,3 +171,72 @@ def test_building_languages_in_worker_processes_writes_the_same_files(tmp_path: 
     assert [r.path.name for r in one.written] == [r.path.name for r in two.written]
     for a, b in zip(one.written, two.written, strict=True):
         assert a.path.read_bytes() == b.path.read_bytes()
+
+
+def _emphasised(release: Release, locale: str, word: str) -> Release:
+    version = release.version(locale)
+    version.subheadline = word
+    version.body[0].text += f" *{word}*"
+    return release
+
+
+def _pages(release: Release, locale: str) -> list[lxml.html.HtmlElement]:
+    rendered = render_release(release, locale)
+    return [lxml.html.fromstring(render_html(rendered, profile=p)) for p in ("email", "preview")]
+
+
+@pytest.mark.parametrize(
+    ("release", "locale", "word", "mark"),
+    [
+        (arabic_release, "ar", "مهم", "font-weight:bold"),
+        (chinese_release, "zh_Hans_CN", "重要", "text-emphasis:filled dot"),
+    ],
+)
+def test_nothing_is_set_in_italics_where_the_script_has_no_italic_type(
+    release: Callable[[], Release], locale: str, word: str, mark: str
+) -> None:
+    export, preview = _pages(_emphasised(release(), locale, word), locale)
+    for page in (export, preview):
+        assert not [s for s in page.xpath("//@style") if "italic" in s]
+        (em,) = page.xpath("//em")
+        assert em.text == word
+        assert "font-style:normal" in em.get("style")
+    assert mark in export.xpath("//em")[0].get("style")
+
+
+def test_latin_subheadline_and_emphasis_stay_italic() -> None:
+    export, preview = _pages(_emphasised(sample_release(), "fr", "important"), "fr")
+    for page in (export, preview):
+        assert page.xpath("//p[contains(@style, 'font-style:italic')]/text()") == ["important"]
+        assert page.xpath("//em[not(@style)]/text()") == ["important"]
+
+
+def test_addresses_and_phone_numbers_read_left_to_right_inside_arabic_text() -> None:
+    release = arabic_release()
+    version = release.version("ar")
+    version.contacts[0].phone = "+90 532 123 45 67"
+    version.body[0].text += " https://www.iom.int/ar [الموقع](https://www.iom.int)"
+    for profile in ("email", "preview"):
+        html = render_html(render_release(release, "ar"), profile=profile)
+        # The characters for Qt, which ignores <bdi>; the element for a browser.
+        assert '\u2066<bdi dir="ltr">+90 532 123 45 67</bdi>\u2069' in html
+        assert '\u2066<a href="mailto:lhassan@iom.int"' in html
+        assert '<bdi dir="ltr">https://www.iom.int/ar</bdi></a>\u2069' in html
+        # A link's Arabic label is Arabic text, not an address.
+        assert '<a href="https://www.iom.int" style="color:#0b5cad;">الموقع</a>' in html
+    assert "\u2066" not in render_html(render_release(sample_release(), "fr"))
+
+
+def test_every_block_carries_the_versions_direction() -> None:
+    # Webmail keeps the blocks of a pasted page but not its <html dir>, and Qt
+    # aligns a block by its own direction.
+    for release, locale, direction in (
+        (arabic_release(), "ar", "rtl"),
+        (sample_release(), "fr", "ltr"),
+    ):
+        for page in _pages(release, locale):
+            blocks = page.xpath(
+                "//body//*[self::p or self::h1 or self::h2 or self::ol or self::li]"
+            )
+            assert blocks
+            assert {b.get("dir") for b in blocks} == {direction}

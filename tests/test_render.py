@@ -9,6 +9,7 @@ from releasewriter.model import Embargo
 from releasewriter.model.inline import Span, parse_inline
 from releasewriter.render import render_release, render_text
 from releasewriter.render.dates import long_date
+from releasewriter.render.emphasis import emphasis_for, has_italic
 from releasewriter.render.typography import NBSP, NNBSP, quote_marks, typeset
 from releasewriter.translation.versions import add_version
 from tests.releases import arabic_release, chinese_release, embargoed, sample_release
@@ -192,3 +193,31 @@ def test_chinese_dateline_runs_into_the_text_without_a_space() -> None:
     text = render_text(render_release(chinese_release(), "zh_Hans_CN"))
     assert "——国际移民组织本周举办" in text
     assert "2013" not in text
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("zh_Hans_CN", "dots"),
+        ("zh_Hant_TW", "dots"),
+        ("zh_TW", "dots"),
+        ("ja", "bold"),
+        ("ko", "bold"),
+        ("ar", "bold"),
+        ("fa", "bold"),
+        ("he", "bold"),
+        ("th", "bold"),
+        ("en", "italic"),
+        ("fr", "italic"),
+        ("ru", "italic"),
+    ],
+)
+def test_scripts_without_italic_type_emphasise_in_their_own_way(locale: str, expected: str) -> None:
+    assert emphasis_for(locale) == expected
+    assert has_italic(locale) == (expected == "italic")
+
+
+def test_the_rendered_release_says_how_its_version_sets_emphasis() -> None:
+    assert render_release(chinese_release(), "zh_Hans_CN").emphasis == "dots"
+    assert render_release(arabic_release(), "ar").emphasis == "bold"
+    assert render_release(sample_release(), "fr").emphasis == "italic"

@@ -395,6 +395,21 @@ def test_inline_markup_is_formatting_not_asterisks() -> None:
     assert prop(links["le plan"].find(qn("w:r")), "w:u") is not None
 
 
+def test_emphasis_in_a_chinese_or_arabic_target_is_dotted_or_bold_not_slanted() -> None:
+    release = six_languages()
+    release.version("zh_Hans_CN").body[0].text = "国际移民组织*培训*警官。"
+    release.version("ar").body[0].text = "تدرب المنظمة *الشرطة* اليوم."
+    for target, word in (("zh_Hans_CN", "培训"), ("ar", "الشرطة")):
+        row = row_named(opened(build_review_docx(release, target)).tables[0], "Paragraph 1")
+        runs = {run_text(run): run for run in runs_of(row.cells[2])}
+        assert prop(runs[word], "w:i") is None
+        assert prop(runs[word], "w:iCs") is None
+        if target == "ar":
+            assert prop(runs[word], "w:b") is not None
+        else:
+            assert prop(runs[word], "w:em").get(qn("w:val")) == "underDot"
+
+
 def test_text_a_document_cannot_hold_is_replaced() -> None:
     release = six_languages()
     release.source.body[0].text = "Texte\x00 collé\x0b depuis un PDF"

@@ -38,7 +38,7 @@ from releasewriter.export.docx_xml import (
     format_run,
     script_of,
     set_bold,
-    set_italic,
+    set_emphasis,
     set_paragraph_direction,
     set_section_direction,
 )
@@ -125,7 +125,7 @@ class _Writer:
             if bold:
                 set_bold(rpr)
             if italic:
-                set_italic(rpr)
+                set_emphasis(rpr, self.script.emphasis)
             format_run(rpr, self.script, rtl=rtl)
             self._runs[key] = model
         r = copy.deepcopy(model)

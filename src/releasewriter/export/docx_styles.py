@@ -400,9 +400,24 @@ def prepare_styles(document: Any, *, own: bool) -> StyleLayout:
     )
 
 
+_SLANTS = (qn("w:i"), qn("w:iCs"))
+
+
+def _upright(styles_element: Any) -> None:
+    """No style slants the type: the script has no italic, and a slanted glyph looks broken.
+
+    Every style, not only ours: a template's "Subheadline" or "Emphasis" may be
+    italic, and its Latin design does not apply to this script.
+    """
+    for slant in list(styles_element.iter(*_SLANTS)):
+        slant.getparent().remove(slant)
+
+
 def apply_script(document: Any, layout: StyleLayout, script: Script) -> None:
     """Tag the styles of a document opened from a prepared one with the release's language."""
     styles_element = document.styles.element
+    if script.emphasis != "italic":
+        _upright(styles_element)
     normal = layout.style_at(styles_element, layout.normal)
     _defaults(document, normal, script, own=layout.own)
     for position, spec in layout.defined:

@@ -19,6 +19,7 @@ from docx.oxml.ns import qn
 
 from releasewriter.i18n.locales import east_asian_fonts, font_stack, word_language_tag
 from releasewriter.render.document import RenderedRelease
+from releasewriter.render.emphasis import Emphasis
 
 # An lxml element as python-docx hands it out; docx has no type stubs.
 Element = Any
@@ -63,6 +64,8 @@ class Script:
     cjk: bool
     east_asian_font: str
     complex_font: str
+    # "italic" where the script has italic type; else nothing is slanted.
+    emphasis: Emphasis = "italic"
 
     @property
     def hint(self) -> str | None:
@@ -83,6 +86,7 @@ def script_of(rendered: RenderedRelease) -> Script:
         cjk=rendered.cjk,
         east_asian_font=east_asian_fonts(rendered.locale)[0],
         complex_font=font_stack(rendered.locale)[0] if rtl else LATIN_FONT,
+        emphasis=rendered.emphasis,
     )
 
 
@@ -182,6 +186,18 @@ def set_bold(rpr: Element) -> None:
 def set_italic(rpr: Element) -> None:
     rpr_child(rpr, "w:i")
     rpr_child(rpr, "w:iCs")
+
+
+def set_emphasis(rpr: Element, emphasis: Emphasis) -> None:
+    """The writer's *emphasis*, in the script's own form where it has no italic."""
+    if emphasis == "italic":
+        set_italic(rpr)
+    elif emphasis == "bold":
+        set_bold(rpr)
+    else:
+        # Under the characters, as the HTML's text-emphasis-position puts them
+        # for Chinese; "dot" would put them above.
+        rpr_child(rpr, "w:em", val="underDot")
 
 
 def format_run(rpr: Element, script: Script, *, rtl: bool | None = None) -> None:

@@ -57,6 +57,7 @@ from releasewriter.export.docx_xml import (
     rpr_child,
     set_attributes,
     set_bold,
+    set_emphasis,
     set_fonts,
     set_italic,
     set_language,
@@ -76,6 +77,7 @@ from releasewriter.i18n.locales import (
 )
 from releasewriter.model import Release
 from releasewriter.model.inline import Span, parse_inline, to_plain_text
+from releasewriter.render.emphasis import emphasis_for
 from releasewriter.render.typography import typeset
 from releasewriter.store.atomic import atomic_write_bytes
 from releasewriter.translation.segments import SegmentKind
@@ -183,6 +185,7 @@ def locale_script(locale: str) -> Script:
         cjk=cjk,
         east_asian_font=east_asian_fonts(locale)[0],
         complex_font=font_stack(locale)[0] if rtl else LATIN_FONT,
+        emphasis=emphasis_for(locale),
     )
 
 
@@ -309,7 +312,8 @@ class _Look:
     """Direct formatting of a run, besides its language and direction."""
 
     bold: bool = False
-    italic: bool = False
+    italic: bool = False  # the document's own slant (a label), upright where a script has none
+    emphasis: bool = False  # the writer's *emphasis*, in the script's own form
     strike: bool = False
     underline: bool = False
     colour: str | None = None
@@ -334,8 +338,10 @@ class _Writer:
         rpr = r.get_or_add_rPr()
         if look.bold:
             set_bold(rpr)
-        if look.italic:
+        if look.italic and script.emphasis == "italic":
             set_italic(rpr)
+        if look.emphasis:
+            set_emphasis(rpr, script.emphasis)
         if look.strike:
             rpr_child(rpr, "w:strike")
         if look.colour:
@@ -370,13 +376,23 @@ class _Writer:
     ) -> None:
         for span in spans:
             bold = look.bold or span.bold
-            italic = look.italic or span.italic
+            emphasis = look.emphasis or span.italic
             if span.href:
                 hyperlink = add_hyperlink(self.part, paragraph._p, span.href)
-                link = _Look(bold, italic, underline=True, colour=LINK_COLOUR, size=look.size)
+                link = _Look(
+                    bold, look.italic, emphasis, underline=True, colour=LINK_COLOUR, size=look.size
+                )
                 self.run(hyperlink, span.text, script, link)
             else:
-                styled = _Look(bold, italic, look.strike, look.underline, look.colour, look.size)
+                styled = _Look(
+                    bold,
+                    look.italic,
+                    emphasis,
+                    look.strike,
+                    look.underline,
+                    look.colour,
+                    look.size,
+                )
                 self.run(paragraph._p, span.text, script, styled)
 
     def text(self, cell: Any, text: str, locale: str, script: Script) -> None:

@@ -38,6 +38,11 @@ class Span:
     italic: bool = False
     href: str | None = None
 
+    @property
+    def shows_address(self) -> bool:
+        """A link that shows its own address (a bare URL or e-mail), not a label."""
+        return self.href is not None and self.href in (self.text, "mailto:" + self.text)
+
 
 def safe_href(target: str) -> str | None:
     """The target if it is an allowed link, else None."""

@@ -20,6 +20,7 @@ from releasewriter.render.dates import (
     wall_clock_moment,
     zone_name,
 )
+from releasewriter.render.emphasis import Emphasis, emphasis_for
 from releasewriter.render.labels import Labels
 from releasewriter.render.typography import comma_inside_quotes, quote_marks, typeset
 
@@ -60,6 +61,8 @@ class RenderedRelease:
     language_tag: str
     direction: str
     cjk: bool
+    # How *emphasis* is set, and whether anything is set in italics (see emphasis.py).
+    emphasis: Emphasis
     organisation: str
     logo_data_uri: str | None
     embargoed: bool
@@ -247,6 +250,7 @@ def render_release(release: Release, locale: str) -> RenderedRelease:
         language_tag=bcp47_tag(locale),
         direction=text_direction(locale),
         cjk=is_cjk(locale),
+        emphasis=emphasis_for(locale),
         organisation=org_name,
         logo_data_uri=(
             f"data:{logo.media_type};base64,{base64.b64encode(logo.data).decode('ascii')}"

@@ -20,6 +20,24 @@ from releasewriter.resources import resource_path
 
 Profile = Literal["email", "preview"]
 
+# Left-to-right isolate and its closing pop. QTextBrowser ignores <bdi> and an
+# inline dir="ltr", but its bidi algorithm honours these characters; around an
+# address or a phone number in right-to-left text they keep its order.
+LRI = "\u2066"
+PDI = "\u2069"
+
+# Emphasis dots sit under Chinese characters in horizontal text (CSS Text
+# Decoration 3, and the W3C's Chinese layout requirements).
+_DOTS = (
+    "-webkit-text-emphasis:filled dot;text-emphasis:filled dot;"
+    "-webkit-text-emphasis-position:under right;text-emphasis-position:under right;"
+)
+_EMPHASIS = {
+    "italic": "",
+    "bold": "font-style:normal;font-weight:bold;",
+    "dots": "font-style:normal;" + _DOTS,
+}
+
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept between runs: compiling costs ~40 ms at every start."""
@@ -53,6 +71,7 @@ def styles(rendered: RenderedRelease, profile: Profile = "email") -> dict[str, s
     start = "right" if rendered.direction == "rtl" else "left"
     fonts = _fonts(rendered.locale)
     line_height = "1.7" if rendered.cjk or rendered.direction == "rtl" else "1.5"
+    slant = "font-style:italic;" if rendered.emphasis == "italic" else ""
     css = {
         "body": f"margin:0;padding:24px;background:#ffffff;color:#1a1a1a;font-family:{fonts};",
         "page": f"max-width:44em;margin:0 auto;text-align:{start};line-height:{line_height};",
@@ -63,7 +82,7 @@ def styles(rendered: RenderedRelease, profile: Profile = "email") -> dict[str, s
         "embargo": "margin:0 0 12px 0;padding:8px 12px;font-weight:bold;color:#8a1c1c;"
         "background:#fdecea;border:1px solid #e0a3a3;",
         "headline": "margin:0 0 8px 0;font-size:1.6em;line-height:1.25;color:#0b2e59;",
-        "subheadline": "margin:0 0 16px 0;font-size:1.15em;font-style:italic;color:#333333;",
+        "subheadline": f"margin:0 0 16px 0;font-size:1.15em;{slant}color:#333333;",
         "dateline": "font-weight:bold;",
         "paragraph": "margin:0 0 12px 0;",
         "quote": "margin:0 0 12px 0;",
@@ -74,18 +93,31 @@ def styles(rendered: RenderedRelease, profile: Profile = "email") -> dict[str, s
         "note": "margin:0 0 6px 0;",
         "boilerplate": "margin:0 0 10px 0;font-size:0.9em;color:#333333;",
         "link": "color:#0b5cad;",
+        "emphasis": _EMPHASIS[rendered.emphasis],
     }
     if profile == "preview":
         # QTextBrowser ignores max-width on a div and has no letter-spacing or
         # text-transform worth the surprise; keep the page full width there.
-        css["page"] = f"text-align:{start};"
+        # Nor does it read text-align:right as CSS does: in a right-to-left
+        # block it takes "right" to mean the end, and draws the text on the
+        # left. Each block's dir="rtl" alone aligns it to the right.
+        css["page"] = ""
         css["status"] = "margin:0 0 12px 0;font-weight:bold;color:#444444;"
+        if rendered.emphasis == "dots":
+            # Qt draws no emphasis dots; an underline is the nearest mark it has.
+            css["emphasis"] = "font-style:normal;text-decoration:underline;"
     return css
 
 
 def render_html(rendered: RenderedRelease, *, profile: Profile = "email") -> str:
     template = template_environment().get_template("release.html")
-    return template.render(r=rendered, css=styles(rendered, profile))
+    rtl = rendered.direction == "rtl"
+    return template.render(
+        r=rendered,
+        css=styles(rendered, profile),
+        lri=LRI if rtl else "",
+        pdi=PDI if rtl else "",
+    )
 
 
 def render_text(rendered: RenderedRelease) -> str:
