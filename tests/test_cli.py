@@ -226,3 +226,35 @@ def test_check_warns_that_a_version_still_in_the_source_text_is_untranslated(
     path.write_text(dumps_release(release), encoding="utf-8")
     _code, out, _ = run("check", str(path))
     assert "ar\t\twarning: 9 segments are not translated yet." in out
+
+
+def test_export_warns_of_an_unfinished_translation_and_strict_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    release = sample_release()
+    add_version(release, "ar", copy_text=True)
+    path = tmp_path / "draft.rwdraft"
+    path.write_text(dumps_release(release), encoding="utf-8")
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+
+    code, out, err = run("export", str(path), "--all-languages", "--out", str(out_dir))
+    assert code == 0
+    assert len(out.splitlines()) == 6  # three languages, two formats each
+    assert err == "warning: \u2068Arabic\u2069: 9 segments not translated\n"
+
+    code, out, err = run(
+        "export", str(path), "--all-languages", "--strict", "--out", str(out_dir / "strict")
+    )
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "warning: \u2068Arabic\u2069: 9 segments not translated",
+        "Nothing was written: the translations above are unfinished.",
+    ]
+    assert not (out_dir / "strict").exists()
+
+
+def test_strict_export_of_finished_translations_writes_them(tmp_path: Path) -> None:
+    code, out, err = run("export", "sample", "--all-languages", "--strict", "--out", str(tmp_path))
+    assert (code, err) == (0, "")
+    assert len(out.splitlines()) == 4

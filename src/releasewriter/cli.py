@@ -90,6 +90,14 @@ class Cli:
             metavar=_("DIR"),
             help=_("where to write the files"),
         )
+        export.add_argument(
+            "--strict",
+            action="store_true",
+            help=_(
+                "write nothing and exit 1 if a chosen translation is unfinished "
+                "(untranslated, to review, or with errors of the translation checks)"
+            ),
+        )
 
         validate = commands.add_parser("validate", help=_("list what to fix before sending"))
         validate.add_argument("draft", metavar="DRAFT", help=draft_help)
@@ -186,6 +194,12 @@ class Cli:
         release = self.resolve(args, args.draft)
         locales = self.locales(release, args.lang, args.all_languages)
         formats: list[Format] = args.format or list(FORMATS)
+        if not self.warn_unfinished(release, locales) and args.strict:
+            self.err.write(
+                self.t.gettext("Nothing was written: the translations above are unfinished.")
+                + "\n"
+            )
+            return EXIT_PROBLEMS
         report = export_release(release, locales, formats, args.out, processes=os.cpu_count() or 1)
         for warning in report.warnings:
             self.err.write(
@@ -199,6 +213,18 @@ class Cli:
         for result in report.written:
             self.out.write(f"{result.path}\n")
         return 0
+
+    def warn_unfinished(self, release: Release, locales: list[str]) -> bool:
+        """Print a warning per unfinished translation among ``locales``; True if none is."""
+        from releasewriter.translation.readiness import (  # noqa: PLC0415
+            describe_unfinished,
+            unfinished_versions,
+        )
+
+        unfinished = unfinished_versions(release, locales)
+        for line in describe_unfinished(unfinished, self.t, user_locale()):
+            self.err.write(self.t.gettext("warning: {problem}").format(problem=line) + "\n")
+        return not unfinished
 
     def cmd_validate(self, args: argparse.Namespace) -> int:
         release = self.resolve(args, args.draft)

@@ -8,7 +8,7 @@ import gettext
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from releasewriter.export.filenames import export_filename
 from releasewriter.model import Release
 from releasewriter.settings import EXPORT_FOLDER, EXPORT_FORMATS, Settings
+from releasewriter.translation.versions import add_version
 from releasewriter.ui.dialogs import ExportDialog, export_jobs
 from tests.releases import sample_release
 
@@ -294,3 +295,79 @@ def test_when_no_program_opens_the_email_the_user_is_told_where_it_is(
     [(icon, text)] = recorder.messages
     assert icon == QMessageBox.Icon.Information
     assert str(out / export_filename(release, "fr", "eml")) in text
+
+
+# -- unfinished translations --------------------------------------------------------
+
+
+def answer_question(qtbot: QtBot, button_text: str | None) -> list[str]:
+    """Answer the next "not finished" question with the button so named (None: Escape)."""
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or box.objectName() != "unfinishedQuestion":
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(box.text())
+        if button_text is None:
+            QTest.keyClick(box, Qt.Key.Key_Escape)
+            return
+        (button,) = [b for b in box.buttons() if b.text().replace("&", "") == button_text]
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+    return seen
+
+
+@pytest.fixture
+def half_translated(
+    qtbot: QtBot, settings: Settings, recorder: Recorder, out: Path
+) -> tuple[ExportDialog, Release]:
+    release = sample_release()
+    add_version(release, "ar", copy_text=True)  # still the French text: nothing translated
+    return make_dialog(qtbot, release, settings, recorder, out), release
+
+
+def test_exporting_an_unfinished_translation_lists_it_and_cancel_writes_nothing(
+    qtbot: QtBot, half_translated: tuple[ExportDialog, Release], out: Path
+) -> None:
+    dialog, _release = half_translated
+    dialog.languages.set_chosen(["fr", "en", "ar"])
+    seen = answer_question(qtbot, None)
+    click(qtbot, dialog.export_button)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert "\u2068Arabic\u2069: 9 segments not translated" in seen[0]
+    assert "English" not in seen[0]  # finished, so not listed
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_export_anyway_writes_every_chosen_language(
+    qtbot: QtBot, half_translated: tuple[ExportDialog, Release], out: Path
+) -> None:
+    dialog, release = half_translated
+    dialog.languages.set_chosen(["fr", "ar"])
+    answer_question(qtbot, "Export anyway")
+    with qtbot.waitSignal(dialog.exported, timeout=WORKER_TIMEOUT_MS) as blocker:
+        click(qtbot, dialog.export_button)
+    assert out / export_filename(release, "ar", "html") in blocker.args[0]
+
+
+def test_preparing_an_email_with_an_unfinished_translation_asks_first(
+    qtbot: QtBot, half_translated: tuple[ExportDialog, Release], out: Path
+) -> None:
+    dialog, release = half_translated
+    dialog.languages.set_chosen(["ar"])
+    seen = answer_question(qtbot, "Prepare the email anyway")
+    with qtbot.waitSignal(dialog.exported, timeout=WORKER_TIMEOUT_MS) as blocker:
+        click(qtbot, dialog.email_button)
+    assert seen
+    assert blocker.args[0] == [out / export_filename(release, "ar", "eml")]
+
+
+def test_finished_translations_export_without_a_question(
+    qtbot: QtBot, dialog: ExportDialog, out: Path
+) -> None:
+    dialog.languages.set_chosen(["fr", "en"])
+    with qtbot.waitSignal(dialog.exported, timeout=WORKER_TIMEOUT_MS):
+        click(qtbot, dialog.export_button)

@@ -36,6 +36,7 @@ from releasewriter.settings import (
     UI_LANGUAGE,
     Settings,
 )
+from releasewriter.translation.readiness import describe_unfinished, unfinished_versions
 from releasewriter.ui.clipboard import put_html
 from releasewriter.ui.dialogs.common import (
     Notify,
@@ -190,9 +191,35 @@ class ExportDialog(QDialog):
 
     # -- actions -------------------------------------------------------------
 
+    def confirm_unfinished(self, *, email: bool) -> bool:
+        """Ask before sending translations that are not finished; True to go on."""
+        _ = self.translations.gettext
+        unfinished = unfinished_versions(self.release, self.chosen_locales())
+        if not unfinished:
+            return True
+        lines = describe_unfinished(unfinished, self.translations, self.ui_locale)
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Export"), "", parent=self)
+        box.setObjectName("unfinishedQuestion")
+        box.setText(
+            _("These translations are not finished:")
+            + "\n\n"
+            + "\n".join(f"• {line}" for line in lines)
+        )
+        box.setInformativeText(
+            _("Side by side (Ctrl+T) shows what is left. Send them as they are?")
+        )
+        go_on = box.addButton(
+            _("Prepare the email &anyway") if email else _("Export &anyway"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() == go_on
+
     def export(self) -> None:
         """Write the chosen languages and formats into the folder."""
-        if self.busy or self.refresh_checks():
+        if self.busy or self.refresh_checks() or not self.confirm_unfinished(email=False):
             return
         folder = self.folder()
         job = export_job(self.release, self.chosen_locales(), self.chosen_formats(), folder)
@@ -201,6 +228,8 @@ class ExportDialog(QDialog):
     def prepare_email(self) -> None:
         """Save an unsent .eml beside the exports and open it in the email program."""
         if self.busy or self.refresh_checks().keys() & {"languages", "folder"}:
+            return
+        if not self.confirm_unfinished(email=True):
             return
         folder = self.folder()
         job = email_job(self.release, self.chosen_locales(), self.chosen_formats(), folder)
