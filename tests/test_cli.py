@@ -12,6 +12,7 @@ import pytest
 from releasewriter import __version__
 from releasewriter.cli import Cli, main, sample_path
 from releasewriter.i18n import app_translations
+from releasewriter.i18n.bidi import strip_isolates
 from releasewriter.store import DraftStore, dumps_release, read_release
 from releasewriter.store.locks import DraftLock
 from releasewriter.translation.versions import add_version
@@ -21,7 +22,8 @@ from tests.releases import faithful_six_languages, sample_release
 def run(*args: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     code = Cli(app_translations("en"), out, err).run(list(args))
-    return code, out.getvalue(), err.getvalue()
+    # Messages isolate what they are filled with (see test_cli_messages_isolate_…).
+    return code, strip_isolates(out.getvalue()), strip_isolates(err.getvalue())
 
 
 def run_process(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -241,14 +243,14 @@ def test_export_warns_of_an_unfinished_translation_and_strict_writes_nothing(
     code, out, err = run("export", str(path), "--all-languages", "--out", str(out_dir))
     assert code == 0
     assert len(out.splitlines()) == 6  # three languages, two formats each
-    assert err == "warning: \u2068Arabic\u2069: 9 segments not translated\n"
+    assert err == "warning: Arabic: 9 segments not translated\n"
 
     code, out, err = run(
         "export", str(path), "--all-languages", "--strict", "--out", str(out_dir / "strict")
     )
     assert (code, out) == (1, "")
     assert err.splitlines() == [
-        "warning: \u2068Arabic\u2069: 9 segments not translated",
+        "warning: Arabic: 9 segments not translated",
         "Nothing was written: the translations above are unfinished.",
     ]
     assert not (out_dir / "strict").exists()
@@ -258,3 +260,19 @@ def test_strict_export_of_finished_translations_writes_them(tmp_path: Path) -> N
     code, out, err = run("export", "sample", "--all-languages", "--strict", "--out", str(tmp_path))
     assert (code, err) == (0, "")
     assert len(out.splitlines()) == 4
+
+
+def test_cli_messages_isolate_language_names_file_names_and_numbers(tmp_path: Path) -> None:
+    release = sample_release()
+    add_version(release, "ar", copy_text=True)
+    path = tmp_path / "draft.rwdraft"
+    path.write_text(dumps_release(release), encoding="utf-8")
+    err = io.StringIO()
+    Cli(app_translations("en"), io.StringIO(), err).run(
+        ["export", str(path), "--lang", "ar", "--strict", "--out", str(tmp_path)]
+    )
+    # An Arabic name at the start of an English line would otherwise carry the
+    # number after it to its left: "9 :Arabic segments…" in a right-to-left terminal.
+    assert err.getvalue().splitlines()[0] == (
+        "warning: \u2068\u2068Arabic\u2069: \u2068\u20689\u2069 segments not translated\u2069\u2069"
+    )

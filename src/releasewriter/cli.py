@@ -196,8 +196,7 @@ class Cli:
         formats: list[Format] = args.format or list(FORMATS)
         if not self.warn_unfinished(release, locales) and args.strict:
             self.err.write(
-                self.t.gettext("Nothing was written: the translations above are unfinished.")
-                + "\n"
+                self.t.gettext("Nothing was written: the translations above are unfinished.") + "\n"
             )
             return EXIT_PROBLEMS
         report = export_release(release, locales, formats, args.out, processes=os.cpu_count() or 1)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from releasewriter.i18n.bidi import strip_isolates
 from releasewriter.ui.main_window import MainWindow
 from tests.ui.typing import type_text
 
@@ -116,7 +117,7 @@ def test_an_unknown_country_is_a_warning_that_jumps_to_the_country_field(
     _press(qtbot, Qt.Key.Key_Tab)
     window.validation.refresh()
     texts = [window.validation.item(i).text() for i in range(window.validation.count())]
-    row = next(i for i, t in enumerate(texts) if "“Narnia” is not a country" in t)
+    row = next(i for i, t in enumerate(texts) if "“Narnia” is not a country" in strip_isolates(t))
     window.validation.itemClicked.emit(window.validation.item(row))
     focused = QApplication.focusWidget()
     assert isinstance(focused, QWidget)

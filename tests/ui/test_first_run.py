@@ -335,4 +335,5 @@ def test_the_offer_speaks_the_ui_language_and_names_the_menu_as_it_reads(
 ) -> None:
     window = launch("--ui-lang", "fr")
     offer = wait_for_offer(qtbot, window)
-    assert "\u2068Fichier › Profil de l’organisation\u2069." in offer.message.text()
+    # The menu path keeps its order in a right-to-left sentence too.
+    assert "\u2068Fichier › Profil de l’organisation\u2069" in offer.message.text()

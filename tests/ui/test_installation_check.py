@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QTableWidget
 from pytestqt.qtbot import QtBot
 
+from releasewriter.i18n.bidi import strip_isolates
 from releasewriter.ui.dialogs.installation_check import InstallationCheckDialog
 from releasewriter.ui.main_window import MainWindow
 
@@ -46,7 +47,7 @@ def test_check_installation_from_the_help_menu_lists_every_check_passing(
     assert all(verdict == "ok" for _, _, verdict in rows)
 
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
-    copied = QApplication.clipboard().text()
+    copied = strip_isolates(QApplication.clipboard().text())
     assert copied.startswith("ReleaseWriter ")
     assert "Drafts: " + str(window.context.store.folder) in copied
     assert copied.rstrip().endswith("checks passed.")

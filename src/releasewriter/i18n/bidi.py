@@ -10,6 +10,10 @@ terminals that do bidi and Word all honour isolates; the others show nothing.
 
 from __future__ import annotations
 
+import gettext
+import string
+from typing import Any
+
 FSI = "\u2068"  # FIRST STRONG ISOLATE: the piece takes the direction of its first letter
 PDI = "\u2069"  # POP DIRECTIONAL ISOLATE
 
@@ -22,3 +26,51 @@ def isolate(text: str) -> str:
 def strip_isolates(text: str) -> str:
     """The text without the isolates, for a file, a log or a comparison."""
     return text.replace(FSI, "").replace(PDI, "")
+
+
+class _IsolatingFormatter(string.Formatter):
+    def format_field(self, value: Any, format_spec: str) -> str:
+        return isolate(format(value, format_spec))
+
+
+_FORMATTER = _IsolatingFormatter()
+
+
+class Message(str):
+    """A message of the app's own words whose ``format`` isolates every value it is given.
+
+    The class of problem, not its instances: a language name, a headline, a
+    file name or a count put into any message keeps its order in either
+    direction, whoever writes the next message. ``format`` returns a plain
+    ``str``, so a message put into another is isolated once, as a whole.
+    """
+
+    __slots__ = ()
+
+    def format(self, /, *args: Any, **kwargs: Any) -> str:
+        return _FORMATTER.vformat(self, args, kwargs)
+
+
+class IsolatingTranslations(gettext.NullTranslations):
+    """The app's catalog (or English), handing out :class:`Message` s.
+
+    Only the app's own words: labels printed in a release are text of one
+    language and direction, and an isolate there would be a stray character
+    in the document.
+    """
+
+    def __init__(self, catalog: gettext.NullTranslations) -> None:
+        super().__init__()
+        self.add_fallback(catalog)
+
+    def gettext(self, message: str) -> str:
+        return Message(super().gettext(message))
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return Message(super().ngettext(msgid1, msgid2, n))
+
+    def pgettext(self, context: str, message: str) -> str:
+        return Message(super().pgettext(context, message))
+
+    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
+        return Message(super().npgettext(context, msgid1, msgid2, n))

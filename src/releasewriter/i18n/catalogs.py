@@ -24,6 +24,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
+from releasewriter.i18n.bidi import IsolatingTranslations
 from releasewriter.locations import cache_dir
 from releasewriter.resources import resource_path, source_checkout_path
 
@@ -123,9 +124,10 @@ def label_translations(locale: str) -> gettext.NullTranslations:
     return translations(LABELS_DOMAIN, locale)
 
 
+@functools.cache
 def app_translations(locale: str) -> gettext.NullTranslations:
-    """The application's own words, in the user's language."""
-    return translations(APP_DOMAIN, locale)
+    """The application's own words, in the user's language; values put into them are isolated."""
+    return IsolatingTranslations(translations(APP_DOMAIN, locale))
 
 
 @functools.cache

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from babel.lists import format_list
 
-from releasewriter.i18n.bidi import isolate
 from releasewriter.i18n.locales import display_name
 from releasewriter.model import Release
 from releasewriter.translation.checks import cross_language_problems
@@ -60,7 +59,7 @@ def unfinished_versions(release: Release, locales: Sequence[str]) -> list[Unfini
 def describe_unfinished(
     unfinished: Sequence[Unfinished], t: gettext.NullTranslations, ui_locale: str | None
 ) -> list[str]:
-    """One line per language, in the user's language, the language name isolated."""
+    """One line per language, in the user's language (whose messages isolate the name)."""
     lines = []
     for version in unfinished:
         parts = []
@@ -90,7 +89,7 @@ def describe_unfinished(
             )
         lines.append(
             t.gettext("{language}: {what}").format(
-                language=isolate(display_name(version.locale, ui_locale)),
+                language=display_name(version.locale, ui_locale),
                 what=format_list(parts, locale=ui_locale or "en"),
             )
         )

@@ -33,7 +33,9 @@ def duplicate_draft(store: DraftStore, path: Path, copy_headline: str) -> Path:
     if release.versions:
         source = release.source
         if source.headline.strip():
-            source.headline = copy_headline.format(headline=source.headline.strip())
+            # str.format: the headline is the release's text, not a message with
+            # an isolated value in it (see i18n.bidi.Message).
+            source.headline = str.format(str(copy_headline), headline=source.headline.strip())
     return store.save(release, backup=False)
 
 
