@@ -35,7 +35,7 @@ from releasewriter.model import (
 from releasewriter.store.errors import DraftFormatError
 from releasewriter.store.migrations import fixed_offset_zone, migrate
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _SAFE_ID = re.compile(r"[0-9A-Za-z_-]{1,128}")
 FORMAT_NAME = "releasewriter-draft"
 

@@ -121,7 +121,15 @@ def _without_dateline(version: dict[str, Any]) -> dict[str, Any]:
     return upgraded
 
 
-STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+def _v4_to_v5(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 5 adds the segment statuses "copied" and "same_as_source". A version 4
+    file has neither, and reads the same: its text equal to the source is untranslated.
+    The number changes so that a version 4 ReleaseWriter asks to be updated instead of
+    failing on a status it does not know."""
+    return {**data, "schema_version": 5}
+
+
+STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
 
 
 def migrate(data: dict[str, Any], from_version: int, to_version: int) -> dict[str, Any]:
