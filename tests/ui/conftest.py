@@ -30,20 +30,29 @@ def drafts_store(tmp_path: Path) -> DraftStore:
     return store
 
 
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    """The main window as a first start shows it (the sample open), 1366×768."""
+def show_window(
+    qtbot: QtBot, tmp_path: Path, store: DraftStore | None = None, draft: Path | None = None
+) -> MainWindow:
+    """The English main window at 1366×768 on ``draft`` (the sample when none), shown."""
     window = build_window(
-        store=DraftStore(tmp_path / "drafts"),
+        store=store or DraftStore(tmp_path / "drafts"),
         settings=Settings.load(tmp_path / "config"),
         config_dir=tmp_path / "config",
         translations=app_translations("en"),
         ui_locale="en",
+        draft=draft,
     )
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    """The main window as a first start shows it (the sample open), 1366×768."""
+    window = show_window(qtbot, tmp_path)
     yield window
     window.close()
 

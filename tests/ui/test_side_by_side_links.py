@@ -15,17 +15,15 @@ from PySide6.QtGui import QContextMenuEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMenu
 from pytestqt.qtbot import QtBot
 
-from releasewriter.i18n import app_translations
 from releasewriter.i18n.bidi import strip_isolates
-from releasewriter.settings import Settings
 from releasewriter.store import DraftStore
 from releasewriter.translation.checks import cross_language_problems
 from releasewriter.translation.state import progress
 from releasewriter.ui.main_window import MainWindow
-from releasewriter.ui.startup import build_window
 from releasewriter.ui.translation.add_version import AddVersionDialog
 from releasewriter.ui.translation.rows import SegmentRow
 from tests.releases import sample_release
+from tests.ui.conftest import show_window
 from tests.ui.typing import type_text
 
 URL = "https://www.iom.int/china"
@@ -39,18 +37,7 @@ def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     release = sample_release()
     release.source.body[0].text += f" Jusqu’à *1 200* agents, voir le [site web.]({URL})"
     path = store.save(release)
-    window = build_window(
-        store=store,
-        settings=Settings.load(tmp_path / "config"),
-        config_dir=tmp_path / "config",
-        translations=app_translations("en"),
-        ui_locale="en",
-        draft=path,
-    )
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
+    window = show_window(qtbot, tmp_path, store, path)
 
     def arabic_from_the_source(dialog: AddVersionDialog) -> QDialog.DialogCode:
         dialog.language.setCurrentIndex(dialog.language.findData("ar"))

@@ -9,15 +9,13 @@ import pytest
 from PySide6.QtWidgets import QLabel, QPushButton, QTextEdit
 from pytestqt.qtbot import QtBot
 
-from releasewriter.i18n import app_translations
 from releasewriter.i18n.bidi import strip_isolates
-from releasewriter.settings import Settings
 from releasewriter.store import DraftStore, read_release
 from releasewriter.translation.state import TranslationState, pairs, progress, record_translation
 from releasewriter.translation.xliff import export_xliff
 from releasewriter.ui.main_window import MainWindow
-from releasewriter.ui.startup import build_window
 from tests.releases import sample_release
+from tests.ui.conftest import show_window
 from tests.ui.typing import type_text
 
 
@@ -28,17 +26,7 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     for pair in pairs(release, "en"):
         record_translation(release, "en", pair.key)
     path = store.save(release)
-    window = build_window(
-        store=store,
-        settings=Settings.load(tmp_path / "config"),
-        config_dir=tmp_path / "config",
-        translations=app_translations("en"),
-        ui_locale="en",
-        draft=path,
-    )
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
+    window = show_window(qtbot, tmp_path, store, path)
     yield window
     window.close()
 
