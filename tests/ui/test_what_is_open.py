@@ -145,3 +145,17 @@ def test_after_ctrl_n_the_new_draft_is_selected_in_the_library(
     assert new is not None
     assert window.library.selected_paths() == [new]
     assert window.library.current_path() == new
+
+
+def test_opening_the_open_draft_again_keeps_its_undo_history(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    sample = window.session.path
+    assert sample is not None
+    qtbot.keyClicks(window.form.headline.headline, "!")
+    assert window.library.select(sample)
+    window.library.view.setFocus()
+    qtbot.keyClick(window.library.view, Qt.Key.Key_Return)  # as a double-click would
+    assert action(window, "undoAction").isEnabled()
+    action(window, "undoAction").trigger()
+    assert not window.session.version.headline.endswith("!")
