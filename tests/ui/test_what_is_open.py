@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QFileDialog, QToolButton
 from pytestqt.qtbot import QtBot
 
 from releasewriter.ui.library.model import HEADLINE, STATUS
@@ -159,3 +159,34 @@ def test_opening_the_open_draft_again_keeps_its_undo_history(
     assert action(window, "undoAction").isEnabled()
     action(window, "undoAction").trigger()
     assert not window.session.version.headline.endswith("!")
+
+
+def test_a_draft_opened_from_a_file_is_selected_in_the_library(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chinese = another_draft(window)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (str(chinese), ""))
+    action(window, "openAction").trigger()
+    assert window.session.path == chinese
+    assert window.library.selected_paths() == [chinese]
+
+
+def test_emptying_the_trash_closes_a_draft_opened_from_it(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = window.context.store
+    trashed = store.trash(another_draft(window))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (str(trashed), ""))
+    action(window, "openAction").trigger()
+    assert window.session.path == trashed
+    window.library.confirm = lambda _question: True
+    window.library.show_trash()
+    button = window.library.findChild(QToolButton, "emptyTrashButton")
+    assert button is not None
+
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    assert not trashed.exists()
+    assert window.session.release is None
+    assert window.windowTitle() == "ReleaseWriter"
+    assert window.editing.currentWidget() is window.nothing_open
