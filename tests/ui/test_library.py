@@ -266,7 +266,7 @@ def test_dragging_something_else_is_refused(make_panel, tmp_path) -> None:
 # -- duplicating -------------------------------------------------------------------------
 
 
-def test_duplicate_saves_a_copy_with_a_new_id_and_opens_it(
+def test_duplicate_saves_an_unchanged_copy_with_a_new_id_listed_as_copy_and_opens_it(
     qtbot, make_panel, drafts_store, three_drafts
 ) -> None:
     panel, _ = make_panel()
@@ -276,13 +276,14 @@ def test_duplicate_saves_a_copy_with_a_new_id_and_opens_it(
     copy_path = signal.args[0]
     copy, original = drafts_store.load(copy_path), drafts_store.load(three_drafts["sample"])
     assert copy.id != original.id
-    assert copy.source.headline == f"Copy of {SAMPLE_HEADLINE}"
+    assert copy.source.headline == SAMPLE_HEADLINE
     assert copy.version("fr").headline == original.version("fr").headline
     assert copy.version("fr").body == original.version("fr").body
     entries, _problems = drafts_store.scan()
     assert len(entries) == 4
     assert panel.current_path() == copy_path
-    assert shown(panel)[0] == f"Copy of {SAMPLE_HEADLINE}"
+    assert shown(panel)[0] == SAMPLE_HEADLINE
+    assert shown(panel, STATUS)[0] == "Copy"
 
 
 # -- the trash ---------------------------------------------------------------------------

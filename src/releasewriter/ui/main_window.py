@@ -65,6 +65,17 @@ def _decode(text: str) -> QByteArray:
         return QByteArray()
 
 
+# What needs an open draft: disabled while none is (the Language menu's
+# "Make this version the source" also while the source is on screen).
+_NEEDS_A_DRAFT = frozenset({
+    "exportAction", "copyHtmlAction", "findAction", "findNextAction", "boldAction",
+    "italicAction", "linkAction", "translateAction", "addVersionAction",
+    "removeVersionAction", "makeSourceAction", "exportXliffAction", "reviewDocumentAction",
+    "importXliffAction", "markAllTranslatedAction",
+})  # fmt: skip
+_NOTHING_OPEN_PAGE = 2
+
+
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, session: EditorSession) -> None:
         super().__init__()
@@ -97,6 +108,13 @@ class MainWindow(QMainWindow):
         self.editing.setObjectName("editingPanes")
         self.editing.addWidget(form_pane)
         self.editing.addWidget(self.translation)
+        self.nothing_open = QLabel(
+            _("No draft open — choose one in the library or press Ctrl+N to start one.")
+        )
+        self.nothing_open.setObjectName("nothingOpen")
+        self.nothing_open.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.nothing_open.setWordWrap(True)
+        self.editing.addWidget(self.nothing_open)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -131,6 +149,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self._restore_layout()
+        if session.release is None:
+            self._release_closed()  # until a draft opens (an unreadable last draft, say)
 
     # -- assembly ------------------------------------------------------------------
 
@@ -290,7 +310,10 @@ class MainWindow(QMainWindow):
         session.save_failed.connect(self._save_failed)
         session.read_only_changed.connect(self._read_only)
         session.release_opened.connect(self._release_opened)
+        session.release_closed.connect(self._release_closed)
         session.versions_changed.connect(self._fill_language_menu)
+        session.versions_changed.connect(self._update_actions)
+        session.locale_changed.connect(lambda _locale: self._update_actions())
         session.changed.connect(lambda *_args: self._update_title())
         self.take_over_button.clicked.connect(session.take_over)
         self.translation.mark_all.clicked.connect(self.versions.mark_all_translated)
@@ -306,6 +329,9 @@ class MainWindow(QMainWindow):
         self.form.headline.headline.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def open_path(self, path: Path) -> bool:
+        open_now, read_only = self.session.path, self.session.read_only
+        if open_now is not None and not read_only and open_now.resolve() == Path(path).resolve():
+            return True  # a second click on the open draft must not reload it (nor its undo)
         try:
             self.session.open_path(Path(path))
         except DraftReadError as error:
@@ -331,12 +357,32 @@ class MainWindow(QMainWindow):
     def _closing_for_trash(self, path: Path) -> None:
         if self.session.path is not None and self.session.path.resolve() == Path(path).resolve():
             self.session.close()
-            self.form.load()
-            self.preview_controller.render_now()
 
     def _release_opened(self) -> None:
+        if self.editing.currentIndex() == _NOTHING_OPEN_PAGE:
+            self.editing.setCurrentIndex(0)
         self._update_title()
         self._fill_language_menu()
+        self._update_actions()
+        self.library.follow(self.session.path)
+
+    def _release_closed(self) -> None:
+        self.set_translating(False)
+        self.find_bar.hide()
+        self.editing.setCurrentIndex(_NOTHING_OPEN_PAGE)
+        self._update_title()
+        self._fill_language_menu()
+        self._update_actions()
+        self.library.follow(None)
+
+    def _update_actions(self) -> None:
+        release = self.session.release
+        on_source = release is not None and self.session.locale == release.source_locale
+        for action in self.findChildren(QAction):
+            name = action.objectName()
+            if name in _NEEDS_A_DRAFT:
+                needless = name == "makeSourceAction" and on_source
+                action.setEnabled(release is not None and not needless)
 
     def _fill_language_menu(self) -> None:
         _ = self.t.gettext

@@ -134,6 +134,7 @@ class PreviewController(QObject):
         session.changed.connect(self.schedule)
         session.locale_changed.connect(lambda _locale: self.render_now())
         session.release_opened.connect(self.render_now)
+        session.release_closed.connect(self.render_now)
 
     def schedule(self, *_args: object) -> None:
         if self.timer.isActive():

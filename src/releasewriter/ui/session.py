@@ -39,6 +39,8 @@ class EditorSession(QObject):
     # came from the widget that shows the field (which must then not be reset).
     changed = Signal(str, str, bool)
     release_opened = Signal()
+    # The open release was closed and none took its place: views show nothing.
+    release_closed = Signal()
     # The list of language versions (or which is the source) changed.
     versions_changed = Signal()
     locale_changed = Signal(str)
@@ -72,7 +74,7 @@ class EditorSession(QObject):
     def open_path(self, path: Path, *, take_over: bool = False) -> None:
         """Open a draft file; a draft held elsewhere opens read-only."""
         release = self.store.load(path)
-        self.close()
+        self._let_go()
         self.release, self.path = release, path
         try:
             self._lock = DraftLock.acquire(path, take_over=take_over)
@@ -98,16 +100,28 @@ class EditorSession(QObject):
         self.release_opened.emit()
 
     def close(self) -> None:
-        """Save what is unsaved and let go of the lock."""
+        """Save what is unsaved, let go of the lock, and tell the views nothing is open."""
+        was_open = self.release is not None
+        self._let_go()
+        self.lock_holder = None
+        if self.read_only:
+            self._set_read_only(False)
+        if was_open:
+            self.release_closed.emit()
+
+    def _let_go(self) -> None:
         self.flush()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
         self.release = None
         self.path = None
+        self.locale = ""
+        # Undoing an edit of a release that is no longer open would bring it back half-way.
+        self.undo_stack.clear()
 
     def shutdown(self) -> None:
-        self.close()
+        self._let_go()
         self._writer.shutdown(wait=True)
 
     def _set_read_only(self, value: bool) -> None:

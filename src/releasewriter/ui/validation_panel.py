@@ -30,10 +30,12 @@ class ValidationPanel(QListWidget):
         session.changed.connect(lambda *_args: self.timer.start())
         # Not at once: opening a draft should show it before checking it.
         session.release_opened.connect(self.timer.start)
+        session.release_closed.connect(self.refresh)
         self.itemActivated.connect(self._jump)
         self.itemClicked.connect(self._jump)
 
     def refresh(self) -> None:
+        self.timer.stop()
         self.clear()
         if self.session.release is None:
             return

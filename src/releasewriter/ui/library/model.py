@@ -34,6 +34,15 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
 
+def _file_stamp(path: Path) -> tuple[int, int] | None:
+    """What changes whenever a draft file is written again (a save replaces the file)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_ino
+
+
 class LibraryModel(QAbstractTableModel):
     def __init__(
         self, translations: gettext.NullTranslations, ui_locale: str, parent: QObject | None = None
@@ -43,6 +52,13 @@ class LibraryModel(QAbstractTableModel):
         self.ui_locale = ui_locale
         self.rows: list[IndexedDraft] = []
         self.exported: set[Path] = set()
+        # Drafts duplicated in this session, with their file's stamp when copied: the Status
+        # column says "Copy" until the copy is first saved again. The file's stamp, not the
+        # draft's last change, which counts whole seconds: an edit in the second of the copy
+        # would go unseen. Not stored in the draft on purpose: the mark only matters while
+        # the two drafts read alike, right after the copy, and a stored field would change
+        # the draft format for it.
+        self.copies: dict[Path, tuple[int, int] | None] = {}
         # What each row's cells say, kept while the row (the same indexed file) is shown:
         # the view asks for them many times over when it sizes and sorts its columns.
         self._cells: dict[Path, tuple[IndexedDraft, tuple[str, str, str, str]]] = {}
@@ -69,6 +85,15 @@ class LibraryModel(QAbstractTableModel):
             if row.path.resolve() == path.resolve():
                 self._cells.pop(row.path, None)
                 self.dataChanged.emit(self.index(number, STATUS), self.index(number, STATUS))
+
+    def mark_copied(self, path: Path) -> None:
+        """Show a draft just duplicated as a copy, until it is changed."""
+        number = self.row_for(path)
+        if number < 0:
+            return
+        self.copies[path.resolve()] = _file_stamp(path)
+        self._cells.pop(path, None)
+        self.dataChanged.emit(self.index(number, STATUS), self.index(number, STATUS))
 
     def row_for(self, path: Path) -> int:
         for number, row in enumerate(self.rows):
@@ -138,6 +163,10 @@ class LibraryModel(QAbstractTableModel):
             return _("Unreadable")
         exported = row.entry.exported or row.path.resolve() in self.exported
         embargoed = row.entry.embargoed
+        copied = self.copies.get(row.path.resolve())
+        if copied is not None and copied == _file_stamp(row.path):
+            # TRANSLATORS: a release's status in the drafts list: a duplicate not yet changed.
+            return _("Copy, embargoed") if embargoed else _("Copy")
         if exported:
             # TRANSLATORS: a release's status in the drafts list.
             return _("Exported, embargoed") if embargoed else _("Exported")

@@ -20,22 +20,18 @@ from releasewriter.store import DraftReadError, DraftStore
 from releasewriter.store.locks import LockHolder, is_stale, lock_path_for, read_holder
 
 
-def duplicate_draft(store: DraftStore, path: Path, copy_headline: str) -> Path:
+def duplicate_draft(store: DraftStore, path: Path) -> Path:
     """Save a copy of a draft under a new release id; return the copy's path.
 
-    ``copy_headline`` is the UI's pattern with ``{headline}`` in it ("Copy of
-    {headline}"). Only the source version's headline gets it: that is what
-    the library lists, and the translations stay as the translators left them.
+    The text is left exactly as it was: a "Copy of" written into the headline
+    would be in the UI's language, not the release's (English words in a
+    French headline). The library shows the copy as one instead. The copy has
+    not been exported: it starts as a draft.
     """
     release = copy.deepcopy(store.load(path))
     release.id = new_release_id()
     release.created = release.modified = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    if release.versions:
-        source = release.source
-        if source.headline.strip():
-            # str.format: the headline is the release's text, not a message with
-            # an isolated value in it (see i18n.bidi.Message).
-            source.headline = str.format(str(copy_headline), headline=source.headline.strip())
+    release.last_exported = None
     return store.save(release, backup=False)
 
 

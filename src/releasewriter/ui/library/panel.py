@@ -3,7 +3,8 @@
 The main window embeds the panel and listens to its signals; the panel never
 opens an editor itself. It asks the main window to open a draft
 (``open_requested``), to start one (``new_requested``), and to close a draft
-before it goes to the trash (``about_to_trash``). Questions and messages go
+before it goes to the trash or is deleted for good (``about_to_trash``); it
+selects the open draft when told to (``follow``). Questions and messages go
 through ``confirm``, ``inform`` and ``choose_files``, which tests replace.
 """
 
@@ -23,7 +24,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from releasewriter.store import DraftReadError, DraftStore
@@ -97,6 +98,7 @@ class DraftsLibraryPanel(QWidget):
         layout.addWidget(self.status)
         self.setAcceptDrops(True)
         self.view.viewport().installEventFilter(self)
+        self._press_modifiers = Qt.KeyboardModifier.NoModifier
 
         self._watcher = FolderWatcher(self)
         self._watcher.changed.connect(self.refresh)
@@ -105,6 +107,7 @@ class DraftsLibraryPanel(QWidget):
         self.search.textChanged.connect(self._search_changed)
         self.search.returnPressed.connect(self._focus_list)
         self.view.activated.connect(self._activated)
+        self.view.clicked.connect(self._clicked)
         self.view.customContextMenuRequested.connect(self._show_context_menu)
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
         self.view.selectionModel().currentChanged.connect(self._update_actions)
@@ -159,6 +162,14 @@ class DraftsLibraryPanel(QWidget):
         select_paths(self.view, self.model, [path], path)
         self.view.scrollTo(self.view.currentIndex())
         return True
+
+    def follow(self, path: Path | None) -> None:
+        """Select the open draft's row; none when no draft is open or it is not listed."""
+        if path is not None and self.model.row_for(path) < 0:
+            self.refresh()  # a draft just made (New, Duplicate) is not listed yet
+        if path is None or self.in_trash or not self.select(path):
+            select_paths(self.view, self.model, [], None)
+            self._update_actions()
 
     def current_path(self) -> Path | None:
         index = self.view.currentIndex()
@@ -234,6 +245,16 @@ class DraftsLibraryPanel(QWidget):
             return
         self.open_requested.emit(row.path)
 
+    @Slot(QModelIndex)
+    def _clicked(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        # A plain click opens, as in a mail program; with Ctrl or Shift it only adds to
+        # the selection (to delete several). An unreadable row explains itself on Enter.
+        if self._press_modifiers != Qt.KeyboardModifier.NoModifier or self.in_trash:
+            return
+        row = self._row(index.data(PATH_ROLE))
+        if row is not None and row.entry is not None:
+            self.open_requested.emit(row.path)
+
     @Slot()
     def open_current(self) -> None:
         self._activated(self.view.currentIndex())
@@ -245,12 +266,12 @@ class DraftsLibraryPanel(QWidget):
         if row is None or row.entry is None or self.in_trash:
             return
         try:
-            # TRANSLATORS: the headline of a duplicated draft; {headline} is the original's.
-            copy = duplicate_draft(self.store, row.path, _("Copy of {headline}"))
+            copy = duplicate_draft(self.store, row.path)
         except (DraftReadError, OSError) as error:
             self.inform(_("The draft could not be copied: {problem}").format(problem=error))
             return
         self.refresh()
+        self.model.mark_copied(copy)
         self.select(copy)
         self.open_requested.emit(copy)
 
@@ -287,6 +308,8 @@ class DraftsLibraryPanel(QWidget):
             count,
         )
         if self.confirm(question.format(count=count)):
+            for path in trashed_drafts(self.store.folder):
+                self.about_to_trash.emit(path)  # one opened from the trash folder closes first
             try:
                 empty_trash(self.store.folder)
             except OSError as error:
@@ -300,8 +323,12 @@ class DraftsLibraryPanel(QWidget):
             self.open_requested.emit(path)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+        if watched is not self.view.viewport():
+            return super().eventFilter(watched, event)
+        if event.type() == QEvent.Type.Resize:
             fit_columns(self.view, self.model)
+        elif event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            self._press_modifiers = event.modifiers()
         return super().eventFilter(watched, event)
 
     # -- drag and drop ------------------------------------------------------------

@@ -84,7 +84,9 @@ class VersionActions:
             )
 
     def make_source(self) -> None:
-        locale = self.session.locale
+        release, locale = self.session.release, self.session.locale
+        if release is None or locale == release.source_locale:
+            return  # already the source: nothing changes, so nothing is saved (nor un-exported)
         self.session.change_release(
             self.t.gettext("Make this version the source"), lambda r: set_source(r, locale)
         )

@@ -86,6 +86,7 @@ class TranslationView(QWidget):
         self.filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
         session.locale_changed.connect(lambda _locale: self.rebuild())
         session.release_opened.connect(self.rebuild)
+        session.release_closed.connect(self.rebuild)
         session.versions_changed.connect(self.rebuild)
         session.changed.connect(self._changed)
 
@@ -110,6 +111,8 @@ class TranslationView(QWidget):
         translating = release is not None and locale in self.targets()
         self.empty.setVisible(not translating)
         self.rows_area.setVisible(translating)
+        # Hidden, not left as it was: it would show the last draft's (or language's) progress.
+        self.progress.setVisible(translating)
         if not translating or release is None:
             return
         paragraph = 0
