@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QMimeData
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from releasewriter.model.inline import parse_inline
@@ -23,6 +23,30 @@ class InlineTextEdit(QTextEdit):
         self.setAcceptRichText(True)
         self.setUndoRedoEnabled(False)
         self.setTabChangesFocus(True)
+        self.cursorPositionChanged.connect(self._leave_link_behind)
+
+    def _leave_link_behind(self) -> None:
+        """Typing at a link's end, or in a paragraph started there, is not part of the link.
+
+        Qt types with the format of the character before the cursor, so
+        without this a link would swallow the rest of the sentence and every
+        paragraph started after it.
+        """
+        cursor = self.textCursor()
+        fmt = self.currentCharFormat()
+        if cursor.hasSelection() or not fmt.isAnchor():
+            return
+        if not cursor.atBlockEnd() and not cursor.atBlockStart():
+            after = QTextCursor(cursor)
+            after.movePosition(QTextCursor.MoveOperation.NextCharacter)
+            following = after.charFormat()
+            if following.isAnchor() and following.anchorHref() == fmt.anchorHref():
+                return  # inside the link: typing there edits its text
+        plain = QTextCharFormat(fmt)
+        plain.setAnchor(False)
+        plain.setAnchorHref("")
+        plain.setFontUnderline(False)
+        self.setCurrentCharFormat(plain)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         """Paste keeps bold, italic, links and paragraphs, never fonts, colours or images."""
@@ -56,21 +80,48 @@ class InlineTextEdit(QTextEdit):
         fmt = self.textCursor().charFormat()
         return fmt.anchorHref() if fmt.isAnchor() else ""
 
-    def set_link(self, href: str | None) -> None:
+    def set_link(self, href: str | None, text: str = "") -> None:
+        """Link the selection or the word the cursor is in; elsewhere insert a link.
+
+        With nothing to link, the inserted link shows ``text``, or else its
+        address; what is typed after it is not linked.
+        """
         cursor = self.textCursor()
-        if not cursor.hasSelection():
-            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
         fmt = cursor.charFormat()
-        cursor.mergeCharFormat(char_format(fmt.fontWeight() >= 700, fmt.fontItalic(), href or None))
+        linked = char_format(fmt.fontWeight() >= 700, fmt.fontItalic(), href or None)
+        if not cursor.hasSelection() and not self._select_word(cursor):
+            if href:
+                shown = text.strip() or href.removeprefix("mailto:")
+                cursor.insertText(shown, linked)
+                self.setTextCursor(cursor)
+                self._leave_link_behind()
+            return
+        cursor.mergeCharFormat(linked)
         self.setTextCursor(cursor)
+
+    @staticmethod
+    def _select_word(cursor: QTextCursor) -> bool:
+        """Select the word the cursor is inside, as word processors act on it.
+
+        At a word's edge there is no such word: a format chosen there is for
+        what is typed next, not for the word just typed.
+        """
+        block = cursor.block().text()
+        at = cursor.positionInBlock()
+        if not (0 < at < len(block) and block[at - 1].isalnum() and block[at].isalnum()):
+            return False
+        cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        return cursor.hasSelection()
 
     def _merge(self, **changes: Any) -> None:
         cursor = self.textCursor()
-        if not cursor.hasSelection():
-            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
-        fmt = cursor.charFormat()
+        fmt = self.currentCharFormat()
         bold = changes.get("bold", fmt.fontWeight() >= 700)
         italic = changes.get("italic", fmt.fontItalic())
+        if cursor.hasSelection() or self._select_word(cursor):
+            fmt = cursor.charFormat()
+            href = fmt.anchorHref() if fmt.isAnchor() else None
+            cursor.mergeCharFormat(char_format(bold, italic, href))
         href = fmt.anchorHref() if fmt.isAnchor() else None
-        cursor.mergeCharFormat(char_format(bold, italic, href))
+        # With nothing selected this is the format for what is typed next.
         self.mergeCurrentCharFormat(char_format(bold, italic, href))
