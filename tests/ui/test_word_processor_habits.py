@@ -158,3 +158,19 @@ def test_ctrl_k_with_nothing_selected_inserts_a_link_showing_its_address(
     assert window.session.version.body[-1].text.endswith("clées. Voir https://iom.int pour tout.")
     anchors = [span for span in parse_inline(window.session.version.body[-1].text) if span.href]
     assert [span.text for span in anchors] == ["https://iom.int"]
+
+
+def test_ctrl_k_at_the_end_of_a_link_changes_the_whole_link_keeping_its_bold_part(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_body(window, "Voir [le ](https://iom.int)**[site](https://iom.int)** maintenant.")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a: ("https://un.org", True))
+    body = window.form.body.editor
+    body.setFocus()
+    qtbot.keyClick(body, Qt.Key.Key_Home)
+    for _ in range(len("Voir le site")):
+        qtbot.keyClick(body, Qt.Key.Key_Right)
+    qtbot.keyClick(body, Qt.Key.Key_K, CTRL)
+    assert window.session.version.body[0].text == (
+        "Voir [le ](https://un.org)**[site](https://un.org)** maintenant."
+    )

@@ -17,6 +17,30 @@ from releasewriter.model.inline import parse_inline
 from releasewriter.ui.form.markup import char_format, paragraphs_from_html, paragraphs_from_text
 
 
+def link_span(cursor: QTextCursor) -> tuple[int, int, str] | None:
+    """Where the link the cursor is in, or at either edge of, starts and ends, and its address."""
+    runs: list[tuple[int, int, str]] = []
+    iterator = cursor.block().begin()
+    while not iterator.atEnd():
+        fragment = iterator.fragment()
+        if fragment.isValid():
+            fmt = fragment.charFormat()
+            end = fragment.position() + fragment.length()
+            href = fmt.anchorHref() if fmt.isAnchor() else ""
+            if runs and runs[-1][2] == href and runs[-1][1] == fragment.position():
+                # A link partly bold is several fragments but one link.
+                runs[-1] = (runs[-1][0], end, href)
+            else:
+                runs.append((fragment.position(), end, href))
+        iterator += 1
+    at = cursor.position()
+    for before in (True, False):
+        for start, end, href in runs:
+            if href and (start < at <= end if before else start <= at < end):
+                return start, end, href
+    return None
+
+
 class InlineTextEdit(QTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,11 +101,12 @@ class InlineTextEdit(QTextEdit):
         self._merge(italic=not self.currentCharFormat().fontItalic())
 
     def link_at_cursor(self) -> str:
-        fmt = self.textCursor().charFormat()
-        return fmt.anchorHref() if fmt.isAnchor() else ""
+        found = link_span(self.textCursor())
+        return found[2] if found else ""
 
     def set_link(self, href: str | None, text: str = "") -> None:
-        """Link the selection or the word the cursor is in; elsewhere insert a link.
+        """Link the selection, or change or remove the link the cursor is at, or link the
+        word the cursor is in; elsewhere insert a link.
 
         With nothing to link, the inserted link shows ``text``, or else its
         address; what is typed after it is not linked.
@@ -89,6 +114,10 @@ class InlineTextEdit(QTextEdit):
         cursor = self.textCursor()
         fmt = cursor.charFormat()
         linked = char_format(fmt.fontWeight() >= 700, fmt.fontItalic(), href or None)
+        around = None if cursor.hasSelection() else link_span(cursor)
+        if around is not None:
+            cursor.setPosition(around[0])
+            cursor.setPosition(around[1], QTextCursor.MoveMode.KeepAnchor)
         if not cursor.hasSelection() and not self._select_word(cursor):
             if href:
                 shown = text.strip() or href.removeprefix("mailto:")
@@ -96,7 +125,12 @@ class InlineTextEdit(QTextEdit):
                 self.setTextCursor(cursor)
                 self._leave_link_behind()
             return
-        cursor.mergeCharFormat(linked)
+        # Only the link changes: a link partly bold stays so.
+        anchor = QTextCharFormat()
+        anchor.setAnchor(bool(href))
+        anchor.setAnchorHref(href or "")
+        anchor.setFontUnderline(bool(href))
+        cursor.mergeCharFormat(anchor)
         self.setTextCursor(cursor)
 
     @staticmethod
