@@ -6,12 +6,15 @@ import io
 
 import docx
 import lxml.html
+from translate.storage import xliff as tt_xliff
 
 from releasewriter.export.files import docx_bytes, html_bytes
 from releasewriter.model import Contact, Quote, Release
 from releasewriter.model.one_line import one_line
 from releasewriter.render import render_release
 from releasewriter.store.draft_format import dumps_release, loads_release
+from releasewriter.translation.versions import add_version
+from releasewriter.translation.xliff import export_xliff, import_xliff
 from tests.releases import sample_release
 
 SUBHEADLINE = "Une ligne\net une autre\u2028puis\t\tune troisième"
@@ -55,3 +58,16 @@ def test_a_loaded_subheadline_with_a_line_break_exports_as_one_line_in_html_and_
     document = docx.Document(io.BytesIO(docx_bytes(rendered, None)))
     texts = [paragraph.text for paragraph in document.paragraphs]
     assert ONE_LINE in texts
+
+
+def test_a_translated_headline_and_role_imported_from_xliff_are_one_line() -> None:
+    release = sample_release()
+    add_version(release, "es")
+    targets = {"headline": "Un título\nen dos líneas", "quote:q1:role": "Jefe\tde misión"}
+    store = tt_xliff.xlifffile.parsestring(export_xliff(release, "fr", "es"))
+    for unit in store.units:
+        if not unit.isheader() and unit.xmlelement.get("id") in targets:
+            unit.target = targets[unit.xmlelement.get("id")]
+    import_xliff(release, bytes(store))
+    es = release.version("es")
+    assert (es.headline, es.quotes[0].role) == ("Un título en dos líneas", "Jefe de misión")
