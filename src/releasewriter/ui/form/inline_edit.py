@@ -104,12 +104,12 @@ class InlineTextEdit(QTextEdit):
         found = link_span(self.textCursor())
         return found[2] if found else ""
 
-    def set_link(self, href: str | None, text: str = "") -> None:
+    def set_link(self, href: str | None) -> None:
         """Link the selection, or change or remove the link the cursor is at, or link the
         word the cursor is in; elsewhere insert a link.
 
-        With nothing to link, the inserted link shows ``text``, or else its
-        address; what is typed after it is not linked.
+        With nothing to link, the inserted link shows its address (as a bare
+        address, which is how it is stored); what is typed after it is not linked.
         """
         cursor = self.textCursor()
         fmt = cursor.charFormat()
@@ -120,8 +120,7 @@ class InlineTextEdit(QTextEdit):
             cursor.setPosition(around[1], QTextCursor.MoveMode.KeepAnchor)
         if not cursor.hasSelection() and not self._select_word(cursor):
             if href:
-                shown = text.strip() or href.removeprefix("mailto:")
-                cursor.insertText(shown, linked)
+                cursor.insertText(href.removeprefix("mailto:"), linked)
                 self.setTextCursor(cursor)
                 self._leave_link_behind()
             return
