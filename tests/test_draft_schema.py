@@ -35,6 +35,7 @@ from releasewriter.model import (
     Release,
     SpeakerGender,
 )
+from releasewriter.model.one_line import one_line_version
 from releasewriter.resources import resource_path
 from releasewriter.store import (
     SCHEMA_VERSION,
@@ -344,6 +345,8 @@ def _releases(draw: st.DrawFn) -> Release:
 def test_whatever_the_writer_writes_validates_and_reads_back(release: Release) -> None:
     text = dumps_release(release)
     assert _errors(json.loads(text)) == []
+    for version in release.versions:
+        one_line_version(version)  # what the reader does to a pasted line break
     assert loads_release(text) == release
 
 

@@ -32,6 +32,7 @@ from releasewriter.model import (
     SpeakerGender,
     new_id,
 )
+from releasewriter.model.one_line import one_line_version
 from releasewriter.store.errors import DraftFormatError
 from releasewriter.store.migrations import fixed_offset_zone, migrate
 
@@ -360,6 +361,8 @@ def release_from_dict(data: Any) -> Release:
         raise DraftFormatError(f"source_locale: {source!r} is not one of the versions")
     seen: set[str] = set()
     for v in versions:
+        # An older draft, or one edited by hand, may hold a pasted line break.
+        one_line_version(v)
         if v.locale in seen:
             raise DraftFormatError(f"versions: {v.locale!r} appears twice")
         seen.add(v.locale)

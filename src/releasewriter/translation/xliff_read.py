@@ -21,7 +21,8 @@ from releasewriter.model import (
     SegmentStatus,
 )
 from releasewriter.model.fields import get_field, set_field
-from releasewriter.translation.segments import boilerplate_text, segment_map
+from releasewriter.model.one_line import one_line
+from releasewriter.translation.segments import MARKUP_KINDS, boilerplate_text, segment_map
 from releasewriter.translation.state import mark_needs_review, mark_reviewed
 from releasewriter.translation.xliff_write import NS, XliffError, clean, original_name
 
@@ -264,6 +265,8 @@ def _make_place(version: LanguageVersion, source: LanguageVersion, key: str) -> 
 
 def _write(release: Release, version: LanguageVersion, key: str, text: str) -> None:
     segment = segment_map(version, release.organisation)[key]
+    if segment.kind not in MARKUP_KINDS:
+        text = one_line(text)  # a headline or a role: one line, however the tool wrapped it
     if segment.path is None:  # the organisation's boilerplate: override it only if it differs
         if text != boilerplate_text(version, release.organisation):
             version.boilerplate = text

@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from releasewriter.model import Paragraph
+from releasewriter.model.one_line import one_line
 from releasewriter.ui.form.inline_edit import InlineTextEdit
 from releasewriter.ui.form.markup import block_paragraph, document_paragraphs, fill_document
 from releasewriter.ui.session import EditorSession
@@ -57,7 +58,19 @@ class LineField(QLineEdit):
         self.session = session
         self.path = path
         self.installEventFilter(window_undo())
-        self.textEdited.connect(lambda text: self.session.edit(self.path, text))
+        self.textEdited.connect(self._edited)
+
+    def _edited(self, text: str) -> None:
+        # QLineEdit keeps the line breaks and tabs of pasted or dropped text.
+        flat = one_line(text)
+        if flat != text:
+            at = len(one_line(text[: self.cursorPosition()] + "x")) - 1
+            self.setText(flat)
+            self.setCursorPosition(at)
+        self.session.edit(self.path, self.stored(flat))
+
+    def stored(self, text: str) -> str | None:
+        return text
 
     def refresh(self) -> None:
         value = str(self.session.value(self.path) or "")
@@ -74,12 +87,8 @@ class LineField(QLineEdit):
 class OptionalLineField(LineField):
     """Empty means "use the default" (stored as None), shown as placeholder text."""
 
-    def __init__(self, session: EditorSession, path: str, parent: QWidget | None = None):
-        QLineEdit.__init__(self, parent)
-        self.session = session
-        self.path = path
-        self.installEventFilter(window_undo())
-        self.textEdited.connect(lambda text: self.session.edit(self.path, text or None))
+    def stored(self, text: str) -> str | None:
+        return text or None
 
 
 class PlainTextField(QPlainTextEdit):

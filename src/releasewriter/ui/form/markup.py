@@ -22,6 +22,9 @@ from PySide6.QtGui import (
 
 from releasewriter.model.inline import parse_inline, safe_href
 
+# Between the cells of a pasted table row: tabs would not survive as text.
+CELL_SEPARATOR = " | "
+
 
 def escape_markup(text: str) -> str:
     """Escape only what would otherwise read as markup, so stored text stays readable."""
@@ -132,7 +135,10 @@ def fill_document(document: QTextDocument, paragraphs: list[str]) -> None:
 class _PastedHtml(HTMLParser):
     """Keeps bold, italic, links and paragraph breaks of pasted HTML; drops the rest."""
 
-    _BLOCKS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote"})
+    _BLOCKS = frozenset(
+        {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "table"}
+    )
+    _CELLS = frozenset({"td", "th"})
     _SKIP = frozenset({"style", "script", "head", "title", "xml"})
 
     def __init__(self) -> None:
@@ -141,10 +147,26 @@ class _PastedHtml(HTMLParser):
         # Open inline elements with what each switched on: (tag, bold, italic, href).
         self.open: list[tuple[str, bool, bool, str | None]] = []
         self.skip = 0
+        # A table row is one paragraph, its cells separated by CELL_SEPARATOR;
+        # the paragraphs Word puts inside each cell must not split the row.
+        self.cells = 0
+        self.in_cell = 0
+        self.separators = 0
 
     def _break(self) -> None:
         if self.paragraphs[-1]:
             self.paragraphs.append([])
+
+    def _cell(self, tag: str, start: bool) -> None:
+        if tag == "tr" and start:
+            self.cells = self.separators = 0
+        elif tag in self._CELLS and start:
+            self.in_cell += 1
+            if self.cells:
+                self.separators += 1
+            self.cells += 1
+        elif tag in self._CELLS:
+            self.in_cell = max(0, self.in_cell - 1)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
@@ -152,11 +174,13 @@ class _PastedHtml(HTMLParser):
         if tag in self._SKIP:
             self.skip += 1
             return
+        self._cell(tag, start=True)
         if tag in self._BLOCKS:
-            self._break()
+            if tag in ("tr", "table") or not self.in_cell:
+                self._break()
             return
         if tag == "br":
-            self.paragraphs[-1].append(("\n", False, False, ""))
+            self.paragraphs[-1].append((" " if self.in_cell else "\n", False, False, ""))
             return
         bold = tag in ("b", "strong") or "font-weight:bold" in style or "font-weight:700" in style
         italic = tag in ("i", "em") or "font-style:italic" in style
@@ -165,9 +189,10 @@ class _PastedHtml(HTMLParser):
             self.open.append((tag, bold, italic, href))
 
     def handle_endtag(self, tag: str) -> None:
+        self._cell(tag, start=False)
         if tag in self._SKIP:
             self.skip = max(0, self.skip - 1)
-        elif tag in self._BLOCKS:
+        elif tag in self._BLOCKS and (tag in ("tr", "table") or not self.in_cell):
             self._break()
         for index in range(len(self.open) - 1, -1, -1):
             if self.open[index][0] == tag:
@@ -178,6 +203,13 @@ class _PastedHtml(HTMLParser):
         if self.skip:
             return
         text = re.sub(r"\s+", " ", data)
+        if self.separators and text.strip():
+            row = self.paragraphs[-1]
+            if row:
+                row[-1] = (row[-1][0].rstrip(), *row[-1][1:])
+                row.append((" |" * (self.separators - 1) + CELL_SEPARATOR, False, False, ""))
+            self.separators = 0
+            text = text.lstrip()
         if text.strip() or (self.paragraphs[-1] and text):
             bold = any(o[1] for o in self.open)
             italic = any(o[2] for o in self.open)
@@ -201,6 +233,11 @@ def paragraphs_from_html(html: str) -> list[str]:
 
 
 def paragraphs_from_text(text: str) -> list[str]:
-    """Plain pasted text: a blank line or a line break starts a paragraph."""
+    """Plain pasted text: a blank line or a line break starts a paragraph.
+
+    Tabs separate the cells of a table copied as text (a spreadsheet): each
+    row stays one paragraph, its cells separated so they still read apart.
+    """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return [escape_markup(line.strip()) for line in lines if line.strip()]
+    rows = [CELL_SEPARATOR.join(c.strip() for c in line.strip().split("\t")) for line in lines]
+    return [escape_markup(row.strip()) for row in rows if row.strip()]

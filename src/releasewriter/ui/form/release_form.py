@@ -60,6 +60,7 @@ class ParagraphsSection(QGroupBox):
         self.count = QLabel()
         self.count.setObjectName(f"{path}Count")
         tools = QHBoxLayout()
+        self.buttons: list[QToolButton] = []
         for text, tip, handler in (
             ("B", _("Bold (Ctrl+B)"), self.editor.toggle_bold),
             ("I", _("Italic (Ctrl+I)"), self.editor.toggle_italic),
@@ -69,14 +70,32 @@ class ParagraphsSection(QGroupBox):
             button.setText(text)
             button.setToolTip(tip)
             button.setAccessibleName(tip)
-            button.clicked.connect(handler)
+            button.setCheckable(True)
+            # A click must leave the caret in the text, so typing goes on there.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _on=False, act=handler: self._apply(act))
             tools.addWidget(button)
+            self.buttons.append(button)
+        self.editor.currentCharFormatChanged.connect(self._show_format)
+        self.editor.cursorPositionChanged.connect(self._show_format)
         tools.addStretch(1)
         tools.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
         layout.addWidget(self.editor)
         self.editor.textChanged.connect(self.update_count)
+
+    def _apply(self, act: Callable[[], None]) -> None:
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        act()
+        self._show_format()
+
+    def _show_format(self) -> None:
+        """B, I and Link pressed while the text at the cursor is so."""
+        fmt = self.editor.currentCharFormat()
+        shown = (fmt.fontWeight() >= 700, fmt.fontItalic(), fmt.isAnchor())
+        for button, on in zip(self.buttons, shown, strict=True):
+            button.setChecked(on)
 
     def ask_link(self) -> None:
         _ = self.t.gettext

@@ -17,6 +17,7 @@ from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QInputDialog, QMenu, QSizePolicy, QWidget
 
 from releasewriter.model.inline import parse_inline, safe_href
+from releasewriter.model.one_line import one_line
 from releasewriter.ui.form.fields import window_undo
 from releasewriter.ui.form.inline_edit import InlineTextEdit
 from releasewriter.ui.form.markup import document_paragraphs, fill_document
@@ -85,7 +86,8 @@ class TargetEditor(InlineTextEdit):
         if self.rich:
             super().insertFromMimeData(source)
         elif source.hasText():
-            self.insertPlainText(source.text())
+            # The plain cells are the one-line fields: headlines, the city, roles, offices.
+            self.insertPlainText(one_line(source.text()))
 
     def toggle_bold(self) -> None:
         if self.rich:
@@ -101,6 +103,8 @@ class TargetEditor(InlineTextEdit):
         ):
             self.mark_requested.emit()
             return
+        if not self.rich and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return  # a one-line field: no line to start
         super().keyPressEvent(event)
 
     def ask_link(self) -> None:
