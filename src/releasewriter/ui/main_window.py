@@ -397,9 +397,10 @@ class MainWindow(QMainWindow):
     def _saved(self, _path: str) -> None:
         from datetime import datetime  # noqa: PLC0415
 
-        self.save_status.setText(
-            self.t.gettext("Saved at {time}").format(time=f"{datetime.now():%H:%M:%S}")
-        )
+        from releasewriter.i18n.dates import display_time  # noqa: PLC0415
+
+        now = display_time(datetime.now(), self.context.ui_locale, seconds=True)
+        self.save_status.setText(self.t.gettext("Saved at {time}").format(time=now))
         self._library_refresh.start()
 
     def _save_failed(self, reason: str) -> None:

@@ -128,7 +128,7 @@ class ReleaseForm(QScrollArea):
         self.read_only_note.setVisible(False)
         self.headline = HeadlineSection(session, t)
         self.dateline = DatelineSection(session, t, ui_locale)
-        self.status = StatusSection(session, t)
+        self.status = StatusSection(session, t, ui_locale)
         self.body = ParagraphsSection(_("Body"), "body", session, t)
         self.body.editor.setMinimumHeight(220)
         self.quotes = QuotesSection(session, t)

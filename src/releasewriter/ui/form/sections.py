@@ -7,7 +7,7 @@ import functools
 import gettext
 import zoneinfo
 
-from PySide6.QtCore import QDate, QDateTime, QStringListModel, Qt, QTime, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, QLocale, QStringListModel, Qt, QTime, QTimeZone
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from releasewriter.i18n.counts import counts_characters, text_length
+from releasewriter.i18n.dates import qt_display_format
+from releasewriter.i18n.locales import is_rtl
 from releasewriter.i18n.places import cities
 from releasewriter.model import Embargo
 from releasewriter.ui.form.country import CountryCombo
@@ -47,6 +49,23 @@ def system_time_zone() -> str:
     # Qt knows the system's zone by its IANA name; checking it against the
     # zone database would read all of it at start-up.
     return name or "UTC"
+
+
+def date_edit_in_locale(edit: QDateTimeEdit, ui_locale: str, *, time: bool) -> None:
+    """Show a date (and time) as the interface's language writes one, in its direction.
+
+    The CLDR pattern puts the parts in the reader's order and its marks (U+200F
+    in Arabic) keep them there in a right-to-left line; Qt's locale gives the
+    month names, AM/PM and digits. A date edit that is right to left when its
+    format is set reverses the format's sections itself, which turns 09:00 into
+    "00:09": the format is set while the edit is left to right, and the edit
+    is turned to the interface's direction only after.
+    """
+    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    edit.setLocale(QLocale(ui_locale))
+    edit.setDisplayFormat(qt_display_format(ui_locale, time=time))
+    if is_rtl(ui_locale):
+        edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
 
 
 class ZoneCombo(QComboBox):
@@ -131,9 +150,7 @@ class DatelineSection(QGroupBox):
         self.date = QDateEdit()
         self.date.setObjectName("dateEdit")
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        # ISO dates and times read left to right even in a right-to-left window.
-        self.date.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        date_edit_in_locale(self.date, ui_locale, time=False)
         self.rendered = QLabel()
         self.rendered.setObjectName("renderedDateline")
         self.rendered.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -188,7 +205,11 @@ class DatelineSection(QGroupBox):
 
 class StatusSection(QGroupBox):
     def __init__(
-        self, session: EditorSession, t: gettext.NullTranslations, parent: QWidget | None = None
+        self,
+        session: EditorSession,
+        t: gettext.NullTranslations,
+        ui_locale: str = "en",
+        parent: QWidget | None = None,
     ):
         _ = t.gettext
         super().__init__(_("Release status"), parent)
@@ -200,8 +221,7 @@ class StatusSection(QGroupBox):
         self.until = QDateTimeEdit()
         self.until.setObjectName("embargoUntil")
         self.until.setCalendarPopup(True)
-        self.until.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.until.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        date_edit_in_locale(self.until, ui_locale, time=True)
         self.zone = ZoneCombo()
         self.zone.setObjectName("embargoZone")
         self.zone.setEditable(True)
