@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import gettext
-import zoneinfo
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QStringListModel, Qt, QTime, QTimeZone
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import QDate, QDateTime, QLocale, QStringListModel, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QCompleter,
     QDateEdit,
     QDateTimeEdit,
@@ -30,25 +26,8 @@ from releasewriter.i18n.places import cities
 from releasewriter.model import Embargo
 from releasewriter.ui.form.country import CountryCombo
 from releasewriter.ui.form.fields import LineField, OptionalLineField, PlainTextField
+from releasewriter.ui.form.zone_field import ZoneCombo, system_time_zone
 from releasewriter.ui.session import EditorSession
-
-
-@functools.cache
-def _all_time_zones() -> frozenset[str]:
-    # Reading the zone database takes tens of milliseconds: once per process.
-    return frozenset(zoneinfo.available_timezones())
-
-
-@functools.cache
-def time_zone_names() -> list[str]:
-    return sorted(z for z in _all_time_zones() if "/" in z and not z.startswith("Etc/"))
-
-
-def system_time_zone() -> str:
-    name = bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace")
-    # Qt knows the system's zone by its IANA name; checking it against the
-    # zone database would read all of it at start-up.
-    return name or "UTC"
 
 
 def date_edit_in_locale(edit: QDateTimeEdit, ui_locale: str, *, time: bool) -> None:
@@ -66,24 +45,6 @@ def date_edit_in_locale(edit: QDateTimeEdit, ui_locale: str, *, time: bool) -> N
     edit.setDisplayFormat(qt_display_format(ui_locale, time=time))
     if is_rtl(ui_locale):
         edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-
-
-class ZoneCombo(QComboBox):
-    """The list of time zones, read from the zone database only when first wanted."""
-
-    def _fill(self) -> None:
-        if self.count() == 0:
-            typed = self.currentText()
-            self.addItems(time_zone_names())
-            self.setCurrentText(typed)
-
-    def showPopup(self) -> None:
-        self._fill()
-        super().showPopup()
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        self._fill()
-        super().focusInEvent(event)
 
 
 class HeadlineSection(QGroupBox):
@@ -222,9 +183,8 @@ class StatusSection(QGroupBox):
         self.until.setObjectName("embargoUntil")
         self.until.setCalendarPopup(True)
         date_edit_in_locale(self.until, ui_locale, time=True)
-        self.zone = ZoneCombo()
+        self.zone = ZoneCombo(ui_locale)
         self.zone.setObjectName("embargoZone")
-        self.zone.setEditable(True)
         layout = QFormLayout(self)
         layout.addRow(self.immediate)
         row = QHBoxLayout()
@@ -248,7 +208,7 @@ class StatusSection(QGroupBox):
         value = self.until.dateTime().toPython()
         assert isinstance(value, dt.datetime)
         until = value.replace(second=0, microsecond=0)
-        self.session.edit("embargo", Embargo(until, self.zone.currentText().strip()))
+        self.session.edit("embargo", Embargo(until, self.zone.zone()))
 
     def _enable(self, on: bool) -> None:
         self.until.setEnabled(on)
@@ -262,11 +222,11 @@ class StatusSection(QGroupBox):
                 self.immediate.setChecked(True)
                 tomorrow = QDate.currentDate().addDays(1)
                 self.until.setDateTime(QDateTime(tomorrow, QTime(9, 0)))
-                self.zone.setCurrentText(system_time_zone())
+                self.zone.show_zone(system_time_zone())
             else:
                 self.embargoed.setChecked(True)
                 self.until.setDateTime(QDateTime(embargo.until.date(), QTime(embargo.until.time())))
-                self.zone.setCurrentText(embargo.timezone)
+                self.zone.show_zone(embargo.timezone)
             self._enable(embargo is not None)
         finally:
             self._loading = False
