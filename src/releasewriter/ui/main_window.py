@@ -23,7 +23,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -38,6 +37,7 @@ from releasewriter.i18n.locales import display_name
 from releasewriter.resources import resource_path
 from releasewriter.settings import LAST_DRAFT, SPLITTER_STATE, WINDOW_GEOMETRY, WINDOW_STATE
 from releasewriter.store import DraftReadError, is_openable_name
+from releasewriter.ui import file_dialogs
 from releasewriter.ui.clipboard import put_html
 from releasewriter.ui.context import AppContext
 from releasewriter.ui.documents import new_release, organisation_profile
@@ -322,8 +322,11 @@ class MainWindow(QMainWindow):
 
     def open_file(self) -> None:
         _ = self.t.gettext
-        path, _filter = QFileDialog.getOpenFileName(
-            self, _("Open a draft"), "", _("ReleaseWriter drafts (*.rwdraft *.release.json *.json)")
+        path = file_dialogs.open_file(
+            self,
+            file_dialogs.DRAFT,
+            _("Open a draft"),
+            _("ReleaseWriter drafts (*.rwdraft *.release.json *.json)"),
         )
         if path:
             self.open_path(Path(path))
