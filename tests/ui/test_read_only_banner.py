@@ -15,8 +15,10 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from releasewriter.i18n import app_translations
 from releasewriter.i18n.bidi import strip_isolates
-from releasewriter.store.locks import lock_path_for
+from releasewriter.store.locks import LockHolder, lock_path_for
+from releasewriter.ui.form.read_only import holder_text
 from releasewriter.ui.main_window import MainWindow
 from tests.releases import sample_release
 
@@ -101,3 +103,15 @@ def test_edit_anyway_makes_the_fields_editable_again(
     headline.end(False)
     qtbot.keyClicks(headline, "!")
     assert window.session.version.headline == "Held elsewhere!"
+
+
+@pytest.mark.parametrize(("ui_locale", "ago"), [("fr", "il y a 5 minutes"), ("ar", "قبل 5 دقائق")])
+def test_the_holders_time_is_written_as_the_interfaces_language_writes_it(
+    ui_locale: str, ago: str
+) -> None:
+    now = dt.datetime(2026, 12, 6, 9, 5, tzinfo=dt.UTC)
+    since = now - dt.timedelta(minutes=5)
+    holder = LockHolder("amal", "pc-12", 1, "another-instance", since.isoformat())
+    text = strip_isolates(holder_text(app_translations(ui_locale), holder, ui_locale, now))
+    assert format_time(since.astimezone(), "short", locale=ui_locale) in text
+    assert ago in text
