@@ -48,6 +48,9 @@ LAST_DRAFT: Option[str] = Option("last_draft", "", N_("The draft open when Relea
 SPLITTER_STATE: Option[str] = Option("splitter_state", "", N_("Sizes of the window's panes"))
 WINDOW_GEOMETRY: Option[str] = Option("window_geometry", "", N_("Window position and size"))
 WINDOW_STATE: Option[str] = Option("window_state", "", N_("Window layout"))
+LAST_FOLDERS: Option[dict[str, str]] = Option(
+    "last_folders", {}, N_("The folder each kind of file was last opened from or saved to")
+)
 
 OPTIONS: tuple[Option[Any], ...] = (
     UI_LANGUAGE,
@@ -61,4 +64,5 @@ OPTIONS: tuple[Option[Any], ...] = (
     PROFILE_OFFERED,
     LAST_DRAFT,
     SPLITTER_STATE,
+    LAST_FOLDERS,
 )

@@ -23,7 +23,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -38,6 +37,7 @@ from releasewriter.i18n.locales import display_name
 from releasewriter.resources import resource_path
 from releasewriter.settings import LAST_DRAFT, SPLITTER_STATE, WINDOW_GEOMETRY, WINDOW_STATE
 from releasewriter.store import DraftReadError, is_openable_name
+from releasewriter.ui import file_dialogs
 from releasewriter.ui.clipboard import put_html
 from releasewriter.ui.context import AppContext
 from releasewriter.ui.documents import new_release, organisation_profile
@@ -348,8 +348,11 @@ class MainWindow(QMainWindow):
 
     def open_file(self) -> None:
         _ = self.t.gettext
-        path, _filter = QFileDialog.getOpenFileName(
-            self, _("Open a draft"), "", _("ReleaseWriter drafts (*.rwdraft *.release.json *.json)")
+        path = file_dialogs.open_file(
+            self,
+            file_dialogs.DRAFT,
+            _("Open a draft"),
+            _("ReleaseWriter drafts (*.rwdraft *.release.json *.json)"),
         )
         if path:
             self.open_path(Path(path))
@@ -443,9 +446,10 @@ class MainWindow(QMainWindow):
     def _saved(self, _path: str) -> None:
         from datetime import datetime  # noqa: PLC0415
 
-        self.save_status.setText(
-            self.t.gettext("Saved at {time}").format(time=f"{datetime.now():%H:%M:%S}")
-        )
+        from releasewriter.i18n.dates import display_time  # noqa: PLC0415
+
+        now = display_time(datetime.now(), self.context.ui_locale, seconds=True)
+        self.save_status.setText(self.t.gettext("Saved at {time}").format(time=now))
         self._library_refresh.start()
 
     def _save_failed(self, reason: str) -> None:

@@ -15,6 +15,7 @@ from releasewriter.i18n.locales import is_rtl
 from releasewriter.settings import LAST_DRAFT, Settings
 from releasewriter.settings.options import PROFILE_OFFERED
 from releasewriter.store import DraftStore
+from releasewriter.ui import file_dialogs
 from releasewriter.ui.context import AppContext
 from releasewriter.ui.documents import install_sample
 from releasewriter.ui.errors import ExceptionReporter, configure_logging
@@ -88,6 +89,7 @@ def build_window(
     last_draft: str = "",
 ) -> MainWindow:
     context = AppContext(store, settings, config_dir, translations, ui_locale)
+    file_dialogs.remember_folders_in(settings)
     session = EditorSession(store)
     window = MainWindow(context, session)
     window.reporter = ExceptionReporter(translations, session.save_now, lambda: window)

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import platformdirs
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
+from releasewriter.ui import file_dialogs
 from releasewriter.ui.dialogs.checks import folder_blocker
 
 # How long typing pauses before the folder is looked at (a network path can be slow).
@@ -45,8 +46,11 @@ class FolderField(QWidget):
         return Path(self.edit.text().strip()).expanduser()
 
     def browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(
-            self, self.translations.gettext("Save the files in"), self.edit.text()
+        chosen = file_dialogs.existing_folder(
+            self,
+            file_dialogs.EXPORT,
+            self.translations.gettext("Save the files in"),
+            start=self.edit.text(),
         )
         if chosen:
             self.edit.setText(str(Path(chosen)))

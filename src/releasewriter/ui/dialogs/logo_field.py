@@ -7,9 +7,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from releasewriter.model import Logo
+from releasewriter.ui import file_dialogs
 
 # The logo travels inside every draft and every email; a photograph would weigh them down.
 MAX_LOGO_BYTES = 1024 * 1024
@@ -59,8 +60,8 @@ class LogoField(QWidget):
 
     def choose(self) -> None:
         _ = self.translations.gettext
-        path, _filter = QFileDialog.getOpenFileName(
-            self, _("Choose the logo"), "", _("Images (*.png *.jpg *.jpeg)")
+        path = file_dialogs.open_file(
+            self, file_dialogs.LOGO, _("Choose the logo"), _("Images (*.png *.jpg *.jpeg)")
         )
         if path:
             self.load(Path(path))

@@ -16,7 +16,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from releasewriter.model import HouseStyle, Organisation
 from releasewriter.settings import load_organisation, save_organisation
+from releasewriter.ui import file_dialogs
 from releasewriter.ui.dialogs.common import (
     buddy_label,
     language_label,
@@ -150,11 +150,12 @@ class OrganisationDialog(QDialog):
 
     def browse_template(self) -> None:
         _ = self.translations.gettext
-        path, _filter = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_file(
             self,
+            file_dialogs.LETTERHEAD,
             _("Choose the Word letterhead"),
-            self.template_edit.text(),
             _("Word documents and templates (*.docx *.dotx)"),
+            start=self.template_edit.text(),
         )
         if path:
             self.set_template(str(Path(path)))

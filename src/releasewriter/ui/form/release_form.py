@@ -28,6 +28,7 @@ from releasewriter.render.document import RenderedRelease
 from releasewriter.spelling.personal import PersonalDictionary
 from releasewriter.ui.form.fields import RichParagraphsField
 from releasewriter.ui.form.items import ContactsSection, QuotesSection
+from releasewriter.ui.form.read_only import ReadOnlyBanner, holder_text, show_read_only
 from releasewriter.ui.form.sections import (
     ClosingSection,
     DatelineSection,
@@ -141,13 +142,13 @@ class ReleaseForm(QScrollArea):
         self.language.setObjectName("languageCombo")
         language_label = QLabel(_("&Language version"))
         language_label.setBuddy(self.language)
-        self.read_only_note = QLabel()
-        self.read_only_note.setObjectName("readOnlyNote")
-        self.read_only_note.setWordWrap(True)
-        self.read_only_note.setVisible(False)
+        self.ui_locale = ui_locale
+        self.read_only_banner = ReadOnlyBanner(t)
+        self.read_only_note = self.read_only_banner.note
+        self.read_only_banner.edit_anyway.connect(session.take_over)
         self.headline = HeadlineSection(session, t)
         self.dateline = DatelineSection(session, t, ui_locale)
-        self.status = StatusSection(session, t)
+        self.status = StatusSection(session, t, ui_locale)
         self.body = ParagraphsSection(_("Body"), "body", session, t)
         self.body.editor.setMinimumHeight(220)
         self.quotes = QuotesSection(session, t)
@@ -177,7 +178,7 @@ class ReleaseForm(QScrollArea):
         top.addWidget(self.language, 1)
         layout = QVBoxLayout(content)
         layout.addLayout(top)
-        layout.addWidget(self.read_only_note)
+        layout.addWidget(self.read_only_banner)
         for section in (
             self.headline,
             self.dateline,
@@ -253,6 +254,9 @@ class ReleaseForm(QScrollArea):
         self._refresh_closing()
         self.body.update_count()
         self.notes.update_count()
+        if self.session.read_only:
+            # Loading enables what the release allows; a held draft allows nothing.
+            self._show_read_only()
 
     def _refresh_closing(self) -> None:
         release = self.session.release
@@ -290,22 +294,17 @@ class ReleaseForm(QScrollArea):
             self._refresh_closing()
 
     def _read_only(self, read_only: bool) -> None:
-        holder = self.session.lock_holder
-        self.read_only_note.setVisible(read_only)
+        self.read_only_banner.setVisible(read_only)
         if read_only:
-            who = (
-                self.t.gettext("{user} on {host} (process {pid}) since {since}").format(
-                    user=holder.user or "?", host=holder.host, pid=holder.pid, since=holder.since
-                )
-                if holder
-                else self.t.gettext("another window")
-            )
             self.read_only_note.setText(
-                self.t.gettext("Read-only: this draft is being edited by {who}.").format(who=who)
+                holder_text(self.t, self.session.lock_holder, self.ui_locale)
             )
-        for field in self.text_fields():
-            if hasattr(field, "setReadOnly"):
-                field.setReadOnly(read_only)
+        self._show_read_only()
+
+    def _show_read_only(self) -> None:
+        show_read_only(
+            self._content, self.session.read_only, keep=(self.language, self.read_only_banner)
+        )
 
     def show_rendered(self, rendered: RenderedRelease) -> None:
         self.dateline.show_rendered(rendered.dateline)

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import gettext
-import zoneinfo
 
-from PySide6.QtCore import QDate, QDateTime, QStringListModel, Qt, QTime, QTimeZone
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import QDate, QDateTime, QLocale, QStringListModel, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QCompleter,
     QDateEdit,
     QDateTimeEdit,
@@ -24,47 +20,31 @@ from PySide6.QtWidgets import (
 )
 
 from releasewriter.i18n.counts import counts_characters, text_length
+from releasewriter.i18n.dates import qt_display_format
+from releasewriter.i18n.locales import is_rtl
 from releasewriter.i18n.places import cities
 from releasewriter.model import Embargo
 from releasewriter.ui.form.country import CountryCombo
 from releasewriter.ui.form.fields import LineField, OptionalLineField, PlainTextField
+from releasewriter.ui.form.zone_field import ZoneCombo, system_time_zone
 from releasewriter.ui.session import EditorSession
 
 
-@functools.cache
-def _all_time_zones() -> frozenset[str]:
-    # Reading the zone database takes tens of milliseconds: once per process.
-    return frozenset(zoneinfo.available_timezones())
+def date_edit_in_locale(edit: QDateTimeEdit, ui_locale: str, *, time: bool) -> None:
+    """Show a date (and time) as the interface's language writes one, in its direction.
 
-
-@functools.cache
-def time_zone_names() -> list[str]:
-    return sorted(z for z in _all_time_zones() if "/" in z and not z.startswith("Etc/"))
-
-
-def system_time_zone() -> str:
-    name = bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace")
-    # Qt knows the system's zone by its IANA name; checking it against the
-    # zone database would read all of it at start-up.
-    return name or "UTC"
-
-
-class ZoneCombo(QComboBox):
-    """The list of time zones, read from the zone database only when first wanted."""
-
-    def _fill(self) -> None:
-        if self.count() == 0:
-            typed = self.currentText()
-            self.addItems(time_zone_names())
-            self.setCurrentText(typed)
-
-    def showPopup(self) -> None:
-        self._fill()
-        super().showPopup()
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        self._fill()
-        super().focusInEvent(event)
+    The CLDR pattern puts the parts in the reader's order and its marks (U+200F
+    in Arabic) keep them there in a right-to-left line; Qt's locale gives the
+    month names, AM/PM and digits. A date edit that is right to left when its
+    format is set reverses the format's sections itself, which turns 09:00 into
+    "00:09": the format is set while the edit is left to right, and the edit
+    is turned to the interface's direction only after.
+    """
+    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    edit.setLocale(QLocale(ui_locale))
+    edit.setDisplayFormat(qt_display_format(ui_locale, time=time))
+    if is_rtl(ui_locale):
+        edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
 
 
 class HeadlineSection(QGroupBox):
@@ -131,9 +111,7 @@ class DatelineSection(QGroupBox):
         self.date = QDateEdit()
         self.date.setObjectName("dateEdit")
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        # ISO dates and times read left to right even in a right-to-left window.
-        self.date.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        date_edit_in_locale(self.date, ui_locale, time=False)
         self.rendered = QLabel()
         self.rendered.setObjectName("renderedDateline")
         self.rendered.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -188,7 +166,11 @@ class DatelineSection(QGroupBox):
 
 class StatusSection(QGroupBox):
     def __init__(
-        self, session: EditorSession, t: gettext.NullTranslations, parent: QWidget | None = None
+        self,
+        session: EditorSession,
+        t: gettext.NullTranslations,
+        ui_locale: str = "en",
+        parent: QWidget | None = None,
     ):
         _ = t.gettext
         super().__init__(_("Release status"), parent)
@@ -200,11 +182,9 @@ class StatusSection(QGroupBox):
         self.until = QDateTimeEdit()
         self.until.setObjectName("embargoUntil")
         self.until.setCalendarPopup(True)
-        self.until.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.until.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.zone = ZoneCombo()
+        date_edit_in_locale(self.until, ui_locale, time=True)
+        self.zone = ZoneCombo(ui_locale)
         self.zone.setObjectName("embargoZone")
-        self.zone.setEditable(True)
         layout = QFormLayout(self)
         layout.addRow(self.immediate)
         row = QHBoxLayout()
@@ -228,7 +208,7 @@ class StatusSection(QGroupBox):
         value = self.until.dateTime().toPython()
         assert isinstance(value, dt.datetime)
         until = value.replace(second=0, microsecond=0)
-        self.session.edit("embargo", Embargo(until, self.zone.currentText().strip()))
+        self.session.edit("embargo", Embargo(until, self.zone.zone()))
 
     def _enable(self, on: bool) -> None:
         self.until.setEnabled(on)
@@ -242,11 +222,11 @@ class StatusSection(QGroupBox):
                 self.immediate.setChecked(True)
                 tomorrow = QDate.currentDate().addDays(1)
                 self.until.setDateTime(QDateTime(tomorrow, QTime(9, 0)))
-                self.zone.setCurrentText(system_time_zone())
+                self.zone.show_zone(system_time_zone())
             else:
                 self.embargoed.setChecked(True)
                 self.until.setDateTime(QDateTime(embargo.until.date(), QTime(embargo.until.time())))
-                self.zone.setCurrentText(embargo.timezone)
+                self.zone.show_zone(embargo.timezone)
             self._enable(embargo is not None)
         finally:
             self._loading = False

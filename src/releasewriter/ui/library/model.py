@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_datetime
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -25,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
 
+from releasewriter.i18n.dates import display_datetime
 from releasewriter.store.search import IndexedDraft, fold, matches, query_terms
 
 HEADLINE, LANGUAGES, STATUS, CHANGED = range(4)
@@ -195,11 +195,7 @@ class LibraryModel(QAbstractTableModel):
         return headline, languages, self.status(row), self.format_time(row.changed)
 
     def format_time(self, moment: dt.datetime) -> str:
-        local = moment.astimezone()
-        try:
-            return format_datetime(local, "short", locale=self.ui_locale)
-        except (UnknownLocaleError, ValueError):
-            return format_datetime(local, "short", locale="en")
+        return display_datetime(moment, self.ui_locale)
 
     def _tooltip(self, row: IndexedDraft, column: int) -> str:
         _ = self._t.gettext

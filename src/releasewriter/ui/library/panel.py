@@ -358,4 +358,4 @@ class DraftsLibraryPanel(QWidget):
         QMessageBox.warning(self, self._t.gettext("Drafts"), message)
 
     def _choose_files(self) -> list[Path]:
-        return choose_draft_files(self, self.store.folder, self._t.gettext)
+        return choose_draft_files(self, self._t.gettext)

@@ -20,7 +20,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHeaderView,
     QLineEdit,
     QMessageBox,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from releasewriter.store import is_openable_name
+from releasewriter.ui import file_dialogs
 from releasewriter.ui.library.actions import LibraryActions
 from releasewriter.ui.library.model import CHANGED, HEADLINE, LANGUAGES, STATUS, LibraryModel
 
@@ -144,9 +144,9 @@ def ask(parent: QWidget, title: str, question: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def choose_draft_files(parent: QWidget, folder: Path, _: _Gettext) -> list[Path]:
+def choose_draft_files(parent: QWidget, _: _Gettext) -> list[Path]:
     filters = ";;".join((_("Release drafts (*.rwdraft *.release.json)"), _("JSON files (*.json)")))
-    names, _chosen = QFileDialog.getOpenFileNames(parent, _("Open a draft"), str(folder), filters)
+    names = file_dialogs.open_files(parent, file_dialogs.DRAFT, _("Open a draft"), filters)
     return [Path(name) for name in names]
 
 

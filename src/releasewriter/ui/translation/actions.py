@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from releasewriter.export.errors import ExportError
 from releasewriter.export.filenames import export_filename
@@ -15,6 +15,7 @@ from releasewriter.i18n.locales import display_name
 from releasewriter.model import LanguageVersion
 from releasewriter.translation.state import mark_all_translated, same_as_source
 from releasewriter.translation.versions import VersionError, add_version, remove_version, set_source
+from releasewriter.ui import file_dialogs
 from releasewriter.ui.session import EditorSession
 from releasewriter.ui.translation.add_version import AddVersionDialog
 from releasewriter.ui.translation.targets import ask_destinations, ask_targets, translations_of
@@ -142,6 +143,7 @@ class VersionActions:
             locales,
             lambda code: export_filename(release, code, "docx").replace(".docx", "_review.docx"),
             _("Word documents (*.docx)"),
+            file_dialogs.REVIEW,
         )
         try:
             for locale, path in places.items():
@@ -179,6 +181,7 @@ class VersionActions:
             locales,
             lambda code: export_filename(release, code, "xlf"),
             _("XLIFF 1.2 (*.xlf *.xliff)"),
+            file_dialogs.XLIFF_EXPORT,
         )
         try:
             for locale, path in places.items():
@@ -194,8 +197,11 @@ class VersionActions:
         _ = self.t.gettext
         if self.session.release is None:
             return None
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self.parent, _("Import a translation"), "", _("XLIFF (*.xlf *.xliff *.xml)")
+        chosen = file_dialogs.open_file(
+            self.parent,
+            file_dialogs.XLIFF_IMPORT,
+            _("Import a translation"),
+            _("XLIFF (*.xlf *.xliff *.xml)"),
         )
         return self.import_file(Path(chosen)) if chosen else None
 

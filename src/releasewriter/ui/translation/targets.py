@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from releasewriter.i18n.locales import display_name
 from releasewriter.model import Release
+from releasewriter.ui import file_dialogs
 
 
 class TargetLanguagesDialog(QDialog):
@@ -98,14 +98,13 @@ def ask_destinations(
     locales: list[str],
     name_for: Callable[[str], str],
     file_filter: str,
+    kind: str,
 ) -> dict[str, Path]:
     """Where each language's file goes: a file name for one, a folder for several."""
     if len(locales) == 1:
-        path, _filter = QFileDialog.getSaveFileName(
-            parent, title, name_for(locales[0]), file_filter
-        )
+        path = file_dialogs.save_file(parent, kind, title, name_for(locales[0]), file_filter)
         return {locales[0]: Path(path)} if path else {}
-    folder = QFileDialog.getExistingDirectory(parent, title)
+    folder = file_dialogs.existing_folder(parent, kind, title)
     if not folder:
         return {}
     return {locale: Path(folder) / name_for(locale) for locale in locales}
