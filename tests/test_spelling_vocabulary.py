@@ -39,7 +39,7 @@ MISSPELLINGS = {
     "es": ["gobierrno", "transfronterisos", "intergubernamentall", "reasentamento"],
     "pt": ["goverrno", "transfronteirisos", "deslocadoss"],
     "de": ["Regierrung", "Grenzmanagment", "Binnenvertribene"],
-    "ru": ["пожалуста", "беженци", "трансграничнный"],
+    "ru": ["пожалуста", "беженци", "трансграничнный", "незнаю"],
     "ar": ["الدوليةة", "النازحةة", "واللاجئيين", "المهاجرن"],
 }
 

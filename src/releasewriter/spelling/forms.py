@@ -40,7 +40,7 @@ _FUSED_PREFIXES: dict[str, str] = {
         "pluri psico socio bio geo auto extra supra infra neo semi re"
     ),
     "de": "trans inter psycho sozio bio geo multi re",
-    "ru": "транс меж пост анти контр мульти психо социо био гео ре не суб сверх",
+    "ru": "транс меж пост анти контр мульти психо социо био гео ре суб сверх",
 }
 _VOWELS = frozenset("aeiouáéíóúàâêôãõ")
 
@@ -48,7 +48,7 @@ _VOWELS = frozenset("aeiouáéíóúàâêôãõ")
 _AR_CONJUNCTIONS = ("و", "ف")
 _AR_PREPOSITIONS = ("ب", "ك", "ل")
 _AR_ARTICLE = "ال"
-# Attached pronouns (his, her, their, your, our, my) and plural or feminine endings.
+# Attached pronouns: his, her, their, your, our, me.
 _AR_PRONOUNS = ("هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ني", "ه", "ك")
 _TA_MARBUTA = "ة"
 
