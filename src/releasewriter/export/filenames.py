@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from releasewriter.export.transliterate import to_ascii
 from releasewriter.model import Release
 
 MAX_SLUG = 48
@@ -45,3 +46,18 @@ def export_filename(release: Release, locale: str, extension: str) -> str:
     if slug in _RESERVED:
         slug += "-release"
     return f"{date.isoformat()}_{slug}_{locale}.{extension}"
+
+
+def ascii_export_filename(release: Release, locale: str, extension: str) -> str:
+    """:func:`export_filename` in ASCII, for mail programs that cannot read a Unicode name:
+    the headline transliterated, or the release's id where no table reaches (Chinese)."""
+    version = release.version(locale)
+    date = release.dateline.date or release.modified.date()
+    spelled = to_ascii(version.headline)
+    slug = slugify(spelled) if len(re.sub(r"[^A-Za-z]", "", spelled)) >= 3 else ""
+    if not slug.isascii() or not slug:
+        slug = f"release-{release.id[:12]}"
+    if slug in _RESERVED:
+        slug += "-release"
+    language = re.sub(r"[^A-Za-z0-9_-]+", "-", locale)
+    return f"{date.isoformat()}_{slug}_{language}.{extension}"

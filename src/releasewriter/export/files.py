@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from releasewriter.export.errors import ExportError, ExportWarning
-from releasewriter.export.filenames import export_filename
+from releasewriter.export.filenames import ascii_export_filename, export_filename
 from releasewriter.export.html_check import check_html
 from releasewriter.export.sanitize import sanitize_release
 from releasewriter.model import Release
@@ -86,10 +86,12 @@ def prepare_email(
         rendered = render_release(cleaned, locale)
         for fmt in dict.fromkeys(formats):
             data = build_export(rendered, fmt, template)
-            attachments.append(Attachment(export_filename(cleaned, locale, fmt), data, fmt))
+            name = export_filename(cleaned, locale, fmt)
+            ascii_name = ascii_export_filename(cleaned, locale, fmt)
+            attachments.append(Attachment(name, data, fmt, ascii_name))
     body = render_release(cleaned, chosen[0])
     message = build_email(
-        subject=body.headline,
+        subject=email_subject(body),
         html_body=render_html(body, profile="email"),
         text_body=render_text(body),
         attachments=attachments,
@@ -97,6 +99,14 @@ def prepare_email(
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(path, message)
     return path, warnings
+
+
+def email_subject(body: RenderedRelease) -> str:
+    """The headline; an embargoed release's starts with its embargo, in the body's language
+    and date format, so that no one forwards it unread."""
+    if body.embargoed and body.status:
+        return f"{body.status} – {body.headline}"
+    return body.headline
 
 
 def _template_of(release: Release) -> Path | None:

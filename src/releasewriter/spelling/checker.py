@@ -18,12 +18,21 @@ acronyms, the personal dictionary) are the same whatever the lexicon.
 
 from __future__ import annotations
 
+import itertools
 import threading
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from typing import Protocol
 
 from releasewriter.i18n.locales import language_of
 from releasewriter.spelling.dictionaries import DICTIONARIES, has_dictionary, load_dictionary
+from releasewriter.spelling.domain import domain_words
+from releasewriter.spelling.forms import (
+    arabic_stems,
+    english_singulars,
+    french_capital_accents,
+    fused_prefix_rests,
+    german_compound,
+)
 from releasewriter.spelling.frequency import FrequencyList
 from releasewriter.spelling.lists import has_list
 from releasewriter.spelling.words import (
@@ -92,6 +101,7 @@ class LanguageChecker:
         self.language = language
         self._lexicon = lexicon if lexicon is not None else load_lexicon(language)
         self._letters = self._lexicon.letters
+        self._domain = domain_words(language)
         # Whether each word seen is known: each keystroke checks its paragraph again.
         self._memo: dict[str, bool] = {}
 
@@ -105,11 +115,31 @@ class LanguageChecker:
         # Keyed by the text as typed: a word seen before costs one dictionary look-up.
         known = self._memo.get(text)
         if known is None:
-            known = self._lexicon.knows(written_form(text, self.language))
+            known = self._knows_form(written_form(text, self.language))
             if len(self._memo) >= _MEMO_SIZE:
                 self._memo.clear()
             self._memo[text] = known
         return known
+
+    def _in_lexicon(self, form: str) -> bool:
+        return self._lexicon.knows(form) or form.lower() in self._domain
+
+    def _knows_form(self, form: str) -> bool:
+        """The word as written, or one of the forms the lexicon may know it under
+        (see :mod:`releasewriter.spelling.forms`)."""
+        if self._in_lexicon(form):
+            return True
+        language = self.language
+        candidates: Iterable[str] = fused_prefix_rests(form, language)
+        if language == "en":
+            candidates = itertools.chain(candidates, english_singulars(form))
+        elif language == "fr":
+            candidates = itertools.chain(candidates, french_capital_accents(form))
+        elif language == "ar":
+            candidates = arabic_stems(form)
+        if any(self._in_lexicon(candidate) for candidate in candidates):
+            return True
+        return language == "de" and german_compound(form, self._in_lexicon)
 
     def _checkable(self, text: str) -> bool:
         """Not an acronym, not a single letter, and in this language's alphabet."""

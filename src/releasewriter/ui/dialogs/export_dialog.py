@@ -56,6 +56,7 @@ from releasewriter.ui.dialogs.export_jobs import (
     warning_text,
 )
 from releasewriter.ui.dialogs.export_widgets import (
+    EmailPlan,
     FormatChoice,
     LanguageChoice,
     ProgressRow,
@@ -99,6 +100,7 @@ class ExportDialog(QDialog):
         self.languages = LanguageChoice(release, translations, current_locale, self.ui_locale)
         default_formats: list[str] = settings.get(EXPORT_FORMATS)
         self.formats = FormatChoice(translations, default_formats)
+        self.email_plan = EmailPlan(translations, self.ui_locale)
         self.folder_field = FolderField(translations, settings.get(EXPORT_FOLDER))
         self.folder_edit = self.folder_field.edit
         self.browse_button = self.folder_field.browse_button
@@ -111,6 +113,7 @@ class ExportDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(buddy_label(_("&Languages:"), self.languages.first_box()), self.languages)
         form.addRow(QLabel(_("Formats:")), self.formats)
+        form.addRow(QLabel(_("Email:")), self.email_plan)
         form.addRow(buddy_label(_("&Save in:"), self.folder_edit), self.folder_field)
         form.addRow("", self.open_folder_box)
 
@@ -183,6 +186,7 @@ class ExportDialog(QDialog):
         """Check the choices now, explain what is missing inline, enable what can run."""
         found = self.problems()
         show_message(self.message, "\n".join(found.values()), error=True)
+        self.email_plan.show_plan(self.chosen_locales(), self.chosen_formats())
         if not self.busy:
             self.export_button.setEnabled(not found)
             self.email_button.setEnabled(not found.keys() & {"languages", "folder"})

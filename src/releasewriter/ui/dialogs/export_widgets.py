@@ -1,4 +1,5 @@
-"""Parts of the export dialog: language and format checkboxes, the busy bar, the results."""
+"""Parts of the export dialog: language and format checkboxes, what the email will hold, the
+busy bar, the results."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import gettext
 from collections.abc import Sequence
 from pathlib import Path
 
+from babel.lists import format_list
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from releasewriter.export.files import FORMATS, Format
+from releasewriter.i18n.locales import display_name
 from releasewriter.model import Release
 from releasewriter.ui.dialogs.common import (
     buddy_label,
@@ -133,6 +136,36 @@ class FormatChoice(QWidget):
 
     def chosen(self) -> list[Format]:
         return [fmt for fmt, box in self.boxes.items() if box.isChecked()]
+
+
+class EmailPlan(QLabel):
+    """What "Prepare email" will make of the boxes above: the body's language (the first
+    checked) and the files attached (every checked language, in every checked format)."""
+
+    def __init__(self, translations: gettext.NullTranslations, ui_locale: str) -> None:
+        super().__init__()
+        self.setObjectName("emailPlan")
+        self.setWordWrap(True)
+        self.translations = translations
+        self.ui_locale = ui_locale
+
+    def show_plan(self, locales: Sequence[str], formats: Sequence[Format]) -> None:
+        _ = self.translations.gettext
+        if not locales:
+            self.setText("")
+            return
+        ui = self.ui_locale.replace("-", "_")
+        body = display_name(locales[0], ui)
+        if not formats:
+            self.setText(_("The text in {language}, no files attached.").format(language=body))
+            return
+        self.setText(
+            _("The text in {language}; attached: {formats} in {languages}.").format(
+                language=body,
+                formats=format_list([fmt.upper() for fmt in formats], locale=ui),
+                languages=format_list([display_name(loc, ui) for loc in locales], locale=ui),
+            )
+        )
 
 
 class ProgressRow(QWidget):
