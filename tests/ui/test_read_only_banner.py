@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from releasewriter.i18n import app_translations
 from releasewriter.i18n.bidi import strip_isolates
+from releasewriter.model.ids import new_release_id
 from releasewriter.store.locks import LockHolder, lock_path_for
 from releasewriter.ui.form.read_only import holder_text
 from releasewriter.ui.main_window import MainWindow
@@ -33,6 +34,7 @@ def child(window: MainWindow, kind: type[QWidget], name: str) -> QWidget:
 def held_draft(window: MainWindow) -> tuple[Path, dt.datetime]:
     """A draft whose lock another instance took five minutes ago (a live process of this host)."""
     release = sample_release()
+    release.id = new_release_id()  # not the sample the window has open
     release.source.headline = "Held elsewhere"
     path = window.context.store.save(release, backup=False)
     since = dt.datetime.now(dt.UTC).replace(microsecond=0) - dt.timedelta(minutes=5)
