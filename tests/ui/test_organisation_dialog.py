@@ -330,3 +330,24 @@ def test_a_failed_save_keeps_the_dialog_open_and_says_why(tmp_path: Path) -> Non
         edit_organisation_profile(config, gettext.NullTranslations(), execute=try_to_save) is None
     )
     assert "could not be saved" in seen[0]
+
+
+def test_one_click_on_add_while_suggestions_show_adds_the_language(
+    qtbot: QtBot, dialog: OrganisationDialog
+) -> None:
+    panel = dialog.languages
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    picker = panel.add_combo
+    picker.setFocus()
+    qtbot.keyClicks(picker.lineEdit(), "Swahili")
+    popup = picker.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+
+    # While a popup is open the window system hands it every click, wherever it
+    # lands: this is the press on Add as the suggestion list receives it.
+    on_add = panel.add_button.mapToGlobal(panel.add_button.rect().center())
+    qtbot.mouseClick(popup, Qt.MouseButton.LeftButton, pos=popup.mapFromGlobal(on_add))
+
+    assert not popup.isVisible()
+    assert panel.current_locale() == "sw"

@@ -133,6 +133,7 @@ class LanguagePanel(QWidget):
         self.selector.currentIndexChanged.connect(self._show_language)
         self.remove_button.clicked.connect(self.remove_language)
         self.add_button.clicked.connect(self.add_combo.pick)
+        self.add_combo.add_with(self.add_button)
         self.add_combo.picked.connect(self._add_language)
         self.add_combo.problem.connect(
             lambda text: show_message(self.add_message, text, error=True)

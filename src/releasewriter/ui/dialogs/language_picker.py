@@ -5,9 +5,9 @@ from __future__ import annotations
 import functools
 import gettext
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QCompleter
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QCompleter, QWidget
 
 from releasewriter.i18n.locales import parse_locale
 
@@ -44,6 +44,10 @@ class LanguagePicker(QComboBox):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         completer.activated.connect(self._completed)
         self.setCompleter(completer)
+        popup = completer.popup()
+        assert popup is not None
+        popup.installEventFilter(self)
+        self._add_button: QAbstractButton | None = None
         self.setCurrentIndex(-1)
         line = self.lineEdit()
         assert line is not None
@@ -92,6 +96,28 @@ class LanguagePicker(QComboBox):
             if codes:
                 return codes
         return []
+
+    def add_with(self, button: QAbstractButton) -> None:
+        """The button that adds what is typed: one click on it adds, suggestions open or not."""
+        self._add_button = button
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A click outside the open suggestion list only closes the list (the
+        # popup takes it); on the Add button that reads as a click lost.
+        if (
+            self._add_button is not None
+            and event.type() == QEvent.Type.MouseButtonPress
+            and isinstance(event, QMouseEvent)
+            and isinstance(watched, QWidget)
+        ):
+            where = event.globalPosition().toPoint()
+            button = self._add_button
+            inside = button.rect().contains(button.mapFromGlobal(where))
+            if not watched.rect().contains(watched.mapFromGlobal(where)) and inside:
+                watched.hide()
+                button.click()
+                return True
+        return super().eventFilter(watched, event)
 
     def _completed(self, text: str) -> None:
         self.setEditText(text)
