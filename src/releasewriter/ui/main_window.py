@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         form_layout.addWidget(self.find_bar)
         form_layout.addWidget(self.form)
         self.preview = PreviewPane()
+        self.preview.setAccessibleName(_("Preview"))
         self.preview_controller = PreviewController(session, self.preview)
 
         self.translation = TranslationView(session, context.t)
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.validation_dock = QDockWidget(_("Before sending"), self)
         self.validation_dock.setObjectName("validationDock")
         self.validation_dock.setWidget(self.validation)
+        self.validation.setAccessibleName(_("Before sending"))
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.validation_dock)
         self.resizeDocks([self.validation_dock], [110], Qt.Orientation.Vertical)
 

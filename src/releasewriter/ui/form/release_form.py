@@ -57,6 +57,8 @@ class ParagraphsSection(QGroupBox):
         self.session = session
         self.editor = RichParagraphsField(session, path)
         self.editor.setObjectName(f"{path}Edit")
+        # A group box's title is no label: without a name a screen reader says "edit".
+        self.editor.setAccessibleName(title)
         self.count = QLabel()
         self.count.setObjectName(f"{path}Count")
         tools = QHBoxLayout()
@@ -117,6 +119,7 @@ class ReleaseForm(QScrollArea):
         self.session = session
         self.setWidgetResizable(True)
         self.setObjectName("releaseForm")
+        self.setAccessibleName(_("Release form"))
         content = QWidget()
         self.language = QComboBox()
         self.language.setObjectName("languageCombo")

@@ -44,6 +44,7 @@ _Gettext = Callable[[str], str]
 def make_tabs(parent: QWidget, _: _Gettext) -> QTabBar:
     tabs = QTabBar(parent)
     tabs.setObjectName("libraryTabs")
+    tabs.setAccessibleName(_("Drafts or trash"))
     tabs.setDocumentMode(True)
     tabs.setExpanding(False)
     tabs.addTab(_("Drafts"))
