@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.editing.setObjectName("editingPanes")
         self.editing.addWidget(form_pane)
         self.editing.addWidget(self.translation)
+        self._fit_editing_page()
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -365,6 +367,7 @@ class MainWindow(QMainWindow):
     def set_translating(self, on: bool) -> None:
         self.translate_action.setChecked(on)
         self.editing.setCurrentIndex(1 if on else 0)
+        self._fit_editing_page()
         release = self.session.release
         if on and release is not None and self.session.locale == release.source_locale:
             targets = self.translation.targets()
@@ -373,6 +376,16 @@ class MainWindow(QMainWindow):
         self.translation.rebuild()
         if on:
             self.translation.focus_first()
+
+    def _fit_editing_page(self) -> None:
+        # A stack is as wide as its widest page: the hidden side-by-side view
+        # would otherwise widen the form past a small laptop's screen.
+        for index in range(self.editing.count()):
+            shown = index == self.editing.currentIndex()
+            policy = QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Ignored
+            page = self.editing.widget(index)
+            if page is not None:
+                page.setSizePolicy(policy, policy)
 
     def _jump(self, locale: str, field: str) -> None:
         self.set_translating(False)
@@ -506,7 +519,14 @@ class MainWindow(QMainWindow):
         if settings.get(SPLITTER_STATE):
             self.splitter.restoreState(_decode(settings.get(SPLITTER_STATE)))
         else:
-            self.splitter.setSizes([260, 560, 540])
+            # Shares of the width the window opens at: fixed sizes cut the form on a small laptop.
+            QTimer.singleShot(0, self._share_width)
+
+    def _share_width(self) -> None:
+        width = self.splitter.width()
+        library = max(200, width // 5)
+        form = (width - library) * 11 // 20
+        self.splitter.setSizes([library, form, width - library - form])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = self.context.settings

@@ -6,6 +6,7 @@ import gettext
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -28,6 +29,7 @@ from releasewriter.render.document import RenderedRelease
 from releasewriter.spelling.personal import PersonalDictionary
 from releasewriter.ui.form.fields import RichParagraphsField
 from releasewriter.ui.form.items import ContactsSection, QuotesSection
+from releasewriter.ui.form.reflow import reflow, tighten
 from releasewriter.ui.form.sections import (
     ClosingSection,
     DatelineSection,
@@ -174,6 +176,7 @@ class ReleaseForm(QScrollArea):
         ):
             layout.addWidget(section)
         layout.addStretch(1)
+        tighten(content)
         self.setWidget(content)
         self._content = content
         self.language.activated.connect(
@@ -188,6 +191,10 @@ class ReleaseForm(QScrollArea):
         self._summaries = QTimer(self)
         self._summaries.setSingleShot(True)
         self._summaries.setInterval(200)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        reflow(self._content, self.viewport().width())
+        super().resizeEvent(event)
 
     # -- loading -----------------------------------------------------------------
 

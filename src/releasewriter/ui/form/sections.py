@@ -211,12 +211,18 @@ class StatusSection(QGroupBox):
         self.zone.setToolTip(_("Embargo time zone"))
         self.zone.setEditable(True)
         layout = QFormLayout(self)
-        layout.addRow(self.immediate)
-        row = QHBoxLayout()
-        row.addWidget(self.embargoed)
+        choice = QHBoxLayout()
+        choice.addWidget(self.immediate)
+        choice.addWidget(self.embargoed)
+        choice.addStretch(1)
+        layout.addRow(choice)
+        # Most releases go out at once: the embargo's fields show only when chosen.
+        self.when = QWidget()
+        row = QHBoxLayout(self.when)
+        row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.until)
         row.addWidget(self.zone, 1)
-        layout.addRow(row)
+        layout.addRow(self.when)
         self._loading = False
         self.immediate.toggled.connect(self._changed)
         self.until.dateTimeChanged.connect(self._changed)
@@ -238,6 +244,7 @@ class StatusSection(QGroupBox):
     def _enable(self, on: bool) -> None:
         self.until.setEnabled(on)
         self.zone.setEnabled(on)
+        self.when.setVisible(on)
 
     def refresh(self) -> None:
         embargo = self.session.value("embargo")
