@@ -81,3 +81,20 @@ def test_on_a_small_laptop_the_form_fits_the_body_shows_and_every_library_action
         assert toolbar.rect().contains(button.geometry()), action.objectName()
         assert button.accessibleName(), action.objectName()
         assert button.toolTip(), action.objectName()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_form_dragged_to_its_narrowest_still_needs_no_horizontal_scrolling(
+    qtbot: QtBot, tmp_path: Path, started: list[MainWindow], lang: str
+) -> None:
+    window = open_at(qtbot, tmp_path, started, (1092, 614), lang)
+    library, _form, preview = window.splitter.sizes()
+    window.splitter.setSizes([library + 300, 0, preview + 300])
+    qtbot.wait(50)
+
+    form = window.form
+    assert form.width() < 480
+    assert not form.horizontalScrollBar().isVisible()
+    content = form.widget()
+    assert content is not None
+    assert content.width() >= content.minimumSizeHint().width()

@@ -525,7 +525,7 @@ class MainWindow(QMainWindow):
     def _share_width(self) -> None:
         width = self.splitter.width()
         library = max(200, width // 5)
-        form = (width - library) * 11 // 20
+        form = max((width - library) * 11 // 20, self.form.minimumSizeHint().width())
         self.splitter.setSizes([library, form, width - library - form])
 
     def closeEvent(self, event: QCloseEvent) -> None:

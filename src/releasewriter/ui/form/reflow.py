@@ -8,9 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QWidget
 
-# Below this width of the form, a label beside its field leaves the field too little room.
-NARROW_FORM = 440
-
 
 def tighten(content: QWidget) -> None:
     """Trim the space around and between the rows of every box of the form."""
@@ -26,12 +23,33 @@ def tighten(content: QWidget) -> None:
 
 
 def reflow(content: QWidget, width: int) -> None:
-    """Labels above their fields below ``NARROW_FORM`` pixels, beside them above it."""
-    policy = (
-        QFormLayout.RowWrapPolicy.WrapAllRows
-        if width < NARROW_FORM
-        else QFormLayout.RowWrapPolicy.DontWrapRows
-    )
+    """Labels beside their fields where the form fits ``width`` so, above them where not."""
+    _wrap(content, QFormLayout.RowWrapPolicy.DontWrapRows)
+    if content.minimumSizeHint().width() > width:
+        _wrap(content, QFormLayout.RowWrapPolicy.WrapAllRows)
+
+
+def narrowest(content: QWidget) -> int:
+    """The least width the form needs, its labels above their fields."""
+    before = [form.rowWrapPolicy() for form in content.findChildren(QFormLayout)]
+    _wrap(content, QFormLayout.RowWrapPolicy.WrapAllRows)
+    width = content.minimumSizeHint().width()
+    for form, policy in zip(content.findChildren(QFormLayout), before, strict=True):
+        _set(content, form, policy)
+    return width
+
+
+def _wrap(content: QWidget, policy: QFormLayout.RowWrapPolicy) -> None:
     for form in content.findChildren(QFormLayout):
-        if form.rowWrapPolicy() != policy:
-            form.setRowWrapPolicy(policy)
+        _set(content, form, policy)
+
+
+def _set(content: QWidget, form: QFormLayout, policy: QFormLayout.RowWrapPolicy) -> None:
+    if form.rowWrapPolicy() == policy:
+        return
+    form.setRowWrapPolicy(policy)
+    # The boxes around keep their old size hints until told, up to the form's content.
+    widget = form.parentWidget()
+    while widget is not None and widget is not content.parentWidget():
+        widget.updateGeometry()
+        widget = widget.parentWidget()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gettext
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,7 +29,7 @@ from releasewriter.render.document import RenderedRelease
 from releasewriter.spelling.personal import PersonalDictionary
 from releasewriter.ui.form.fields import RichParagraphsField
 from releasewriter.ui.form.items import ContactsSection, QuotesSection
-from releasewriter.ui.form.reflow import reflow, tighten
+from releasewriter.ui.form.reflow import narrowest, reflow, tighten
 from releasewriter.ui.form.sections import (
     ClosingSection,
     DatelineSection,
@@ -179,6 +179,7 @@ class ReleaseForm(QScrollArea):
         tighten(content)
         self.setWidget(content)
         self._content = content
+        self._narrowest: int | None = None
         self.language.activated.connect(
             lambda i: self.locale_requested.emit(self.language.itemData(i))
         )
@@ -193,8 +194,18 @@ class ReleaseForm(QScrollArea):
         self._summaries.setInterval(200)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        reflow(self._content, self.viewport().width())
         super().resizeEvent(event)
+        reflow(self._content, self.viewport().width())
+
+    def minimumSizeHint(self) -> QSize:
+        # As narrow as the fields allow, and no narrower: the window's splitter
+        # takes the width from the library and the preview instead, and the form
+        # never needs a horizontal scroll bar.
+        if self._narrowest is None:
+            self._narrowest = narrowest(self._content)
+        hint = super().minimumSizeHint()
+        extra = self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        return QSize(max(hint.width(), self._narrowest + extra), hint.height())
 
     # -- loading -----------------------------------------------------------------
 
@@ -244,6 +255,9 @@ class ReleaseForm(QScrollArea):
         self._refresh_closing()
         self.body.update_count()
         self.notes.update_count()
+        self._narrowest = None
+        self.updateGeometry()
+        reflow(self._content, self.viewport().width())
 
     def _refresh_closing(self) -> None:
         release = self.session.release
