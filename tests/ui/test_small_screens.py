@@ -98,3 +98,21 @@ def test_the_form_dragged_to_its_narrowest_still_needs_no_horizontal_scrolling(
     content = form.widget()
     assert content is not None
     assert content.width() >= content.minimumSizeHint().width()
+
+
+def test_the_embargos_date_and_time_zone_show_only_once_embargoed_is_chosen(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    status = window.form.status
+    assert status.immediate.isChecked()
+    assert not status.until.isVisible()
+    assert not status.zone.isVisible()
+
+    qtbot.mouseClick(status.embargoed, Qt.MouseButton.LeftButton)
+    assert status.until.isVisible()
+    assert status.zone.isVisible()
+    assert window.session.version.embargo is not None
+
+    qtbot.mouseClick(status.immediate, Qt.MouseButton.LeftButton)
+    assert not status.until.isVisible()
+    assert window.session.version.embargo is None
