@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         form_layout.addWidget(self.find_bar)
         form_layout.addWidget(self.form)
         self.preview = PreviewPane()
+        self.preview.setAccessibleName(_("Preview"))
         self.preview_controller = PreviewController(session, self.preview)
 
         self.translation = TranslationView(session, context.t)
@@ -115,6 +117,8 @@ class MainWindow(QMainWindow):
         self.nothing_open.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.nothing_open.setWordWrap(True)
         self.editing.addWidget(self.nothing_open)
+        self._fit_editing_page()
+        self.editing.currentChanged.connect(self._fit_editing_page)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -130,6 +134,7 @@ class MainWindow(QMainWindow):
         self.validation_dock = QDockWidget(_("Before sending"), self)
         self.validation_dock.setObjectName("validationDock")
         self.validation_dock.setWidget(self.validation)
+        self.validation.setAccessibleName(_("Before sending"))
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.validation_dock)
         self.resizeDocks([self.validation_dock], [110], Qt.Orientation.Vertical)
 
@@ -421,6 +426,16 @@ class MainWindow(QMainWindow):
         if on:
             self.translation.focus_first()
 
+    def _fit_editing_page(self) -> None:
+        # A stack is as wide as its widest page: the hidden side-by-side view
+        # would otherwise widen the form past a small laptop's screen.
+        for index in range(self.editing.count()):
+            shown = index == self.editing.currentIndex()
+            policy = QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Ignored
+            page = self.editing.widget(index)
+            if page is not None:
+                page.setSizePolicy(policy, policy)
+
     def _jump(self, locale: str, field: str) -> None:
         self.set_translating(False)
         if locale:
@@ -554,7 +569,14 @@ class MainWindow(QMainWindow):
         if settings.get(SPLITTER_STATE):
             self.splitter.restoreState(_decode(settings.get(SPLITTER_STATE)))
         else:
-            self.splitter.setSizes([260, 560, 540])
+            # Shares of the width the window opens at: fixed sizes cut the form on a small laptop.
+            QTimer.singleShot(0, self._share_width)
+
+    def _share_width(self) -> None:
+        width = self.splitter.width()
+        library = max(200, width // 5)
+        form = max((width - library) * 11 // 20, self.form.minimumSizeHint().width())
+        self.splitter.setSizes([library, form, width - library - form])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = self.context.settings

@@ -48,7 +48,6 @@ def message_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.hide()
     return label
 
@@ -64,6 +63,12 @@ def show_message(label: QLabel, text: str, *, error: bool) -> None:
     palette.setColor(QPalette.ColorRole.WindowText, colour)
     label.setPalette(palette)
     label.setText(text)
+    # Selectable only while it says something: an empty label is no place to land.
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        if text
+        else Qt.TextInteractionFlag.NoTextInteraction
+    )
     label.setVisible(bool(text))
 
 

@@ -96,6 +96,7 @@ class OrganisationDialog(QDialog):
         contacts_layout.addWidget(self.contacts, 1)
 
         self.tabs = QTabWidget()
+        self.tabs.tabBar().setAccessibleName(_("Parts of the profile"))
         self.tabs.addTab(general, _("&General"))
         self.tabs.addTab(self.languages, _("&Languages"))
         self.tabs.addTab(contacts_page, _("&Contacts"))

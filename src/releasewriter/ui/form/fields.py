@@ -137,6 +137,8 @@ class RichParagraphsField(InlineTextEdit):
         # blocks it touched (a 20,000-word body has hundreds).
         self._texts: list[str] | None = None
         self._dirty: set[int] = set()
+        # Ids of trailing empty paragraphs not shown (see refresh), kept in the model.
+        self._hidden: set[str] = set()
         self.installEventFilter(window_undo())
         self.document().contentsChange.connect(self._contents_change)
         self.textChanged.connect(self._edited)
@@ -177,11 +179,20 @@ class RichParagraphsField(InlineTextEdit):
             Paragraph(text, old[i].id) if i < len(old) else Paragraph(text)
             for i, text in enumerate(texts)
         ]
+        # A new translation's empty paragraphs keep the source's ids for the ones still to write.
+        new += [p for p in old[len(new) :] if p.id in self._hidden and not p.text]
         self.session.edit(self.path, new)
         self.paragraphs_changed.emit()
 
     def refresh(self) -> None:
-        texts = [p.text for p in self._current()]
+        paragraphs = self._current()
+        # A new language version has the source's paragraphs, empty: shown as
+        # empty lines they would push what one types below them.
+        shown = len(paragraphs)
+        while shown and not paragraphs[shown - 1].text:
+            shown -= 1
+        self._hidden = {p.id for p in paragraphs[shown:]}
+        texts = [p.text for p in paragraphs[:shown]]
         if texts == document_paragraphs(self.document()) or (not texts and not self.toPlainText()):
             return
         self._loading = True

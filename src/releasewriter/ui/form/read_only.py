@@ -93,6 +93,7 @@ class ReadOnlyBanner(QFrame):
         self.note.setObjectName("readOnlyNote")
         self.note.setWordWrap(True)
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note.setAccessibleName(t.gettext("Who is editing this draft"))
         self.button = QPushButton(t.gettext("Edit anyway"))
         self.button.setObjectName("editAnywayButton")
         self.button.setToolTip(

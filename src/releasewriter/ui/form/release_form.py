@@ -5,7 +5,8 @@ from __future__ import annotations
 import gettext
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -29,6 +30,7 @@ from releasewriter.spelling.personal import PersonalDictionary
 from releasewriter.ui.form.fields import RichParagraphsField
 from releasewriter.ui.form.items import ContactsSection, QuotesSection
 from releasewriter.ui.form.read_only import ReadOnlyBanner, holder_text, show_read_only
+from releasewriter.ui.form.reflow import narrowest, reflow, tighten
 from releasewriter.ui.form.sections import (
     ClosingSection,
     DatelineSection,
@@ -58,6 +60,8 @@ class ParagraphsSection(QGroupBox):
         self.session = session
         self.editor = RichParagraphsField(session, path)
         self.editor.setObjectName(f"{path}Edit")
+        # A group box's title is no label: without a name a screen reader says "edit".
+        self.editor.setAccessibleName(title)
         self.count = QLabel()
         self.count.setObjectName(f"{path}Count")
         tools = QHBoxLayout()
@@ -137,6 +141,7 @@ class ReleaseForm(QScrollArea):
         self.session = session
         self.setWidgetResizable(True)
         self.setObjectName("releaseForm")
+        self.setAccessibleName(_("Release form"))
         content = QWidget()
         self.language = QComboBox()
         self.language.setObjectName("languageCombo")
@@ -191,8 +196,10 @@ class ReleaseForm(QScrollArea):
         ):
             layout.addWidget(section)
         layout.addStretch(1)
+        tighten(content)
         self.setWidget(content)
         self._content = content
+        self._narrowest: int | None = None
         self.language.activated.connect(
             lambda i: self.locale_requested.emit(self.language.itemData(i))
         )
@@ -205,6 +212,20 @@ class ReleaseForm(QScrollArea):
         self._summaries = QTimer(self)
         self._summaries.setSingleShot(True)
         self._summaries.setInterval(200)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        reflow(self._content, self.viewport().width())
+
+    def minimumSizeHint(self) -> QSize:
+        # As narrow as the fields allow, and no narrower: the window's splitter
+        # takes the width from the library and the preview instead, and the form
+        # never needs a horizontal scroll bar.
+        if self._narrowest is None:
+            self._narrowest = narrowest(self._content)
+        hint = super().minimumSizeHint()
+        extra = self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        return QSize(max(hint.width(), self._narrowest + extra), hint.height())
 
     # -- loading -----------------------------------------------------------------
 
@@ -257,6 +278,9 @@ class ReleaseForm(QScrollArea):
         if self.session.read_only:
             # Loading enables what the release allows; a held draft allows nothing.
             self._show_read_only()
+        self._narrowest = None
+        self.updateGeometry()
+        reflow(self._content, self.viewport().width())
 
     def _refresh_closing(self) -> None:
         release = self.session.release

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from releasewriter.store import DraftReadError, DraftStore
@@ -41,6 +41,7 @@ from releasewriter.ui.library.widgets import (
     choose_draft_files,
     dropped_files,
     fit_columns,
+    fit_toolbar,
     make_search,
     make_tabs,
     make_toolbar,
@@ -212,6 +213,7 @@ class DraftsLibraryPanel(QWidget):
             action.setVisible(tab == DRAFTS_TAB)
         for action in self.library_actions.for_trash:
             action.setVisible(tab == TRASH_TAB)
+        fit_toolbar(self.toolbar, self.width())
         self.refresh()
 
     @Slot(str)
@@ -321,6 +323,10 @@ class DraftsLibraryPanel(QWidget):
     def open_file(self) -> None:
         for path in self.choose_files():
             self.open_requested.emit(path)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        fit_toolbar(self.toolbar, event.size().width())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is not self.view.viewport():

@@ -44,6 +44,7 @@ _Gettext = Callable[[str], str]
 def make_tabs(parent: QWidget, _: _Gettext) -> QTabBar:
     tabs = QTabBar(parent)
     tabs.setObjectName("libraryTabs")
+    tabs.setAccessibleName(_("Drafts or trash"))
     tabs.setDocumentMode(True)
     tabs.setExpanding(False)
     tabs.addTab(_("Drafts"))
@@ -101,7 +102,25 @@ def make_toolbar(parent: QWidget, actions: LibraryActions) -> QToolBar:
         button = toolbar.widgetForAction(action)
         if button is not None:
             button.setObjectName(name)
+            # Named even when it shows its icon alone (see fit_toolbar).
+            button.setAccessibleName(action.iconText())
     return toolbar
+
+
+def fit_toolbar(toolbar: QToolBar, width: int) -> None:
+    """Labels beside the icons where they fit, icons alone where not: a button
+    pushed into the toolbar's "»" menu is one a new user never finds."""
+    metrics = toolbar.fontMetrics()
+    icon = toolbar.iconSize().width()
+    shown = [a for a in toolbar.actions() if a.isVisible()]
+    needed = sum(icon + metrics.horizontalAdvance(a.iconText()) + 20 for a in shown) + 16
+    style = (
+        Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        if needed <= width
+        else Qt.ToolButtonStyle.ToolButtonIconOnly
+    )
+    if toolbar.toolButtonStyle() != style:
+        toolbar.setToolButtonStyle(style)
 
 
 def select_paths(

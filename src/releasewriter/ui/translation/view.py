@@ -66,6 +66,7 @@ class TranslationView(QWidget):
         self.list_layout.addStretch(1)
         self.rows_area = QScrollArea()
         self.rows_area.setWidgetResizable(True)
+        self.rows_area.setAccessibleName(_("Segments to translate"))
         self.rows_area.setWidget(self.list)
         header = QHBoxLayout()
         target_label = QLabel(_("&Translate into"))
