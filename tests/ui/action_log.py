@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QWidget
 from shiboken6 import Shiboken
 
 _WATCHED = "actionLogWatched"
+_ACTION_ADDED = QEvent.Type.ActionAdded
 UNNAMED = "<no objectName: {text!r}>"
 
 
@@ -93,7 +94,8 @@ class ActionWatcher(QObject):
         self.log = log
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ActionAdded and isinstance(watched, QWidget):
+        # Called for every event of the run: the cheapest test first.
+        if event.type() is _ACTION_ADDED and isinstance(watched, QWidget):
             assert isinstance(event, QActionEvent)
             action = event.action()
             if action is not None:
