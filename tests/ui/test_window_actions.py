@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLineEdit,
     QMenu,
+    QPushButton,
     QTextEdit,
     QToolButton,
     QWidget,
@@ -22,7 +23,9 @@ from pytestqt.qtbot import QtBot
 
 from releasewriter import __version__
 from releasewriter.i18n.bidi import strip_isolates
+from releasewriter.model import Contact, Organisation
 from releasewriter.model.ids import new_release_id
+from releasewriter.settings import save_organisation
 from releasewriter.store import DraftStore
 from releasewriter.ui.dialogs.export_dialog import ExportDialog
 from releasewriter.ui.main_window import MainWindow
@@ -241,3 +244,36 @@ def test_the_librarys_context_menu_refreshes_the_list(qtbot: QtBot, window: Main
         ),
     )
     assert window.library.model.rowCount() == before + 1
+
+
+# -- the form ----------------------------------------------------------------------------
+
+
+def with_a_directory_contact(window: MainWindow) -> Contact:
+    contact = Contact("Aïcha Koné", "Press officer", "Dakar", "akone@iom.int", "+221 33 000 00 00")
+    save_organisation(window.context.config_dir, Organisation(name="IOM", contacts=[contact]))
+    return contact
+
+
+def test_from_directory_adds_the_organisations_contact_to_the_release(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    contact = with_a_directory_contact(window)
+    button = child(window, QPushButton, "contactsFromDirectory")
+    chosen: list[str] = []
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        action = next(a for a in menu.actions() if a.objectName() == "contactFromDirectory")
+        chosen.append(action.text())
+        action.trigger()
+        menu.close()
+
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)  # a button's menu opens with Space
+    QTimer.singleShot(0, choose)  # the menu pops up without blocking: choose once it is up
+    qtbot.waitUntil(lambda: bool(chosen))
+    assert chosen == ["Aïcha Koné — akone@iom.int"]
+    added = window.session.version.contacts[-1]
+    assert (added.name, added.email, added.phone) == (contact.name, contact.email, contact.phone)
