@@ -7,6 +7,11 @@ and Arabic versions from the Language menu, a French headline side by side
 (Ctrl+T), then the export dialog (Ctrl+E) for DOCX, HTML and an email.
 LibreOffice reads the DOCX and Chromium the HTML: both show what was typed.
 
+Ctrl+B is pressed on a selected word: what it does with no selection is being
+settled elsewhere, and this journey is about getting through, not about that.
+The steps count Tabs through today's form: a change of its tab order shows up
+here first, in the screenshots.
+
 Screenshots of each step go to build/artifacts/journey-*.png, which CI keeps.
 Without Xvfb, xdotool, LibreOffice or Chromium the test skips, except under
 CI=true where it fails (tests/browsers.py ``require_program``).
