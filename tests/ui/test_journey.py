@@ -36,7 +36,7 @@ from releasewriter.model.release import Release
 from releasewriter.settings import EXPORT_FOLDER, OPEN_FOLDER_AFTER_EXPORT, Settings
 from releasewriter.store import DraftStore, read_release
 from tests.browsers import dump_dom, normalise_space, require_program, screenshot
-from tests.consumers import convert_to_pdf, pdf_text, require_libreoffice
+from tests.consumers import convert_to_pdf, pdf_text, pdf_to_png, require_libreoffice
 from tests.ui.xsession import start_app, virtual_display, wait_for_window, xdotool
 
 pytestmark = [
@@ -296,7 +296,9 @@ def _typed_text() -> list[str]:
 
 def _libreoffice_shows_it(docx: Path, out: Path) -> None:
     require_libreoffice()
-    text = normalise_space(pdf_text(convert_to_pdf(docx, out / "pdf")))
+    pdf = convert_to_pdf(docx, out / "pdf")
+    pdf_to_png(pdf, ARTIFACTS / "journey-docx-in-libreoffice", resolution=80)
+    text = normalise_space(pdf_text(pdf))
     for typed in [*_typed_text(), CONTACT_EMAIL, "Embargoed"]:
         assert typed in text, (typed, text)
 
