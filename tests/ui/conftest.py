@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from releasewriter.i18n import app_translations
@@ -14,13 +15,38 @@ from releasewriter.store import DraftStore
 from releasewriter.ui.clipboard import hand_over
 from releasewriter.ui.main_window import MainWindow
 from releasewriter.ui.startup import build_window
+from tests.ui.action_log import LOG, ActionWatcher
+
+HERE = Path(__file__).parent
+# Runs last, after every other test of this folder had the chance to trigger the actions.
+COVERAGE_TEST = (
+    "test_action_coverage.py::test_every_action_of_the_main_window_is_triggered_by_a_test"
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    here = Path(__file__).parent
     for item in items:
-        if here in Path(str(item.fspath)).parents:
+        if HERE in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.gui)
+    last = [item for item in items if item.nodeid.endswith(COVERAGE_TEST)]
+    for item in last:
+        items.remove(item)
+        items.append(item)
+
+
+def pytest_deselected(items: list[pytest.Item]) -> None:
+    """Note a partial run of this folder (-k, -m, --lf): the action coverage then cannot judge."""
+    if any(HERE in Path(str(item.fspath)).parents for item in items):
+        LOG.partial_run = True
+
+
+@pytest.fixture(scope="session", autouse=True)
+def actions_watched(qapp: QApplication) -> Iterator[None]:
+    """Record the app's actions, and which ones the tests trigger (tests/ui/action_log.py)."""
+    watcher = ActionWatcher(LOG)
+    qapp.installEventFilter(watcher)
+    yield
+    qapp.removeEventFilter(watcher)
 
 
 @pytest.fixture

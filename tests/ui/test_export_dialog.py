@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from releasewriter.export.filenames import export_filename
@@ -371,3 +371,17 @@ def test_finished_translations_export_without_a_question(
     dialog.languages.set_chosen(["fr", "en"])
     with qtbot.waitSignal(dialog.exported, timeout=WORKER_TIMEOUT_MS):
         click(qtbot, dialog.export_button)
+
+
+def test_return_on_a_checkbox_exports_and_does_not_browse_for_a_folder(
+    qtbot: QtBot, dialog: ExportDialog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    browsed: list[object] = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a: browsed.append(a) or "")
+    dialog.activateWindow()
+    box = dialog.languages.all_box
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    with qtbot.waitSignal(dialog.exported, timeout=WORKER_TIMEOUT_MS):
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert browsed == []

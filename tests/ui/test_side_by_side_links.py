@@ -180,6 +180,49 @@ def test_the_cells_context_menu_links_the_word_to_the_sources_address(
     assert release.version("ar").body[0].text.endswith(f"[الموقع]({URL})")
 
 
+def _choose_in_context_menu(row: SegmentRow, name: str) -> None:
+    """Right-click the cell at the cursor and choose the entry named ``name``."""
+    chosen: list[str] = []
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        action = next(a for a in menu.actions() if a.objectName() == name)
+        chosen.append(name)
+        action.trigger()
+        menu.close()
+
+    QTimer.singleShot(0, choose)
+    place = row.target.cursorRect().center()
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, place, row.target.viewport().mapToGlobal(place)
+    )
+    QApplication.sendEvent(row.target.viewport(), event)
+    assert chosen == [name]
+
+
+def test_the_cells_context_menu_link_entry_asks_for_an_address_and_links_the_word(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *_a: ("https://example.org/ar", True))
+    row = _row(window, "body:p1")
+    _arabic_words(qtbot, row)
+    _choose_in_context_menu(row, "cellLink")
+    release = window.session.release
+    assert release is not None
+    assert release.version("ar").body[0].text.endswith("[الموقع](https://example.org/ar)")
+
+
+def test_the_cells_context_menu_marks_the_segment_translated(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    headline = _row(window, "headline")
+    headline.target.setFocus()
+    assert headline.state.text() == "Untranslated"
+    _choose_in_context_menu(headline, "cellMarkTranslated")
+    assert headline.state.text() == "Translated"
+
+
 def test_screenshot_of_side_by_side_with_a_link_in_arabic(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:

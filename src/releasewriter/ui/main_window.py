@@ -247,6 +247,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.translate_action)
         toggle = self.validation_dock.toggleViewAction()
         toggle.setText(_("&Before sending"))
+        toggle.setObjectName("toggleBeforeSending")
         toggle.setShortcut(QKeySequence("Ctrl+4"))
         view_menu.addAction(toggle)
 
@@ -402,7 +403,10 @@ class MainWindow(QMainWindow):
             self.language_menu.addAction(action)
         self.language_menu.addSeparator()
         for index, locale in enumerate(release.locales):
-            action = self.language_menu.addAction(display_name(locale))
+            # Named like every action of the window, for the tests that check each is used.
+            action = QAction(display_name(locale), self.language_menu)
+            action.setObjectName("switchVersionAction")
+            self.language_menu.addAction(action)
             action.setShortcut(QKeySequence(f"Alt+{index + 1}") if index < 9 else QKeySequence())
             action.triggered.connect(
                 lambda _checked=False, code=locale: self.session.set_locale(code)

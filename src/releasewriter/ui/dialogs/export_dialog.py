@@ -135,7 +135,6 @@ class ExportDialog(QDialog):
         buttons.addButton(self.email_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
-        self.export_button.setDefault(True)
 
         self.main_layout = layout = QVBoxLayout(self)
         layout.addWidget(self.options)
@@ -145,6 +144,9 @@ class ExportDialog(QDialog):
         layout.addWidget(self.results)
         layout.addStretch(1)
         layout.addWidget(buttons)
+        # Only once the button is in the dialog does the dialog take it for its default:
+        # set earlier, Return pressed "Browse…", the first button made, and not Export.
+        self.export_button.setDefault(True)
 
         self.folder_field.changed.connect(self.refresh_checks)
         self.languages.changed.connect(self.refresh_checks)

@@ -30,8 +30,22 @@ class BoundField(Protocol):
     def focus_field(self) -> None: ...
 
 
+def _window_command(watched: QObject, event: QKeyEvent) -> bool:
+    """Whether the key is the shortcut of one of the window's own commands."""
+    if not isinstance(watched, QWidget):
+        return False
+    pressed = QKeySequence(event.keyCombination())
+    return any(
+        shortcut.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
+        for action in watched.window().actions()
+        for shortcut in action.shortcuts()
+    )
+
+
 class _WindowUndo(QObject):
-    """Let Ctrl+Z and Ctrl+Shift+Z reach the window's undo stack, not the widget's own."""
+    """Let Ctrl+Z and Ctrl+Shift+Z reach the window's undo stack, not the widget's own,
+    and the window's commands win over a text field's key bindings: on Linux a
+    one-line field takes Ctrl+E for "end of line", and Export would never come."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -40,6 +54,7 @@ class _WindowUndo(QObject):
             and (
                 event.matches(QKeySequence.StandardKey.Undo)
                 or event.matches(QKeySequence.StandardKey.Redo)
+                or _window_command(watched, event)
             )
         ):
             event.ignore()

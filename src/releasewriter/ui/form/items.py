@@ -286,6 +286,7 @@ class ContactsSection(ItemsSection):
             action = QAction(
                 " — ".join(p for p in (contact.name, contact.email) if p), self.pick_menu
             )
+            action.setObjectName("contactFromDirectory")
             action.triggered.connect(lambda _checked=False, c=contact: self.insert(self._copy(c)))
             self.pick_menu.addAction(action)
 

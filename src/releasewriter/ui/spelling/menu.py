@@ -78,6 +78,7 @@ def spelling_actions(
     actions: list[QAction] = []
     for suggestion in checker.suggestions(word, MAX_SUGGESTIONS):
         action = QAction(suggestion, parent)
+        action.setObjectName("spellingSuggestion")
         font = action.font()
         font.setBold(True)
         action.setFont(font)
@@ -91,8 +92,10 @@ def spelling_actions(
         actions.append(none)
     dictionary = highlighter.dictionary
     add = QAction(labels.add, parent)
+    add.setObjectName("spellingAdd")
     add.triggered.connect(_ignoring_args(dictionary.add, word))
     ignore = QAction(labels.ignore, parent)
+    ignore.setObjectName("spellingIgnore")
     ignore.triggered.connect(_ignoring_args(dictionary.ignore, word))
     separator = QAction(parent)
     separator.setSeparator(True)

@@ -13,7 +13,7 @@ import gettext
 import html
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QInputDialog, QMenu, QSizePolicy, QWidget
 
 from releasewriter.model.inline import parse_inline, safe_href
@@ -43,6 +43,14 @@ def source_html(text: str, rich: bool) -> str:
             piece = f'<a href="{html.escape(span.href)}">{piece}</a>'
         parts.append(piece)
     return "".join(parts)
+
+
+def _named_action(menu: QMenu, text: str, name: str) -> QAction:
+    """An entry made in Python and named, as the tests of the app's actions expect."""
+    action = QAction(text, menu)
+    action.setObjectName(name)
+    menu.addAction(action)
+    return action
 
 
 class TargetEditor(InlineTextEdit):
@@ -129,19 +137,17 @@ class TargetEditor(InlineTextEdit):
         _ = self.t.gettext
         menu.addSeparator()
         if self.rich:
-            link = menu.addAction(_("Link…") + "\tCtrl+K")
-            link.setObjectName("cellLink")
+            link = _named_action(menu, _("Link…") + "\tCtrl+K", "cellLink")
             link.triggered.connect(self.ask_link)
             for href in self.links:
-                use = menu.addAction(_("Link to {address}").format(address=href))
-                use.setObjectName("cellSourceLink")
+                use = _named_action(
+                    menu, _("Link to {address}").format(address=href), "cellSourceLink"
+                )
                 use.triggered.connect(lambda _on=False, h=href: self.set_link(h))
             if self.link_at_cursor():
-                remove = menu.addAction(_("Remove the link"))
-                remove.setObjectName("cellRemoveLink")
+                remove = _named_action(menu, _("Remove the link"), "cellRemoveLink")
                 remove.triggered.connect(lambda: self.set_link(None))
-        mark = menu.addAction(_("Mark translated") + "\tCtrl+Enter")
-        mark.setObjectName("cellMarkTranslated")
+        mark = _named_action(menu, _("Mark translated") + "\tCtrl+Enter", "cellMarkTranslated")
         mark.triggered.connect(self.mark_requested.emit)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
