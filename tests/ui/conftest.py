@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -57,15 +58,21 @@ def drafts_store(tmp_path: Path) -> DraftStore:
 
 
 def show_window(
-    qtbot: QtBot, tmp_path: Path, store: DraftStore | None = None, draft: Path | None = None
+    qtbot: QtBot,
+    tmp_path: Path,
+    store: DraftStore | None = None,
+    draft: Path | None = None,
+    *,
+    ui_locale: str = "en",
 ) -> MainWindow:
-    """The English main window at 1366×768 on ``draft`` (the sample when none), shown."""
+    """The main window at 1366×768 on ``draft`` (the sample when none), shown, in English
+    unless ``ui_locale`` says otherwise."""
     window = build_window(
         store=store or DraftStore(tmp_path / "drafts"),
         settings=Settings.load(tmp_path / "config"),
         config_dir=tmp_path / "config",
-        translations=app_translations("en"),
-        ui_locale="en",
+        translations=app_translations(ui_locale),
+        ui_locale=ui_locale,
         draft=draft,
     )
     qtbot.addWidget(window)
@@ -88,3 +95,14 @@ def clipboard_handed_over() -> Iterator[None]:
     """Do at each teardown what the app does before quitting (see ui/clipboard.py)."""
     yield
     hand_over()
+
+
+def reset_interface_direction() -> None:
+    """Undo what a start in French or Arabic did to the application: Qt's own catalog
+    installed and the layout mirrored, which would leak into the next test."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    for translator in app.findChildren(QTranslator):
+        app.removeTranslator(translator)
+        translator.deleteLater()
+    app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)

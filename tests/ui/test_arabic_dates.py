@@ -17,15 +17,13 @@ from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QDateTimeEdit
 from pytestqt.qtbot import QtBot
 
-from releasewriter.i18n import app_translations
 from releasewriter.i18n.bidi import strip_isolates
 from releasewriter.model import Embargo
-from releasewriter.settings import Settings
 from releasewriter.store import DraftStore
 from releasewriter.ui.library.model import CHANGED
 from releasewriter.ui.main_window import MainWindow
-from releasewriter.ui.startup import build_window
 from tests.releases import arabic_release
+from tests.ui.conftest import show_window
 
 ARTIFACT = Path(__file__).resolve().parents[2] / "build" / "artifacts"
 NINE = dt.datetime(2026, 12, 6, 9, 0)
@@ -49,18 +47,7 @@ def arabic_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    window = build_window(
-        store=store,
-        settings=Settings.load(tmp_path / "config"),
-        config_dir=tmp_path / "config",
-        translations=app_translations("ar"),
-        ui_locale="ar",
-        draft=path,
-    )
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
+    window = show_window(qtbot, tmp_path, store, path, ui_locale="ar")
     yield window
     window.close()
     app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer, QTranslator
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -27,6 +27,7 @@ from releasewriter.ui.documents import sample_path
 from releasewriter.ui.first_run import ProfileOffer
 from releasewriter.ui.main_window import MainWindow
 from releasewriter.ui.startup import start
+from tests.ui.conftest import reset_interface_direction
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
@@ -57,13 +58,7 @@ def launch(qtbot: QtBot, folders: tuple[Path, Path]) -> Iterator[Launch]:
     yield run
     for window in started:
         window.close()
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    # A start in French or Arabic installs Qt's own catalog and may mirror the layout.
-    for translator in app.findChildren(QTranslator):
-        app.removeTranslator(translator)
-        translator.deleteLater()
-    app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    reset_interface_direction()
 
 
 def offer_of(window: MainWindow) -> ProfileOffer | None:

@@ -13,13 +13,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from releasewriter.ui.app import parse_args, start_options
 from releasewriter.ui.main_window import MainWindow
 from releasewriter.ui.startup import start
+from tests.ui.conftest import reset_interface_direction
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
@@ -39,13 +39,7 @@ def started(qtbot: QtBot, tmp_path: Path) -> Iterator[list[MainWindow]]:
     yield windows
     for window in windows:
         window.close()
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    # An Arabic start installs Qt's own catalog and mirrors the layout.
-    for translator in app.findChildren(QTranslator):
-        app.removeTranslator(translator)
-        translator.deleteLater()
-    app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    reset_interface_direction()
 
 
 def open_at(
