@@ -193,3 +193,19 @@ def test_a_draft_named_the_older_way_and_open_elsewhere_keeps_its_name(tmp_path:
     assert legacy.exists()
     lock.release()
     assert store.adopt_legacy_names() == [tmp_path / f"{release.id}.rwdraft"]
+
+
+def test_an_older_copy_beside_its_renamed_draft_is_kept_aside_not_listed_twice(
+    tmp_path: Path,
+) -> None:
+    store = DraftStore(tmp_path)
+    release = sample_release()
+    current = store.save(release)
+    older = tmp_path / f"{release.id}.release.json"
+    older.write_text(dumps_release(release), encoding="utf-8")
+    assert len(store.scan()[0]) == 2
+
+    store.adopt_legacy_names()
+
+    assert [entry.path for entry in store.scan()[0]] == [current]
+    assert (tmp_path / ".backups" / f"{older.name}.older").is_file()

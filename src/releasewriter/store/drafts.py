@@ -154,9 +154,17 @@ class DraftStore:
                 continue
             target = path.with_name(path.name.removesuffix(LEGACY_DRAFT_SUFFIX) + DRAFT_SUFFIX)
             lock = lock_path_for(path)
-            if target.exists() or (lock.exists() and not is_stale(read_holder(lock))):
+            if lock.exists() and not is_stale(read_holder(lock)):
                 continue
             try:
+                if target.exists():
+                    # The same release saved under both names (an older copy left
+                    # beside the new one): keep the older one aside, never listed twice.
+                    self.backup_folder.mkdir(parents=True, exist_ok=True)
+                    os.replace(path, self.backup_folder / f"{path.name}.older")
+                    with contextlib.suppress(OSError):
+                        lock.unlink()
+                    continue
                 os.rename(path, target)
             except OSError:
                 continue  # read-only folder: the draft is still listed under its old name

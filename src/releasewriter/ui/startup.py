@@ -61,13 +61,14 @@ def first_draft(
     context: AppContext, draft: Path | None, sample: bool, last_draft: str
 ) -> Path | None:
     """What opens first: the draft asked for, the sample, the last one, or the newest."""
+    # The folder is tidied on every start, whatever opens: the library lists it.
+    context.store.ensure_folder()
+    context.store.recover_orphans()
+    context.store.adopt_legacy_names()
     if draft is not None:
         return draft
     if sample:
         return install_sample(context, force=True)
-    context.store.ensure_folder()
-    context.store.recover_orphans()
-    context.store.adopt_legacy_names()
     entries, _problems = context.store.scan()
     if not entries:
         return install_sample(context)
