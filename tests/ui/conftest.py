@@ -15,7 +15,7 @@ from releasewriter.settings import Settings
 from releasewriter.store import DraftStore
 from releasewriter.ui.clipboard import hand_over
 from releasewriter.ui.main_window import MainWindow
-from releasewriter.ui.startup import build_window
+from releasewriter.ui.startup import build_window, install_qt_translations
 from tests.ui.action_log import LOG, ActionWatcher
 
 HERE = Path(__file__).parent
@@ -66,7 +66,12 @@ def show_window(
     ui_locale: str = "en",
 ) -> MainWindow:
     """The main window at 1366×768 on ``draft`` (the sample when none), shown, in English
-    unless ``ui_locale`` says otherwise."""
+    unless ``ui_locale`` says otherwise: then with Qt's own words in that language and,
+    for Arabic, mirrored, as a start in it does (undo with reset_interface_direction)."""
+    if ui_locale != "en":
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        install_qt_translations(app, ui_locale)
     window = build_window(
         store=store or DraftStore(tmp_path / "drafts"),
         settings=Settings.load(tmp_path / "config"),

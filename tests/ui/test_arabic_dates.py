@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QDateTimeEdit
+from PySide6.QtWidgets import QDateTimeEdit
 from pytestqt.qtbot import QtBot
 
 from releasewriter.i18n.bidi import strip_isolates
@@ -23,7 +23,7 @@ from releasewriter.store import DraftStore
 from releasewriter.ui.library.model import CHANGED
 from releasewriter.ui.main_window import MainWindow
 from tests.releases import arabic_release
-from tests.ui.conftest import show_window
+from tests.ui.conftest import reset_interface_direction, show_window
 
 ARTIFACT = Path(__file__).resolve().parents[2] / "build" / "artifacts"
 NINE = dt.datetime(2026, 12, 6, 9, 0)
@@ -44,13 +44,10 @@ def arabic_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     release.source.embargo = Embargo(NINE, "Asia/Amman")
     release.modified = NINE.astimezone()
     path = store.save(release, backup=False)
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     window = show_window(qtbot, tmp_path, store, path, ui_locale="ar")
     yield window
     window.close()
-    app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    reset_interface_direction()
 
 
 def save_picture(window: MainWindow) -> Path:

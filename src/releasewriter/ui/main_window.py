@@ -6,25 +6,24 @@ only places them and connects their signals.
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
     QIcon,
-    QKeySequence,
 )
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSizePolicy,
@@ -34,9 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from releasewriter.i18n.locales import display_name
 from releasewriter.resources import resource_path
-from releasewriter.settings import LAST_DRAFT, SPLITTER_STATE, WINDOW_GEOMETRY, WINDOW_STATE
+from releasewriter.settings import LAST_DRAFT
 from releasewriter.store import DraftReadError, is_openable_name
 from releasewriter.ui import file_dialogs
 from releasewriter.ui.clipboard import put_html
@@ -53,31 +51,20 @@ from releasewriter.ui.translation.actions import VersionActions
 from releasewriter.ui.translation.cell import TargetEditor
 from releasewriter.ui.translation.view import TranslationView
 from releasewriter.ui.validation_panel import ValidationPanel
+from releasewriter.ui.window_layout import keep_layout, restore_layout
+from releasewriter.ui.window_menus import build_menus, fill_language_menu, update_actions
 
-
-def _encode(data: QByteArray) -> str:
-    return base64.b64encode(bytes(data.data())).decode("ascii")
-
-
-def _decode(text: str) -> QByteArray:
-    try:
-        return QByteArray(base64.b64decode(text))
-    except ValueError:
-        return QByteArray()
-
-
-# What needs an open draft: disabled while none is (the Language menu's
-# "Make this version the source" also while the source is on screen).
-_NEEDS_A_DRAFT = frozenset({
-    "exportAction", "copyHtmlAction", "findAction", "findNextAction", "boldAction",
-    "italicAction", "linkAction", "translateAction", "addVersionAction",
-    "removeVersionAction", "makeSourceAction", "exportXliffAction", "reviewDocumentAction",
-    "importXliffAction", "markAllTranslatedAction",
-})  # fmt: skip
 _NOTHING_OPEN_PAGE = 2
 
 
 class MainWindow(QMainWindow):
+    # Made by build_menus (ui/window_menus.py).
+    new_action: QAction
+    export_action: QAction
+    translate_action: QAction
+    language_menu: QMenu
+    version_actions: list[QAction]
+
     def __init__(self, context: AppContext, session: EditorSession) -> None:
         super().__init__()
         _ = context.t.gettext
@@ -151,158 +138,19 @@ class MainWindow(QMainWindow):
         self._library_refresh.setInterval(1500)
         self._library_refresh.timeout.connect(self.library.refresh)
 
-        self._build_menus()
+        build_menus(self)
         self._connect()
-        self._restore_layout()
+        restore_layout(self)
         if session.release is None:
             self._release_closed()  # until a draft opens (an unreadable last draft, say)
 
     # -- assembly ------------------------------------------------------------------
 
-    def _action(
-        self,
-        text: str,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
-        slot: object,
-        name: str,
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+    def fill_language_menu(self) -> None:
+        fill_language_menu(self)
 
-    def _build_menus(self) -> None:
-        _ = self.t.gettext
-        standard = QKeySequence.StandardKey
-        file_menu = self.menuBar().addMenu(_("&File"))
-        self.new_action = self._action(
-            _("&New release"), standard.New, self.new_release, "newAction"
-        )
-        file_menu.addAction(self.new_action)
-        file_menu.addAction(
-            self._action(_("&Open file…"), standard.Open, self.open_file, "openAction")
-        )
-        file_menu.addSeparator()
-        self.export_action = self._action(_("&Export…"), "Ctrl+E", self.export, "exportAction")
-        file_menu.addAction(self.export_action)
-        file_menu.addAction(
-            self._action(_("&Copy as HTML"), "Ctrl+Shift+C", self.copy_as_html, "copyHtmlAction")
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(_("Organisation &profile…"), None, self.edit_profile, "profileAction")
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(_("&Quit"), standard.Quit, self.close, "quitAction"))
-
-        edit_menu = self.menuBar().addMenu(_("&Edit"))
-        undo = self.session.undo_stack.createUndoAction(self, _("&Undo"))
-        undo.setShortcut(QKeySequence(standard.Undo))
-        undo.setObjectName("undoAction")
-        redo = self.session.undo_stack.createRedoAction(self, _("&Redo"))
-        redo.setShortcuts([QKeySequence(standard.Redo), QKeySequence("Ctrl+Y")])
-        redo.setObjectName("redoAction")
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
-        self.addAction(undo)
-        self.addAction(redo)
-        edit_menu.addSeparator()
-        edit_menu.addAction(
-            self._action(_("&Find…"), standard.Find, self.find_bar.open_bar, "findAction")
-        )
-        edit_menu.addAction(
-            self._action(
-                _("Find &next"), standard.FindNext, self.find_bar.find_next, "findNextAction"
-            )
-        )
-        edit_menu.addSeparator()
-        edit_menu.addAction(
-            self._action(_("&Bold"), standard.Bold, lambda: self._format("bold"), "boldAction")
-        )
-        edit_menu.addAction(
-            self._action(
-                _("&Italic"), standard.Italic, lambda: self._format("italic"), "italicAction"
-            )
-        )
-        edit_menu.addAction(
-            self._action(_("&Link…"), "Ctrl+K", lambda: self._format("link"), "linkAction")
-        )
-
-        view_menu = self.menuBar().addMenu(_("&View"))
-        for text, pane, key, name in (
-            (_("&Library"), self.library, "Ctrl+1", "toggleLibrary"),
-            (_("&Preview"), self.preview, "Ctrl+3", "togglePreview"),
-        ):
-            action = self._action(text, key, lambda on, p=pane: p.setVisible(on), name)
-            action.setCheckable(True)
-            action.setChecked(True)
-            view_menu.addAction(action)
-        self.translate_action = self._action(
-            _("&Translate side by side"), "Ctrl+T", self.set_translating, "translateAction"
-        )
-        self.translate_action.setCheckable(True)
-        view_menu.addAction(self.translate_action)
-        toggle = self.validation_dock.toggleViewAction()
-        toggle.setText(_("&Before sending"))
-        toggle.setObjectName("toggleBeforeSending")
-        toggle.setShortcut(QKeySequence("Ctrl+4"))
-        view_menu.addAction(toggle)
-
-        self.language_menu = self.menuBar().addMenu(_("&Language"))
-        self.version_actions = [
-            self._action(
-                _("&Add a language version…"), None, self.versions.add, "addVersionAction"
-            ),
-            self._action(
-                _("&Remove this language version…"),
-                None,
-                self.versions.remove,
-                "removeVersionAction",
-            ),
-            self._action(
-                _("Make this version the &source"),
-                None,
-                self.versions.make_source,
-                "makeSourceAction",
-            ),
-            self._action(
-                _("&Export for translation (XLIFF)…"),
-                None,
-                self.versions.export_xliff,
-                "exportXliffAction",
-            ),
-            self._action(
-                _("Bilingual re&view document…"),
-                None,
-                self.versions.review_document,
-                "reviewDocumentAction",
-            ),
-            self._action(
-                _("&Import a translation (XLIFF)…"),
-                None,
-                self.versions.import_xliff,
-                "importXliffAction",
-            ),
-            self._action(
-                _("&Mark all that read as the source as translated"),
-                None,
-                self.versions.mark_all_translated,
-                "markAllTranslatedAction",
-            ),
-        ]
-
-        help_menu = self.menuBar().addMenu(_("&Help"))
-        help_menu.addAction(
-            self._action(
-                _("&Check installation…"), None, self.check_installation, "checkInstallationAction"
-            )
-        )
-        help_menu.addAction(
-            self._action(_("&About ReleaseWriter"), None, self.about, "aboutAction")
-        )
+    def update_actions(self) -> None:
+        update_actions(self)
 
     def _connect(self) -> None:
         session = self.session
@@ -317,9 +165,9 @@ class MainWindow(QMainWindow):
         session.read_only_changed.connect(self._read_only)
         session.release_opened.connect(self._release_opened)
         session.release_closed.connect(self._release_closed)
-        session.versions_changed.connect(self._fill_language_menu)
-        session.versions_changed.connect(self._update_actions)
-        session.locale_changed.connect(lambda _locale: self._update_actions())
+        session.versions_changed.connect(self.fill_language_menu)
+        session.versions_changed.connect(self.update_actions)
+        session.locale_changed.connect(lambda _locale: self.update_actions())
         session.changed.connect(lambda *_args: self._update_title())
         self.take_over_button.clicked.connect(session.take_over)
         self.translation.mark_all.clicked.connect(self.versions.mark_all_translated)
@@ -371,8 +219,8 @@ class MainWindow(QMainWindow):
         if self.editing.currentIndex() == _NOTHING_OPEN_PAGE:
             self.editing.setCurrentIndex(0)
         self._update_title()
-        self._fill_language_menu()
-        self._update_actions()
+        self.fill_language_menu()
+        self.update_actions()
         self.library.follow(self.session.path)
 
     def _release_closed(self) -> None:
@@ -380,37 +228,9 @@ class MainWindow(QMainWindow):
         self.find_bar.hide()
         self.editing.setCurrentIndex(_NOTHING_OPEN_PAGE)
         self._update_title()
-        self._fill_language_menu()
-        self._update_actions()
+        self.fill_language_menu()
+        self.update_actions()
         self.library.follow(None)
-
-    def _update_actions(self) -> None:
-        release = self.session.release
-        on_source = release is not None and self.session.locale == release.source_locale
-        for action in self.findChildren(QAction):
-            name = action.objectName()
-            if name in _NEEDS_A_DRAFT:
-                needless = name == "makeSourceAction" and on_source
-                action.setEnabled(release is not None and not needless)
-
-    def _fill_language_menu(self) -> None:
-        _ = self.t.gettext
-        self.language_menu.clear()
-        release = self.session.release
-        if release is None:
-            return
-        for action in self.version_actions:
-            self.language_menu.addAction(action)
-        self.language_menu.addSeparator()
-        for index, locale in enumerate(release.locales):
-            # Named like every action of the window, for the tests that check each is used.
-            action = QAction(display_name(locale), self.language_menu)
-            action.setObjectName("switchVersionAction")
-            self.language_menu.addAction(action)
-            action.setShortcut(QKeySequence(f"Alt+{index + 1}") if index < 9 else QKeySequence())
-            action.triggered.connect(
-                lambda _checked=False, code=locale: self.session.set_locale(code)
-            )
 
     def _update_title(self) -> None:
         headline = ""
@@ -556,37 +376,9 @@ class MainWindow(QMainWindow):
 
     # -- window state ---------------------------------------------------------------
 
-    def _restore_layout(self) -> None:
-        settings = self.context.settings
-        if settings.get(WINDOW_GEOMETRY):
-            self.restoreGeometry(_decode(settings.get(WINDOW_GEOMETRY)))
-        else:
-            self.resize(1366, 768)
-        if settings.get(WINDOW_STATE):
-            self.restoreState(_decode(settings.get(WINDOW_STATE)))
-        else:
-            # Once laid out: a short "Before sending" list leaves the room to the form.
-            QTimer.singleShot(
-                0,
-                lambda: self.resizeDocks([self.validation_dock], [96], Qt.Orientation.Vertical),
-            )
-        if settings.get(SPLITTER_STATE):
-            self.splitter.restoreState(_decode(settings.get(SPLITTER_STATE)))
-        else:
-            # Shares of the width the window opens at: fixed sizes cut the form on a small laptop.
-            QTimer.singleShot(0, self._share_width)
-
-    def _share_width(self) -> None:
-        width = self.splitter.width()
-        library = max(200, width // 5)
-        form = max((width - library) * 11 // 20, self.form.minimumSizeHint().width())
-        self.splitter.setSizes([library, form, width - library - form])
-
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = self.context.settings
-        settings.set(WINDOW_GEOMETRY, _encode(self.saveGeometry()))
-        settings.set(WINDOW_STATE, _encode(self.saveState()))
-        settings.set(SPLITTER_STATE, _encode(self.splitter.saveState()))
+        keep_layout(self)
         settings.set(LAST_DRAFT, str(self.session.path or ""))
         self.session.shutdown()
         with contextlib.suppress(OSError):  # Lost window sizes must not stop the closing.

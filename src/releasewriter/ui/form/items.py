@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QMenu,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from releasewriter.model import Contact, LanguageVersion, Quote, SpeakerGender
+from releasewriter.ui.flow_layout import FlowLayout
 from releasewriter.ui.form.fields import LineField, PlainTextField
 from releasewriter.ui.session import EditorSession
 
@@ -60,10 +60,10 @@ class ItemsSection(QGroupBox):
         self.down_button.setArrowType(Qt.ArrowType.DownArrow)
         self.down_button.setToolTip(_("Move down"))
         self.down_button.setAccessibleName(_("Move down"))
-        self.buttons = buttons = QHBoxLayout()
+        # On a narrow form the buttons wrap rather than hold the whole form wide.
+        self.buttons = buttons = FlowLayout()
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         self.details = QWidget()
         self.form = QFormLayout(self.details)
         self.form.setContentsMargins(0, 0, 0, 0)
@@ -188,7 +188,7 @@ class QuotesSection(ItemsSection):
         text.setMaximumHeight(80)
         self.bind(text, "text", _("&Quote"))
         self.bind(LineField(session, "quotes[0].speaker"), "speaker", _("S&peaker"))
-        self.bind(LineField(session, "quotes[0].role"), "role", _("&Role"))
+        self.bind(LineField(session, "quotes[0].role"), "role", _("Role"))
         self.gender = QComboBox()
         self.gender.setObjectName("quotes_speaker_gender")
         self.gender.addItem(_("Not specified"), SpeakerGender.UNSPECIFIED.value)
@@ -258,21 +258,24 @@ class ContactsSection(ItemsSection):
         self.add_button.setText(_("Add a con&tact"))
         self.directory = directory
         for name, label in (
-            ("name", _("Na&me")),
-            ("role", _("Ro&le")),
+            ("name", _("Name")),
+            ("role", _("Role")),
             ("office", _("&Office")),
-            ("email", _("E&mail")),
-            ("phone", _("P&hone")),
+            ("email", _("Email")),
+            ("phone", _("Phone")),
         ):
             field = LineField(session, f"contacts[0].{name}")
             self.bind(field, name, label)
             field.textChanged.connect(self.refresh_summaries)
-        self.pick_button = QPushButton(_("From &directory"))
+        self.pick_button = QPushButton(_("F&rom directory"))
         self.pick_button.setObjectName("contactsFromDirectory")
         self.pick_menu = QMenu(self)
         self.pick_button.setMenu(self.pick_menu)
         self.pick_menu.aboutToShow.connect(self._fill_directory)
         self.buttons.insertWidget(1, self.pick_button)
+        # Tab goes along the row as it reads, not to the button added last.
+        QWidget.setTabOrder(self.add_button, self.pick_button)
+        QWidget.setTabOrder(self.pick_button, self.remove_button)
 
     def _fill_directory(self) -> None:
         self.pick_menu.clear()

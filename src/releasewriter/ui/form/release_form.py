@@ -145,7 +145,7 @@ class ReleaseForm(QScrollArea):
         content = QWidget()
         self.language = QComboBox()
         self.language.setObjectName("languageCombo")
-        language_label = QLabel(_("&Language version"))
+        language_label = QLabel(_("Lan&guage version"))
         language_label.setBuddy(self.language)
         self.ui_locale = ui_locale
         self.read_only_banner = ReadOnlyBanner(t)

@@ -24,8 +24,10 @@ from releasewriter.i18n.dates import qt_display_format
 from releasewriter.i18n.locales import is_rtl
 from releasewriter.i18n.places import cities
 from releasewriter.model import Embargo
+from releasewriter.ui.flow_layout import FlowLayout
 from releasewriter.ui.form.country import CountryCombo
 from releasewriter.ui.form.fields import LineField, OptionalLineField, PlainTextField
+from releasewriter.ui.form.long_check_box import LongCheckBox
 from releasewriter.ui.form.zone_field import ZoneCombo, system_time_zone
 from releasewriter.ui.session import EditorSession
 
@@ -66,7 +68,7 @@ class HeadlineSection(QGroupBox):
         row = QHBoxLayout()
         row.addWidget(self.headline, 1)
         row.addWidget(self.count)
-        headline_label = QLabel(_("&Headline"))
+        headline_label = QLabel(_("Headli&ne"))
         headline_label.setBuddy(self.headline)
         layout.addRow(headline_label, row)
         sub_label = QLabel(_("&Subheadline"))
@@ -117,6 +119,8 @@ class DatelineSection(QGroupBox):
         self.rendered = QLabel()
         self.rendered.setObjectName("renderedDateline")
         self.rendered.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A long dateline wraps instead of holding the form wide.
+        self.rendered.setWordWrap(True)
         layout = QFormLayout(self)
         city_label = QLabel(_("&City"))
         city_label.setBuddy(self.city)
@@ -179,7 +183,7 @@ class StatusSection(QGroupBox):
         self.session = session
         self.immediate = QRadioButton(_("For i&mmediate release"))
         self.immediate.setObjectName("immediateRadio")
-        self.embargoed = QRadioButton(_("&Embargoed until"))
+        self.embargoed = QRadioButton(_("Embargoed &until"))
         self.embargoed.setObjectName("embargoRadio")
         self.until = QDateTimeEdit()
         self.until.setObjectName("embargoUntil")
@@ -192,10 +196,9 @@ class StatusSection(QGroupBox):
         self.zone.setToolTip(_("Embargo time zone"))
         self.zone.setEditable(True)
         layout = QFormLayout(self)
-        choice = QHBoxLayout()
+        choice = FlowLayout()
         choice.addWidget(self.immediate)
         choice.addWidget(self.embargoed)
-        choice.addStretch(1)
         layout.addRow(choice)
         # Most releases go out at once: the embargo's fields show only when chosen.
         self.when = QWidget()
@@ -254,7 +257,8 @@ class ClosingSection(QGroupBox):
         _ = t.gettext
         super().__init__(_("About the organisation and end mark"), parent)
         self.session = session
-        self.own = QCheckBox(_("Use a different &boilerplate for this release"))
+        own = LongCheckBox(_("Use a different &boilerplate for this release"))
+        self.own = own.box
         self.own.setObjectName("ownBoilerplate")
         self.boilerplate = PlainTextField(session, "boilerplate")
         self.boilerplate.setObjectName("boilerplateEdit")
@@ -263,9 +267,9 @@ class ClosingSection(QGroupBox):
         self.end_mark = OptionalLineField(session, "end_mark")
         self.end_mark.setObjectName("endMarkEdit")
         layout = QFormLayout(self)
-        layout.addRow(self.own)
+        layout.addRow(own)
         layout.addRow(self.boilerplate)
-        end_label = QLabel(_("E&nd mark"))
+        end_label = QLabel(_("End mar&k"))
         end_label.setBuddy(self.end_mark)
         layout.addRow(end_label, self.end_mark)
         self.own.toggled.connect(self._own_toggled)

@@ -71,7 +71,7 @@ class TranslationView(QWidget):
         header = QHBoxLayout()
         target_label = QLabel(_("&Translate into"))
         target_label.setBuddy(self.target)
-        filter_label = QLabel(_("S&how"))
+        filter_label = QLabel(_("&Show"))
         filter_label.setBuddy(self.filter)
         for widget in (target_label, self.target, filter_label, self.filter):
             header.addWidget(widget)
