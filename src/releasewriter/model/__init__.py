@@ -5,7 +5,7 @@ storage and the GUI read and write these objects and nothing else.
 """
 
 from releasewriter.model.ids import new_id
-from releasewriter.model.organisation import HouseStyle, Logo, Organisation
+from releasewriter.model.organisation import HouseStyle, Letterhead, Logo, Organisation
 from releasewriter.model.release import (
     Contact,
     Dateline,
@@ -24,6 +24,7 @@ __all__ = [
     "Embargo",
     "HouseStyle",
     "LanguageVersion",
+    "Letterhead",
     "Logo",
     "Organisation",
     "Paragraph",

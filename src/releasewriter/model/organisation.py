@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,23 @@ def pick_for_locale(mapping: dict[str, str], locale: str) -> str | None:
 class Logo:
     media_type: str
     data: bytes
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """A Word letterhead (.docx or .dotx) that DOCX exports are built on, held in full.
+
+    The profile keeps its copy in the app's own data and a draft carries the one it
+    uses, so that no export depends on where the user's file was, or still is.
+    """
+
+    # The name of the file the user chose ("IOM Kenya letterhead.dotx"), for display.
+    name: str
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
 
 
 @dataclass
