@@ -63,6 +63,7 @@ class Organisation:
     logo: Logo | None = None
     # A Word document or template (letterhead) that DOCX exports are built on.
     docx_template: str | None = None
+    letterhead: Letterhead | None = None
 
     def name_in(self, locale: str) -> str:
         return pick_for_locale(self.names, locale) or self.name
