@@ -13,6 +13,7 @@ from releasewriter.model import (
     Embargo,
     HouseStyle,
     LanguageVersion,
+    Letterhead,
     Logo,
     Organisation,
     Paragraph,
@@ -55,6 +56,7 @@ def full_release() -> Release:
             chinese_version(),
         ],
         organisation=Organisation(
+            id="3c6f0e0b9d6a4b0f8a1e2d3c4b5a6978",
             name="IOM",
             names={"fr": "OIM"},
             boilerplate={"fr": "À propos", "ar": "نبذة"},
@@ -63,7 +65,7 @@ def full_release() -> Release:
                 {"fr": "{place} – {date} –"}, {"ar": "// انتهى //"}, {"fr": "À propos de l’OIM"}
             ),
             logo=Logo("image/png", b"\x89PNG\r\n\x1a\n fake"),
-            docx_template="C:/Letterhead/iom.dotx",
+            letterhead=Letterhead("IOM letterhead.dotx", b"PK\x03\x04 a Word file"),
         ),
         dateline=Dateline("CH", dt.date(2026, 5, 4)),
         last_exported=dt.datetime(2026, 5, 4, 8, 0, tzinfo=dt.UTC),

@@ -28,6 +28,7 @@ from releasewriter.model import (
     Embargo,
     HouseStyle,
     LanguageVersion,
+    Letterhead,
     Logo,
     Organisation,
     Paragraph,
@@ -208,7 +209,7 @@ def _release_with_every_part() -> Release:
                 about_heading={"fr": "À propos de l’OIM"},
             ),
             logo=Logo("image/png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
-            docx_template="C:\\Users\\press\\Documents\\letterhead.dotx",
+            letterhead=Letterhead("letterhead.dotx", b"PK\x03\x04 a Word file"),
         ),
         dateline=Dateline("NE", dt.date(2026, 11, 4)),
     )
@@ -253,7 +254,7 @@ def test_a_release_with_every_optional_part_validates() -> None:
     organisation, fr, ar = data["organisation"], data["versions"][0], data["versions"][1]
     # The document really exercises every optional part.
     assert organisation["logo"] is not None
-    assert organisation["docx_template"] is not None
+    assert organisation["letterhead"] is not None
     assert organisation["contacts"]
     assert all(organisation["house_style"].values())
     assert fr["embargo"] == {"until": "2026-11-04T10:00:00", "timezone": "Africa/Niamey"}
@@ -327,7 +328,8 @@ def _releases(draw: st.DrawFn) -> Release:
                 Logo, st.sampled_from(["image/png", "image/svg+xml"]), st.binary(max_size=40)
             )
         ),
-        docx_template=draw(st.none() | _text),
+        letterhead=draw(st.none() | st.builds(Letterhead, _text, st.binary(max_size=40))),
+        id=draw(st.sampled_from(["", "3c6f0e0b9d6a4b0f8a1e2d3c4b5a6978"])),
     )
     return Release(
         source_locale=draw(st.sampled_from(locales)),

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -56,5 +57,9 @@ def test_a_damaged_or_mistyped_settings_file_falls_back_to_defaults(tmp_path: Pa
 def test_organisation_profile_round_trips(tmp_path: Path) -> None:
     organisation = sample_release().organisation
     save_organisation(tmp_path, organisation)
-    assert load_organisation(tmp_path) == organisation
+    loaded = load_organisation(tmp_path)
+    assert loaded is not None
+    assert loaded.id  # a profile saved for the first time gets its id
+    assert loaded == dataclasses.replace(organisation, id=loaded.id)
+    assert load_organisation(tmp_path) == loaded
     assert load_organisation(tmp_path / "nowhere") is None

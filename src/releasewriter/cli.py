@@ -65,6 +65,15 @@ class Cli:
                 "the drafts folder (default: the user data folder, or $RELEASEWRITER_DRAFTS_DIR)"
             ),
         )
+        parser.add_argument(
+            "--config-dir",
+            type=Path,
+            metavar=_("DIR"),
+            help=_(
+                "the settings folder, with the organisation profile (default: the user "
+                "config folder, or $RELEASEWRITER_CONFIG_DIR)"
+            ),
+        )
         commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
         draft_help = _("a draft file, the id of a draft in the drafts folder, or “sample”")
 
@@ -157,6 +166,16 @@ class Cli:
         return DraftStore(args.drafts_dir or default_drafts_dir())
 
     def resolve(self, args: argparse.Namespace, draft: str) -> Release:
+        """The draft as the editor would show it: brought up to date with the
+        organisation profile it follows (see releasewriter.model.following)."""
+        release = self._read(args, draft)
+        from releasewriter.model.following import follow_profile  # noqa: PLC0415
+        from releasewriter.settings import default_config_dir, load_organisation  # noqa: PLC0415
+
+        follow_profile(release, load_organisation(args.config_dir or default_config_dir()))
+        return release
+
+    def _read(self, args: argparse.Namespace, draft: str) -> Release:
         _ = self.t.gettext
         if draft == SAMPLE_NAME:
             return read_release(sample_path())

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+import io
 import re
+import zipfile
 from dataclasses import dataclass
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -82,9 +84,50 @@ def validate_release(
                 ).format(country=country),
             )
         )
+    if release.versions:
+        problems.extend(_letterhead_problems(release, t))
     for version in release.versions:
         problems.extend(_version_problems(version, release.dateline.country, t, moment))
     return problems
+
+
+def _letterhead_problems(release: Release, t: gettext.NullTranslations) -> list[Problem]:
+    """A letterhead the draft cannot build Word files on: gone from the app's data (an
+    old profile named a file since moved) or damaged. HTML, text and email never use it."""
+    letterhead = release.organisation.letterhead
+    if letterhead is None:
+        return []
+    if not letterhead.data:
+        code = "letterhead-missing"
+        message = t.gettext(
+            "The letterhead “{name}” is missing: Word files cannot be made until it is "
+            "chosen again in File › Organisation profile. HTML, text and email are not affected."
+        )
+    elif not _opens_as_word(letterhead.data):
+        code = "letterhead-unreadable"
+        message = t.gettext(
+            "The letterhead “{name}” cannot be read as a Word document: choose it again in "
+            "File › Organisation profile. HTML, text and email are not affected."
+        )
+    else:
+        return []
+    return [
+        Problem(
+            release.source_locale,
+            "organisation.letterhead",
+            code,
+            Severity.ERROR,
+            message.format(name=letterhead.name),
+        )
+    ]
+
+
+def _opens_as_word(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            return "word/document.xml" in package.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
 
 
 def _version_problems(

@@ -54,6 +54,10 @@ class HouseStyle:
 
 @dataclass
 class Organisation:
+    # Which organisation profile this is: a release made from it follows it (its later
+    # changes reach the release) and a draft from another profile keeps what it carries.
+    # Empty until the profile is first saved (then the release follows whichever is).
+    id: str = ""
     name: str = ""
     # The name as written in a language ("OIM", "المنظمة الدولية للهجرة").
     names: dict[str, str] = field(default_factory=dict)

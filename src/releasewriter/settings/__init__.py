@@ -14,12 +14,8 @@ from releasewriter.settings.options import (
     WINDOW_STATE,
     Option,
 )
-from releasewriter.settings.store import (
-    Settings,
-    default_config_dir,
-    load_organisation,
-    save_organisation,
-)
+from releasewriter.settings.profile import load_organisation, save_organisation
+from releasewriter.settings.store import Settings, default_config_dir
 
 __all__ = [
     "AUTOSAVE_DELAY_MS",

@@ -15,14 +15,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from releasewriter.locations import locations
-from releasewriter.model import Organisation
 from releasewriter.settings.options import Option
 from releasewriter.store.atomic import atomic_write_bytes
-from releasewriter.store.draft_format import organisation_from_dict, organisation_to_dict
-from releasewriter.store.errors import DraftFormatError
 
 SETTINGS_FILE = "settings.json"
-ORGANISATION_FILE = "organisation.json"
 SETTINGS_VERSION = 2
 
 T = TypeVar("T")
@@ -82,20 +78,3 @@ class Settings:
         self.folder.mkdir(parents=True, exist_ok=True)
         data = {"version": SETTINGS_VERSION, "values": self._values}
         atomic_write_bytes(self.path, json.dumps(data, ensure_ascii=False, indent=2).encode())
-
-
-def load_organisation(folder: Path) -> Organisation | None:
-    """The organisation profile, or None when there is none (or it cannot be read)."""
-    try:
-        data = json.loads((folder / ORGANISATION_FILE).read_text(encoding="utf-8"))
-        return organisation_from_dict(data)
-    except (OSError, ValueError, DraftFormatError):
-        return None
-
-
-def save_organisation(folder: Path, organisation: Organisation) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / ORGANISATION_FILE
-    text = json.dumps(organisation_to_dict(organisation), ensure_ascii=False, indent=2) + "\n"
-    atomic_write_bytes(path, text.encode("utf-8"))
-    return path

@@ -22,6 +22,7 @@ from releasewriter.model import (
     Embargo,
     HouseStyle,
     LanguageVersion,
+    Letterhead,
     Logo,
     Organisation,
     Paragraph,
@@ -36,7 +37,7 @@ from releasewriter.model.one_line import one_line_version
 from releasewriter.store.errors import DraftFormatError
 from releasewriter.store.migrations import fixed_offset_zone, migrate
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 _SAFE_ID = re.compile(r"[0-9A-Za-z_-]{1,128}")
 FORMAT_NAME = "releasewriter-draft"
 
@@ -97,6 +98,7 @@ def _version(v: LanguageVersion) -> dict[str, Any]:
 
 def organisation_to_dict(o: Organisation) -> dict[str, Any]:
     return {
+        "id": o.id,
         "name": o.name,
         "names": dict(o.names),
         "boilerplate": dict(o.boilerplate),
@@ -114,7 +116,11 @@ def organisation_to_dict(o: Organisation) -> dict[str, Any]:
             if o.logo
             else None
         ),
-        "docx_template": o.docx_template,
+        "letterhead": (
+            {"name": o.letterhead.name, "data": base64.b64encode(o.letterhead.data).decode("ascii")}
+            if o.letterhead
+            else None
+        ),
     }
 
 
@@ -305,7 +311,9 @@ def _read_embargo(r: _Reader) -> Embargo:
 def _read_organisation(r: _Reader) -> Organisation:
     house = r.child("house_style")
     logo = r.child("logo")
+    letterhead = r.child("letterhead")
     return Organisation(
+        id=r.text("id", default=""),
         name=r.text("name"),
         names=r.mapping_of_text("names"),
         boilerplate=r.mapping_of_text("boilerplate"),
@@ -318,17 +326,24 @@ def _read_organisation(r: _Reader) -> Organisation:
         if house
         else HouseStyle(),
         logo=_read_logo(logo) if logo else None,
-        docx_template=r.optional_text("docx_template"),
+        letterhead=_read_letterhead(letterhead) if letterhead else None,
     )
 
 
-def _read_logo(r: _Reader) -> Logo:
-    encoded = r.text("data", default=None)
+def _base64(r: _Reader, key: str) -> bytes:
+    encoded = r.text(key, default=None)
     try:
-        data = base64.b64decode(encoded, validate=True)
+        return base64.b64decode(encoded, validate=True)
     except ValueError:
-        raise DraftFormatError(f"{r.path}.data: not base64") from None
-    return Logo(media_type=r.text("media_type", default=None), data=data)
+        raise DraftFormatError(f"{r.path}.{key}: not base64") from None
+
+
+def _read_logo(r: _Reader) -> Logo:
+    return Logo(media_type=r.text("media_type", default=None), data=_base64(r, "data"))
+
+
+def _read_letterhead(r: _Reader) -> Letterhead:
+    return Letterhead(name=r.text("name"), data=_base64(r, "data"))
 
 
 def organisation_from_dict(data: Any) -> Organisation:

@@ -129,7 +129,25 @@ def _v4_to_v5(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "schema_version": 5}
 
 
-STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
+def _v5_to_v6(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 6 carries the letterhead itself instead of a path to the user's file, and
+    the id of the organisation profile the release follows. A version 5 draft follows
+    this computer's profile (its letterhead included): that is where it was made, and
+    its details are the profile's as it was then."""
+    organisation = dict(data.get("organisation") or {})
+    organisation.pop("docx_template", None)
+    organisation.setdefault("id", "")
+    organisation.setdefault("letterhead", None)
+    return {**data, "schema_version": 6, "organisation": organisation}
+
+
+STEPS: dict[int, Step] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+    4: _v4_to_v5,
+    5: _v5_to_v6,
+}
 
 
 def migrate(data: dict[str, Any], from_version: int, to_version: int) -> dict[str, Any]:

@@ -7,7 +7,8 @@ import shutil
 from pathlib import Path
 
 from releasewriter.i18n.locales import language_of
-from releasewriter.model import Contact, LanguageVersion, Organisation, Release
+from releasewriter.model import LanguageVersion, Organisation, Release
+from releasewriter.model.following import usual_contacts
 from releasewriter.resources import resource_path
 from releasewriter.settings import SAMPLE_INSTALLED, load_organisation
 from releasewriter.store import read_release
@@ -42,10 +43,7 @@ def new_release(context: AppContext) -> Release:
     organisation = organisation_profile(context)
     language = language_of(context.ui_locale)
     locale = language if language in UN_LANGUAGES else "en"
-    contacts = [
-        Contact(c.name, c.role, c.office, c.email, c.phone) for c in organisation.contacts[:1]
-    ]
-    version = LanguageVersion(locale=locale, contacts=contacts)
+    version = LanguageVersion(locale=locale, contacts=usual_contacts(organisation))
     return Release(
         source_locale=locale, versions=[version], organisation=copy.deepcopy(organisation)
     )

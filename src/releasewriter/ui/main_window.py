@@ -345,9 +345,12 @@ class MainWindow(QMainWindow):
     def edit_profile(self) -> None:
         from releasewriter.ui.dialogs.organisation_dialog import edit_organisation_profile  # noqa: PLC0415
 
-        edit_organisation_profile(
+        saved = edit_organisation_profile(
             self.context.config_dir, self.t, self, ui_locale=self.context.ui_locale
         )
+        if saved is not None:
+            # The open release shows the change at once; the others when next opened.
+            self.session.follow_profile()
 
     def check_installation(self) -> None:
         from releasewriter.locations import locations  # noqa: PLC0415

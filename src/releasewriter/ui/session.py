@@ -22,8 +22,9 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from releasewriter.model import LanguageVersion, Release
+from releasewriter.model import LanguageVersion, Organisation, Release
 from releasewriter.model.fields import get_in_release, set_in_release
+from releasewriter.model.following import Followed, adopt_profile, follow_profile
 from releasewriter.store import DraftStore
 from releasewriter.store.draft_format import encode_release
 from releasewriter.store.locks import DraftLock, DraftLockedError, LockHolder
@@ -68,6 +69,8 @@ class EditorSession(QObject):
         self.autosave_timer.setInterval(autosave_ms)
         self.autosave_timer.timeout.connect(self.save_now)
         self._write_done.connect(self._on_write_done)
+        # The organisation profile as saved now (none in tests that need none).
+        self.profile: Callable[[], Organisation | None] = lambda: None
 
     # -- opening and closing -------------------------------------------------
 
@@ -95,6 +98,7 @@ class EditorSession(QObject):
     def _opened(self, release: Release) -> None:
         self.undo_stack.clear()
         self._dirty = False
+        self._follow()
         self.locale = release.source_locale if release.versions else ""
         # Views load the new release, in its source language, from this one signal.
         self.release_opened.emit()
@@ -210,6 +214,29 @@ class EditorSession(QObject):
         if not self.autosave_timer.isActive():
             self.autosave_timer.start()
         self.changed.emit(locale, path, from_widget)
+
+    def follow_profile(self, *, adopt: bool = False) -> Followed:
+        """Bring the open release up to date with the organisation profile (after the
+        profile was edited); with ``adopt``, make a release from another profile follow
+        this one. Not undoable: the profile is not the release's text."""
+        followed = self._follow(adopt=adopt)
+        if self.release is not None and (followed or adopt):
+            self._versions_changed()
+        return followed
+
+    def _follow(self, *, adopt: bool = False) -> Followed:
+        profile = self.profile()
+        if self.release is None or profile is None:
+            return Followed()
+        if adopt:
+            return adopt_profile(self.release, profile)
+        followed = follow_profile(self.release, profile)
+        if followed and not self.read_only:
+            # Saved with the draft, which then carries what it exports with.
+            self.release.touch()
+            self._dirty = True
+            self.autosave_timer.start()
+        return followed
 
     def mark_exported(self) -> None:
         """Record the export in the draft, so the library says "Exported" until the next edit."""

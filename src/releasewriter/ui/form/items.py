@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from releasewriter.model import Contact, LanguageVersion, Quote, SpeakerGender
+from releasewriter.model.following import contacts_follow_profile, usual_contacts
 from releasewriter.ui.flow_layout import FlowLayout
 from releasewriter.ui.form.fields import LineField, PlainTextField
 from releasewriter.ui.session import EditorSession
@@ -276,6 +277,61 @@ class ContactsSection(ItemsSection):
         # Tab goes along the row as it reads, not to the button added last.
         QWidget.setTabOrder(self.add_button, self.pick_button)
         QWidget.setTabOrder(self.pick_button, self.remove_button)
+        # Whether these are the profile's usual contacts (they then follow it) or this
+        # release's own, with the way back.
+        self.origin = QLabel()
+        self.origin.setObjectName("contactsOrigin")
+        self.origin.setWordWrap(True)
+        self.use_profile_button = QPushButton(_("Use the profile’s"))
+        self.use_profile_button.setObjectName("contactsUseProfile")
+        self.use_profile_button.setToolTip(
+            _("Replace these contacts by the organisation profile’s usual contact.")
+        )
+        self.use_profile_button.clicked.connect(self.use_profile)
+        origin_row = FlowLayout()
+        origin_row.addWidget(self.origin)
+        origin_row.addWidget(self.use_profile_button)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertLayout(1, origin_row)
+
+    def refresh(self) -> None:
+        super().refresh()
+        self._show_origin()
+
+    def refresh_summaries(self) -> None:
+        super().refresh_summaries()
+        if self.session.release is not None:
+            self._show_origin()
+
+    def _show_origin(self) -> None:
+        _ = self.t.gettext
+        release = self.session.release
+        usual = usual_contacts(release.organisation) if release is not None else []
+        if release is None or not usual:
+            self.origin.setVisible(False)
+            self.use_profile_button.setVisible(False)
+            return
+        follows = contacts_follow_profile(self.session.version, release.organisation)
+        self.origin.setText(
+            _("The organisation profile’s usual contact: it follows the profile.")
+            if follows
+            else _("Changed for this release.")
+        )
+        self.origin.setVisible(True)
+        self.use_profile_button.setVisible(not follows)
+
+    def use_profile(self) -> None:
+        release = self.session.release
+        if release is None:
+            return
+        usual = usual_contacts(release.organisation)
+
+        def restore(version: LanguageVersion) -> None:
+            version.contacts = usual
+
+        self.session.restructure(self.use_profile_button.text(), restore)
+        self.refresh()
 
     def _fill_directory(self) -> None:
         self.pick_menu.clear()

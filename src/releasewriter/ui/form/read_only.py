@@ -12,24 +12,21 @@ import getpass
 import gettext
 import socket
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QComboBox,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QTextEdit,
     QWidget,
 )
 
 from releasewriter.i18n.dates import since_text, time_ago
 from releasewriter.store.locks import LockHolder
+from releasewriter.ui.form.banner import Banner
 
 
 def _current_user() -> str:
@@ -73,37 +70,22 @@ def holder_text(
     return text.format(user=holder.user or "?", host=holder.host, time=when, ago=ago)
 
 
-class ReadOnlyBanner(QFrame):
+class ReadOnlyBanner(Banner):
     """The line above the form while the draft is someone else's, with "Edit anyway"."""
 
     edit_anyway = Signal()
 
     def __init__(self, t: gettext.NullTranslations, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("readOnlyBanner")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.ToolTipBase))
-        palette.setColor(
-            QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.ToolTipText)
+        super().__init__(
+            "readOnlyBanner",
+            t.gettext("Who is editing this draft"),
+            t.gettext("Edit anyway"),
+            t.gettext("Take the draft over; the other window can then no longer save it."),
+            parent,
         )
-        self.setPalette(palette)
-        self.note = QLabel()
         self.note.setObjectName("readOnlyNote")
-        self.note.setWordWrap(True)
-        self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.note.setAccessibleName(t.gettext("Who is editing this draft"))
-        self.button = QPushButton(t.gettext("Edit anyway"))
         self.button.setObjectName("editAnywayButton")
-        self.button.setToolTip(
-            t.gettext("Take the draft over; the other window can then no longer save it.")
-        )
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.note, 1)
-        layout.addWidget(self.button)
         self.button.clicked.connect(self.edit_anyway)
-        self.setVisible(False)
 
 
 _TEXT_KINDS = (QLineEdit, QPlainTextEdit, QTextEdit)

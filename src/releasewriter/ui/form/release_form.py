@@ -29,6 +29,7 @@ from releasewriter.render.document import RenderedRelease
 from releasewriter.spelling.personal import PersonalDictionary
 from releasewriter.ui.form.fields import RichParagraphsField
 from releasewriter.ui.form.items import ContactsSection, QuotesSection
+from releasewriter.ui.form.profile_banner import OtherProfileBanner
 from releasewriter.ui.form.read_only import ReadOnlyBanner, holder_text, show_read_only
 from releasewriter.ui.form.reflow import narrowest, reflow, tighten
 from releasewriter.ui.form.sections import (
@@ -151,6 +152,8 @@ class ReleaseForm(QScrollArea):
         self.read_only_banner = ReadOnlyBanner(t)
         self.read_only_note = self.read_only_banner.note
         self.read_only_banner.edit_anyway.connect(session.take_over)
+        self.profile_banner = OtherProfileBanner(t)
+        self.profile_banner.use_my_profile.connect(lambda: session.follow_profile(adopt=True))
         self.headline = HeadlineSection(session, t)
         self.dateline = DatelineSection(session, t, ui_locale)
         self.status = StatusSection(session, t, ui_locale)
@@ -184,6 +187,7 @@ class ReleaseForm(QScrollArea):
         layout = QVBoxLayout(content)
         layout.addLayout(top)
         layout.addWidget(self.read_only_banner)
+        layout.addWidget(self.profile_banner)
         for section in (
             self.headline,
             self.dateline,
@@ -248,6 +252,7 @@ class ReleaseForm(QScrollArea):
             return
         self._content.setEnabled(True)
         release = self.session.release
+        self.profile_banner.show_for(release, self.session.profile())
         self.language.blockSignals(True)
         self.language.clear()
         for locale in release.locales:
