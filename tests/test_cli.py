@@ -54,6 +54,18 @@ def test_export_writes_each_language_and_format_and_prints_the_paths(tmp_path: P
     assert {p.name.rsplit("_", 1)[1] for p in printed} == {"fr.html", "en.html"}
 
 
+def test_a_failed_write_names_the_file_not_a_temporary_one(tmp_path: Path) -> None:
+    code, out, _ = run("export", "sample", "--format", "html", "--out", str(tmp_path))
+    path = Path(out.strip())
+    path.unlink()
+    path.mkdir()  # stands where the file should be, as a file held open would on Windows
+    code, out, err = run("export", "sample", "--format", "html", "--out", str(tmp_path))
+    assert code != 0
+    assert err.startswith(f"releasewriter: export failed: Cannot write {path}: ")
+    assert ".tmp" not in err
+    assert len(err.splitlines()) == 1
+
+
 def test_export_defaults_to_the_source_language(tmp_path: Path) -> None:
     code, out, _ = run("export", "sample", "--format", "html", "--out", str(tmp_path))
     assert code == 0

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from releasewriter import __version__
-from releasewriter.export.errors import ExportError
+from releasewriter.export.errors import ExportError, ExportWriteError
 from releasewriter.export.files import FORMATS, Format, export_release
 from releasewriter.i18n import app_translations, user_locale
 from releasewriter.i18n.locales import display_name
@@ -394,7 +394,9 @@ class Cli:
                 + "\n"
             )
         except ExportError as error:
-            self.err.write(_("releasewriter: export failed: {reason}").format(reason=error) + "\n")
+            # A failed write is told in the user's language, naming their file.
+            reason = error.describe(self.t) if isinstance(error, ExportWriteError) else error
+            self.err.write(_("releasewriter: export failed: {reason}").format(reason=reason) + "\n")
             return EXIT_PROBLEMS
         except OSError as error:
             where = f" ({error.filename})" if error.filename else ""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gettext
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -28,3 +31,32 @@ class ExportError(Exception):
 
 class ExportCheckError(ExportError):
     """The file built in memory did not read back as the release it should hold."""
+
+
+class ExportWriteError(ExportError):
+    """A file could not be written: names the file the user chose, never the temporary
+    file it was being written through (that name means nothing to them)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"cannot write {path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+    def describe(self, t: gettext.NullTranslations) -> str:
+        return t.gettext("Cannot write {path}: {reason}").format(path=self.path, reason=self.reason)
+
+
+class ExportExistsError(ExportError):
+    """Files of these names exist already and the export was told not to replace them;
+    nothing was written."""
+
+    def __init__(self, paths: Sequence[Path]) -> None:
+        super().__init__("already exists: " + ", ".join(str(path) for path in paths))
+        self.paths = list(paths)
+
+    def describe(self, t: gettext.NullTranslations) -> str:
+        return t.ngettext(
+            "Nothing was written: {paths} exists already.",
+            "Nothing was written: {paths} exist already.",
+            len(self.paths),
+        ).format(paths=", ".join(str(path) for path in self.paths))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
 
 from releasewriter.export.transliterate import to_ascii
 from releasewriter.model import Release
@@ -61,3 +64,21 @@ def ascii_export_filename(release: Release, locale: str, extension: str) -> str:
         slug += "-release"
     language = re.sub(r"[^A-Za-z0-9_-]+", "-", locale)
     return f"{date.isoformat()}_{slug}_{language}.{extension}"
+
+
+def numbered(path: Path, number: int) -> Path:
+    """ "name.docx" → "name (2).docx": how file managers and Word name a second copy."""
+    return path.with_name(f"{path.stem} ({number}){path.suffix}")
+
+
+def next_free_numbered(paths: Sequence[Path]) -> list[Path]:
+    """``paths``, each numbered with the lowest number from 2 at which none of them exists.
+
+    One number for all: the French and English, Word and web files of one export keep
+    belonging together ("…_fr (3).docx" beside "…_en (3).html"), even where only one of
+    the earlier names was taken.
+    """
+    number = 2
+    while any(os.path.lexists(numbered(path, number)) for path in paths):
+        number += 1
+    return [numbered(path, number) for path in paths]

@@ -9,15 +9,25 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.context
+import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from releasewriter.export.errors import ExportError, ExportWarning
-from releasewriter.export.filenames import ascii_export_filename, export_filename
+from releasewriter.export.errors import (
+    ExportError,
+    ExportExistsError,
+    ExportWarning,
+    ExportWriteError,
+)
+from releasewriter.export.filenames import (
+    ascii_export_filename,
+    export_filename,
+    next_free_numbered,
+)
 from releasewriter.export.html_check import check_html
 from releasewriter.export.sanitize import sanitize_release
 from releasewriter.model import Release
@@ -27,6 +37,10 @@ from releasewriter.store.atomic import atomic_write_bytes
 
 Format = Literal["docx", "html"]
 FORMATS: tuple[Format, ...] = ("docx", "html")
+# What to do when a file to be written exists already: replace it (what the command
+# line always did), write the new files under the next free number ("name (2).docx"),
+# or refuse and write nothing (ExportExistsError).
+OnConflict = Literal["replace", "keep_both", "refuse"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +54,67 @@ class ExportResult:
 class ExportReport:
     written: list[ExportResult]
     warnings: list[ExportWarning]
+
+
+@dataclass(frozen=True)
+class AttachedFile:
+    name: str
+    size: int  # bytes, as built (the email encodes them larger)
+
+
+@dataclass
+class EmailReport:
+    path: Path
+    warnings: list[ExportWarning]
+    attachments: list[AttachedFile]
+
+    @property
+    def attached_size(self) -> int:
+        return sum(attached.size for attached in self.attachments)
+
+
+def planned_paths(
+    release: Release, locales: Iterable[str], formats: Iterable[Format], out_dir: Path
+) -> list[Path]:
+    """The files :func:`export_release` writes when nothing is in the way, in its order."""
+    cleaned, _ = sanitize_release(release)  # names come from the cleaned headline, as written
+    return [
+        out_dir / export_filename(cleaned, locale, fmt)
+        for locale in dict.fromkeys(locales)
+        for fmt in dict.fromkeys(formats)
+    ]
+
+
+def existing_paths(paths: Iterable[Path]) -> list[Path]:
+    """Those of ``paths`` that something (a file, a folder, a dangling link) already holds."""
+    return [path for path in paths if os.path.lexists(path)]
+
+
+def resolve_conflicts(paths: Sequence[Path], on_conflict: OnConflict) -> list[Path]:
+    """Where to write ``paths`` given what exists now (see :data:`OnConflict`)."""
+    if on_conflict == "replace":
+        return list(paths)
+    taken = existing_paths(paths)
+    if not taken:
+        return list(paths)
+    if on_conflict == "refuse":
+        raise ExportExistsError(taken)
+    return next_free_numbered(paths)
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write atomically; a failure names ``path``, not the temporary file behind it."""
+    try:
+        atomic_write_bytes(path, data)
+    except OSError as error:
+        raise ExportWriteError(path, error.strerror or str(error)) from error
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ExportWriteError(folder, error.strerror or str(error)) from error
 
 
 def html_bytes(rendered: RenderedRelease) -> bytes:
@@ -71,8 +146,27 @@ def prepare_email(
     locales: Iterable[str],
     formats: Iterable[Format],
     path: Path,
+    *,
+    on_conflict: OnConflict = "replace",
 ) -> tuple[Path, list[ExportWarning]]:
-    """Write an unsent .eml: the first language as the body, every file attached."""
+    """:func:`export_email`, for callers that need only the path written and the warnings."""
+    report = export_email(release, locales, formats, path, on_conflict=on_conflict)
+    return report.path, report.warnings
+
+
+def export_email(
+    release: Release,
+    locales: Iterable[str],
+    formats: Iterable[Format],
+    path: Path,
+    *,
+    on_conflict: OnConflict = "replace",
+) -> EmailReport:
+    """Write an unsent .eml: the first language as the body, every file attached.
+
+    The .eml is written at ``path``, or beside it under a number (``on_conflict``);
+    the report says where, and what was attached.
+    """
     # The email package is needed here only: keep it out of every start-up.
     from releasewriter.export.email_draft import Attachment, build_email  # noqa: PLC0415
 
@@ -96,9 +190,11 @@ def prepare_email(
         text_body=render_text(body),
         attachments=attachments,
     )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(path, message)
-    return path, warnings
+    _make_folder(path.parent)
+    [target] = resolve_conflicts([path], on_conflict)
+    write_file(target, message)
+    attached = [AttachedFile(item.filename, len(item.data)) for item in attachments]
+    return EmailReport(target, warnings, attached)
 
 
 def email_subject(body: RenderedRelease) -> str:
@@ -142,8 +238,12 @@ def export_release(
     out_dir: Path,
     *,
     processes: int = 1,
+    on_conflict: OnConflict = "replace",
 ) -> ExportReport:
     """Write one file per language and format into ``out_dir``.
+
+    Files of the same names are replaced unless ``on_conflict`` says otherwise; with
+    "refuse", :class:`ExportExistsError` lists them and nothing is written.
 
     ``processes`` > 1 builds languages side by side in forked worker processes
     where the system allows it (the command line on Linux and macOS); files
@@ -151,7 +251,7 @@ def export_release(
     """
     cleaned, warnings = sanitize_release(release)
     template = _template_of(cleaned)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    _make_folder(out_dir)
     wanted = list(dict.fromkeys(formats))
     jobs = [(cleaned, locale, wanted, template) for locale in dict.fromkeys(locales)]
     context = _fork_context() if processes > 1 and len(jobs) > 1 else None
@@ -163,10 +263,15 @@ def export_release(
             import releasewriter.export.docx_build  # noqa: F401, PLC0415
         with ProcessPoolExecutor(min(processes, len(jobs)), mp_context=context) as pool:
             built = list(pool.map(_build_language, jobs))
+    files = [item for language in built for item in language]
+    # Decided once everything is built, just before writing: the closest moment to the
+    # write that the folder's contents can be known.
+    targets = resolve_conflicts(
+        [out_dir / export_filename(cleaned, locale, fmt) for locale, fmt, _ in files],
+        on_conflict,
+    )
     written: list[ExportResult] = []
-    for files in built:
-        for locale, fmt, data in files:
-            path = out_dir / export_filename(cleaned, locale, fmt)
-            atomic_write_bytes(path, data)
-            written.append(ExportResult(path, locale, fmt))
+    for path, (locale, fmt, data) in zip(targets, files, strict=True):
+        write_file(path, data)
+        written.append(ExportResult(path, locale, fmt))
     return ExportReport(written, warnings)

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QLocale, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,7 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from releasewriter.export.files import Format
+from releasewriter.export.files import (
+    AttachedFile,
+    Format,
+    OnConflict,
+    existing_paths,
+    planned_paths,
+)
 from releasewriter.i18n.locales import display_name
 from releasewriter.model import Release
 from releasewriter.settings import (
@@ -46,11 +52,13 @@ from releasewriter.ui.dialogs.common import (
     show_message,
     ui_locale_or_default,
 )
+from releasewriter.ui.dialogs.export_conflicts import ask_about_existing
 from releasewriter.ui.dialogs.export_jobs import (
     Job,
     Outcome,
     clipboard_text,
     email_job,
+    email_path,
     error_text,
     export_job,
     warning_text,
@@ -95,6 +103,8 @@ class ExportDialog(QDialog):
         self.busy = False
         self._job_folder = Path()
         self._job_is_email = False
+        # Replace or keep both, when the user said not to ask again while this window is open.
+        self.remembered_conflict_choice: OnConflict | None = None
 
         self.setWindowTitle(_("Export the release"))
         self.languages = LanguageChoice(release, translations, current_locale, self.ui_locale)
@@ -117,7 +127,7 @@ class ExportDialog(QDialog):
         form.addRow(buddy_label(_("&Save in:"), self.folder_edit), self.folder_field)
         form.addRow("", self.open_folder_box)
 
-        self.message = message_label()  # what is missing, or what went wrong
+        self.message = message_label()  # what is missing in the choices above
         self.status = message_label()  # what just happened
         self.progress = ProgressRow()
         self.results = WrittenFiles(translations)
@@ -227,8 +237,13 @@ class ExportDialog(QDialog):
         """Write the chosen languages and formats into the folder."""
         if self.busy or self.refresh_checks() or not self.confirm_unfinished(email=False):
             return
-        folder = self.folder()
-        job = export_job(self.release, self.chosen_locales(), self.chosen_formats(), folder)
+        folder, locales, formats = self.folder(), self.chosen_locales(), self.chosen_formats()
+        on_conflict = self.choose_for_existing(
+            folder, planned_paths(self.release, locales, formats, folder)
+        )
+        if on_conflict is None:
+            return
+        job = export_job(self.release, locales, formats, folder, on_conflict)
         self._start(job, folder, self.translations.gettext("Exporting…"), email=False)
 
     def prepare_email(self) -> None:
@@ -237,9 +252,31 @@ class ExportDialog(QDialog):
             return
         if not self.confirm_unfinished(email=True):
             return
-        folder = self.folder()
-        job = email_job(self.release, self.chosen_locales(), self.chosen_formats(), folder)
+        folder, locales, formats = self.folder(), self.chosen_locales(), self.chosen_formats()
+        on_conflict = self.choose_for_existing(
+            folder, [email_path(self.release, locales[0], folder)]
+        )
+        if on_conflict is None:
+            return
+        job = email_job(self.release, locales, formats, folder, on_conflict)
         self._start(job, folder, self.translations.gettext("Preparing the email…"), email=True)
+
+    def choose_for_existing(self, folder: Path, planned: list[Path]) -> OnConflict | None:
+        """What to do with files of the names about to be written; None to write nothing.
+
+        Asks when some exist, unless the user said not to ask again in this window.
+        """
+        existing = existing_paths(planned)
+        if not existing:
+            # Should a file of one of the names appear before the export writes it,
+            # the export stops rather than replace it unasked.
+            return "refuse"
+        if self.remembered_conflict_choice is not None:
+            return self.remembered_conflict_choice
+        answer = ask_about_existing(self, self.translations, folder, existing)
+        if answer.remember:
+            self.remembered_conflict_choice = answer.choice
+        return answer.choice
 
     def copy_html(self) -> None:
         """Put the first chosen language on the clipboard as HTML, with a plain-text twin."""
@@ -291,14 +328,19 @@ class ExportDialog(QDialog):
         if not isinstance(outcome, Outcome):
             failure = error if isinstance(error, BaseException) else RuntimeError(error)
             log.error("export failed", exc_info=failure)
-            text = error_text(failure, self._job_folder, self.translations)
-            show_message(self.message, text, error=True)
-            self.notify(QMessageBox.Icon.Critical, text)
+            # Told once, in a message box: the write failed and the user must act
+            # (close the file in Word, choose another folder) before trying again.
+            self.notify(
+                QMessageBox.Icon.Critical,
+                error_text(failure, self._job_folder, self.translations),
+            )
             return
         self._remember()
         self.results.show_files(
             outcome.paths, warning_text(outcome.warnings, self.translations, self.ui_locale)
         )
+        if outcome.attachments is not None:
+            show_message(self.status, self.attachments_text(outcome.attachments), error=False)
         self.cancel_button.setText(_("Close"))
         self._grow_to_fit()
         self.exported.emit(list(outcome.paths))
@@ -315,6 +357,24 @@ class ExportDialog(QDialog):
         ):
             note = _("Could not open the folder {folder}.").format(folder=self._job_folder)
             show_message(self.status, note, error=False)
+
+    def attachments_text(self, attachments: list[AttachedFile]) -> str:
+        """ "2 attachments, 412 KB": the files as built, before the email encodes them
+        (which makes the message about a third larger than this)."""
+        _ = self.translations.gettext
+        if not attachments:
+            return _("The email has no attachments.")
+        total = sum(attached.size for attached in attachments)
+        # Whole kilobytes; a tenth of a megabyte matters against a mail server's limit.
+        precision = 0 if total < 1024 * 1024 else 1
+        size = QLocale(self.ui_locale.replace("-", "_")).formattedDataSize(
+            total, precision, QLocale.DataSizeFormat.DataSizeTraditionalFormat
+        )
+        return self.translations.ngettext(
+            "The email has {count} attachment, {size}.",
+            "The email has {count} attachments, {size}.",
+            len(attachments),
+        ).format(count=len(attachments), size=size)
 
     def _grow_to_fit(self) -> None:
         """Make room for the list of files now, rather than squeezing the choices above it

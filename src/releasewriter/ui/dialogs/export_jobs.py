@@ -14,9 +14,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from releasewriter.export.errors import ExportError, ExportWarning
+from releasewriter.export.errors import (
+    ExportError,
+    ExportExistsError,
+    ExportWarning,
+    ExportWriteError,
+)
 from releasewriter.export.filenames import export_filename
-from releasewriter.export.files import Format, export_release, prepare_email
+from releasewriter.export.files import (
+    AttachedFile,
+    Format,
+    OnConflict,
+    export_email,
+    export_release,
+)
 from releasewriter.export.sanitize import sanitize_release
 from releasewriter.i18n.locales import display_name
 from releasewriter.model import Release
@@ -29,18 +40,23 @@ _VERSION_FIELD = re.compile(r"versions\[(?P<locale>[^\]]+)\]\.(?P<path>.+)")
 class Outcome:
     paths: list[Path]
     warnings: list[ExportWarning] = field(default_factory=list)
+    attachments: list[AttachedFile] | None = None  # an email's; None for plain files
 
 
 Job = Callable[[], Outcome]
 
 
 def export_job(
-    release: Release, locales: Sequence[str], formats: Sequence[Format], folder: Path
+    release: Release,
+    locales: Sequence[str],
+    formats: Sequence[Format],
+    folder: Path,
+    on_conflict: OnConflict = "replace",
 ) -> Job:
     snapshot = copy.deepcopy(release)
 
     def run() -> Outcome:
-        report = export_release(snapshot, locales, formats, folder)
+        report = export_release(snapshot, locales, formats, folder, on_conflict=on_conflict)
         return Outcome([result.path for result in report.written], report.warnings)
 
     return run
@@ -53,14 +69,18 @@ def email_path(release: Release, locale: str, folder: Path) -> Path:
 
 
 def email_job(
-    release: Release, locales: Sequence[str], formats: Sequence[Format], folder: Path
+    release: Release,
+    locales: Sequence[str],
+    formats: Sequence[Format],
+    folder: Path,
+    on_conflict: OnConflict = "replace",
 ) -> Job:
     snapshot = copy.deepcopy(release)
     path = email_path(snapshot, locales[0], folder)
 
     def run() -> Outcome:
-        written, warnings = prepare_email(snapshot, locales, formats, path)
-        return Outcome([written], warnings)
+        report = export_email(snapshot, locales, formats, path, on_conflict=on_conflict)
+        return Outcome([report.path], report.warnings, report.attachments)
 
     return run
 
@@ -104,6 +124,8 @@ def warning_text(
 def error_text(error: BaseException, folder: Path, translations: gettext.NullTranslations) -> str:
     """One or two sentences naming the path; the details of a bug stay in the log."""
     _ = translations.gettext
+    if isinstance(error, ExportWriteError | ExportExistsError):
+        return error.describe(translations)  # already names the user's file
     if isinstance(error, OSError):
         path = error.filename if error.filename else folder
         reason = error.strerror or str(error)
