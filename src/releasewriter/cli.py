@@ -169,10 +169,20 @@ class Cli:
         """The draft as the editor would show it: brought up to date with the
         organisation profile it follows (see releasewriter.model.following)."""
         release = self._read(args, draft)
-        from releasewriter.model.following import follow_profile  # noqa: PLC0415
+        from releasewriter.model.following import Relation, follow_profile, relation  # noqa: PLC0415
         from releasewriter.settings import default_config_dir, load_organisation  # noqa: PLC0415
 
-        follow_profile(release, load_organisation(args.config_dir or default_config_dir()))
+        profile = load_organisation(args.config_dir or default_config_dir())
+        if relation(release, profile) is Relation.OTHER_PROFILE:
+            assert profile is not None
+            self.err.write(
+                self.t.gettext(
+                    "note: this draft came with the organisation details of {organisation}, "
+                    "not those of your profile ({profile}); it is used with them."
+                ).format(organisation=release.organisation.name or "?", profile=profile.name or "?")
+                + "\n"
+            )
+        follow_profile(release, profile)
         return release
 
     def _read(self, args: argparse.Namespace, draft: str) -> Release:
