@@ -6,6 +6,7 @@ carries on, so without this a failed export could pass unnoticed.
 
 from __future__ import annotations
 
+import faulthandler
 import gettext
 import logging
 import sys
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -26,7 +28,14 @@ def log_folder() -> Path:
     return locations().logs
 
 
+CRASH_LOG = "native-crashes.log"
+_crash_log: TextIO | None = None
+
+
 def configure_logging(folder: Path | None = None) -> Path:
+    """Log to a rotated file in the log folder; native crashes (in Qt, in a C library)
+    are written by faulthandler beside it, where Python's logging cannot reach."""
+    global _crash_log  # noqa: PLW0603 - one crash log for the process, kept open to the end
     folder = folder or log_folder()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "releasewriter.log"
@@ -34,6 +43,14 @@ def configure_logging(folder: Path | None = None) -> Path:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
+    crash_path = folder / CRASH_LOG
+    if crash_path.exists() and crash_path.stat().st_size > 1_000_000:
+        crash_path.replace(crash_path.with_suffix(".log.1"))
+    if _crash_log is None:
+        # faulthandler writes with the file descriptor at the moment of the crash:
+        # the file must stay open for the whole life of the process.
+        _crash_log = crash_path.open("a", encoding="utf-8")
+        faulthandler.enable(_crash_log)
     return path
 
 

@@ -7,7 +7,6 @@ only places them and connects their signals.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -351,31 +350,6 @@ class MainWindow(QMainWindow):
         if saved is not None:
             # The open release shows the change at once; the others when next opened.
             self.session.follow_profile()
-
-    def check_installation(self) -> None:
-        from releasewriter.locations import locations  # noqa: PLC0415
-        from releasewriter.ui.dialogs.installation_check import (  # noqa: PLC0415
-            InstallationCheckDialog,
-        )
-
-        where = dataclasses.replace(
-            locations(), drafts=self.context.store.folder, config=self.context.config_dir
-        )
-        dialog = InstallationCheckDialog(self.t, where, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        dialog.start()
-
-    def about(self) -> None:
-        from releasewriter import __version__  # noqa: PLC0415
-
-        QMessageBox.about(
-            self,
-            self.t.gettext("About ReleaseWriter"),
-            self.t.gettext(
-                "ReleaseWriter {version}: press releases, offline, in every language."
-            ).format(version=__version__),
-        )
 
     # -- window state ---------------------------------------------------------------
 

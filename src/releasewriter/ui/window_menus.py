@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 
 from releasewriter.i18n.locales import display_name
+from releasewriter.ui.help_menu import about, check_installation, open_log_folder
 
 if TYPE_CHECKING:
     from releasewriter.ui.main_window import MainWindow
@@ -171,18 +172,12 @@ def build_menus(window: MainWindow) -> None:
     ]
 
     help_menu = window.menuBar().addMenu(_("&Help"))
-    help_menu.addAction(
-        add_action(
-            window,
-            _("&Check installation…"),
-            None,
-            window.check_installation,
-            "checkInstallationAction",
-        )
-    )
-    help_menu.addAction(
-        add_action(window, _("&About ReleaseWriter"), None, window.about, "aboutAction")
-    )
+    for text, slot, name in (
+        (_("&Check installation…"), lambda: check_installation(window), "checkInstallationAction"),
+        (_("Open the &log folder"), open_log_folder, "logFolderAction"),
+        (_("&About ReleaseWriter"), lambda: about(window), "aboutAction"),
+    ):
+        help_menu.addAction(add_action(window, text, None, slot, name))
 
 
 def update_actions(window: MainWindow) -> None:
