@@ -8,8 +8,7 @@ import pytest
 from PIL import Image
 
 from releasewriter.export.letterheads import ImageTooLarge, ImageUnreadable, fit_logo
-from tests.letterhead_samples import BIG_IMAGE_BYTES, logo_png, noisy_png
-from tests.test_letterhead_validation import _png_claiming
+from tests.letterhead_samples import BIG_IMAGE_BYTES, logo_png, noisy_png, png_claiming
 
 
 def test_a_30_mb_logo_comes_out_well_under_a_megabyte() -> None:
@@ -37,7 +36,7 @@ def test_a_logo_with_transparency_stays_a_png_when_it_is_scaled_down() -> None:
 
 def test_a_decompression_bomb_logo_is_refused_before_it_is_decoded() -> None:
     with pytest.raises(ImageTooLarge):
-        fit_logo("image/png", _png_claiming(100_000, 100_000))
+        fit_logo("image/png", png_claiming(100_000, 100_000))
 
 
 def test_a_file_that_is_no_picture_is_unreadable() -> None:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import gettext
 import io
-import struct
 import zipfile
-import zlib
 
 import pytest
 
@@ -14,6 +12,7 @@ from releasewriter.export.letterheads import LetterheadRejected, inspect_letterh
 from tests.letterhead_samples import (
     HOUSE_FONT,
     plain_letterhead,
+    png_claiming,
     replaced_parts,
     zip_of,
 )
@@ -133,26 +132,9 @@ def test_a_zip_of_countless_entries_is_not_unpacked() -> None:
     assert "far more data" in _refusal(bomb, "letterhead.docx")
 
 
-def _png_claiming(width: int, height: int) -> bytes:
-    """A tiny PNG whose header claims ``width`` × ``height`` pixels."""
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-        )
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(b"\0" * 64))
-        + chunk(b"IEND", b"")
-    )
-
-
 @pytest.mark.parametrize("side", [9_000, 100_000])  # over our cap; over Pillow's own
 def test_a_decompression_bomb_picture_is_refused(side: int) -> None:
-    bomb = replaced_parts(plain_letterhead(), {"word/media/image1.png": _png_claiming(side, side)})
+    bomb = replaced_parts(plain_letterhead(), {"word/media/image1.png": png_claiming(side, side)})
     assert "far too large" in _refusal(bomb, "letterhead.docx")
 
 

@@ -21,7 +21,14 @@ from releasewriter.ui.dialogs.checks import dateline_pattern_ok, is_valid_email
 from releasewriter.ui.dialogs.contacts_editor import EMAIL_COLUMN
 from releasewriter.ui.dialogs.letterhead_preview import LetterheadPreviewDialog
 from releasewriter.ui.dialogs.organisation_dialog import CONTACTS_TAB, LANGUAGES_TAB
-from tests.letterhead_samples import HEADER_TEXT, REVIEWER, hostile_letterhead, plain_letterhead
+from tests.letterhead_samples import (
+    HEADER_TEXT,
+    REVIEWER,
+    hostile_letterhead,
+    noisy_png,
+    plain_letterhead,
+    png_claiming,
+)
 from tests.releases import sample_release
 from tests.ui.test_accessible_names import unnamed
 
@@ -241,6 +248,29 @@ def test_a_png_logo_is_stored_with_its_media_type_and_shown(
     assert logo == Logo("image/png", path.read_bytes())
     assert not dialog.logo.preview.pixmap().isNull()
     dialog.logo.remove_button.click()
+    assert dialog.organisation().logo is None
+
+
+def test_a_30_mb_photograph_as_logo_is_made_small_enough_to_travel(
+    tmp_path: Path, dialog: OrganisationDialog
+) -> None:
+    path = tmp_path / "photo.png"
+    path.write_bytes(noisy_png())
+    assert dialog.logo.load(path) == ""
+    logo = dialog.organisation().logo
+    assert logo is not None
+    assert len(logo.data) < 512 * 1024
+    assert logo.media_type == "image/jpeg"
+    assert not dialog.logo.preview.pixmap().isNull()
+
+
+def test_a_logo_claiming_billions_of_pixels_is_refused_before_it_is_decoded(
+    tmp_path: Path, dialog: OrganisationDialog
+) -> None:
+    path = tmp_path / "bomb.png"
+    path.write_bytes(png_claiming(100_000, 100_000))
+    problem = dialog.logo.load(path)
+    assert "far too many pixels" in problem
     assert dialog.organisation().logo is None
 
 
