@@ -73,7 +73,7 @@ def _release(name: str) -> tuple[Release, str]:
 
 def _export(release: Release, locale: str, template: Path | None = None) -> tuple[Any, bytes]:
     rendered = render_release(release, locale)
-    data = build_docx(rendered, template=template)
+    data = build_docx(rendered, template=template.read_bytes() if template else None)
     check_docx(data, rendered)
     return docx.Document(io.BytesIO(data)), data
 
@@ -450,8 +450,8 @@ def test_template_without_numbering_and_with_clashing_style_names_still_works(
 def test_a_template_that_is_not_a_word_document_is_an_export_error(tmp_path: Path) -> None:
     bogus = tmp_path / "letterhead.dotx"
     bogus.write_text("not a zip")
-    with pytest.raises(ExportError, match="template"):
-        build_docx(render_release(sample_release(), "en"), template=bogus)
+    with pytest.raises(ExportError, match="letterhead"):
+        build_docx(render_release(sample_release(), "en"), template=bogus.read_bytes())
 
 
 # --- the check ---------------------------------------------------------------------------
@@ -608,7 +608,7 @@ def test_consecutive_exports_with_and_without_a_template_share_nothing(tmp_path:
     template = _letterhead(tmp_path / "letterhead.docx")
     english = render_release(sample_release(), "en")
     plain = build_docx(english)
-    letterhead = build_docx(english, template=template)
+    letterhead = build_docx(english, template=template.read_bytes())
     assert _parts(build_docx(english)) == _parts(plain)
     assert b"LETTERHEAD" not in b"".join(_parts(plain).values())
     assert b"LETTERHEAD" in b"".join(_parts(letterhead).values())
@@ -619,12 +619,12 @@ def test_consecutive_exports_with_and_without_a_template_share_nothing(tmp_path:
 def test_an_edited_template_is_prepared_again(tmp_path: Path) -> None:
     path = _letterhead(tmp_path / "letterhead.docx")
     rendered = render_release(sample_release(), "en")
-    before = docx.Document(io.BytesIO(build_docx(rendered, template=path)))
+    before = docx.Document(io.BytesIO(build_docx(rendered, template=path.read_bytes())))
     assert before.sections[0].header.paragraphs[0].text == "ACME RELIEF — LETTERHEAD"
     edited = docx.Document(str(path))
     edited.sections[0].header.paragraphs[0].text = "ACME RELIEF — NEW LETTERHEAD"
     edited.save(str(path))
-    after = docx.Document(io.BytesIO(build_docx(rendered, template=path)))
+    after = docx.Document(io.BytesIO(build_docx(rendered, template=path.read_bytes())))
     assert after.sections[0].header.paragraphs[0].text == "ACME RELIEF — NEW LETTERHEAD"
 
 
@@ -708,7 +708,7 @@ def test_the_quick_reading_sees_what_python_docx_sees(
     }[template]
     release, locale = _release(name)
     release.version(locale).notes_to_editors = [Paragraph("A note.")]
-    data = build_docx(render_release(release, locale), template=path)
+    data = build_docx(render_release(release, locale), template=path.read_bytes() if path else None)
     quick = docx_check._read_zip(data)
     reference = docx_check._read_with_python_docx(data)
     assert [p.xml for p in quick.paragraphs] == [p.xml for p in reference.paragraphs]

@@ -4,22 +4,33 @@ from __future__ import annotations
 
 import copy
 import gettext
+import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QColor, QImage, QPixmap, QTextDocument
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from releasewriter.model import Contact, Logo, Organisation
+from releasewriter.model import Contact, Letterhead, Logo, Organisation
 from releasewriter.settings import load_organisation, save_organisation
 from releasewriter.ui.dialogs import OrganisationDialog, edit_organisation_profile
 from releasewriter.ui.dialogs.checks import dateline_pattern_ok, is_valid_email
 from releasewriter.ui.dialogs.contacts_editor import EMAIL_COLUMN
+from releasewriter.ui.dialogs.letterhead_preview import LetterheadPreviewDialog
 from releasewriter.ui.dialogs.organisation_dialog import CONTACTS_TAB, LANGUAGES_TAB
+from tests.letterhead_samples import (
+    HEADER_TEXT,
+    REVIEWER,
+    hostile_letterhead,
+    noisy_png,
+    plain_letterhead,
+    png_claiming,
+)
 from tests.releases import sample_release
+from tests.ui.test_accessible_names import unnamed
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
@@ -240,6 +251,29 @@ def test_a_png_logo_is_stored_with_its_media_type_and_shown(
     assert dialog.organisation().logo is None
 
 
+def test_a_30_mb_photograph_as_logo_is_made_small_enough_to_travel(
+    tmp_path: Path, dialog: OrganisationDialog
+) -> None:
+    path = tmp_path / "photo.png"
+    path.write_bytes(noisy_png())
+    assert dialog.logo.load(path) == ""
+    logo = dialog.organisation().logo
+    assert logo is not None
+    assert len(logo.data) < 512 * 1024
+    assert logo.media_type == "image/jpeg"
+    assert not dialog.logo.preview.pixmap().isNull()
+
+
+def test_a_logo_claiming_billions_of_pixels_is_refused_before_it_is_decoded(
+    tmp_path: Path, dialog: OrganisationDialog
+) -> None:
+    path = tmp_path / "bomb.png"
+    path.write_bytes(png_claiming(100_000, 100_000))
+    problem = dialog.logo.load(path)
+    assert "far too many pixels" in problem
+    assert dialog.organisation().logo is None
+
+
 def test_a_file_that_is_not_an_image_is_refused_in_words(
     tmp_path: Path, dialog: OrganisationDialog
 ) -> None:
@@ -251,22 +285,129 @@ def test_a_file_that_is_not_an_image_is_refused_in_words(
     assert dialog.organisation().logo is None
 
 
-def test_the_word_template_is_chosen_and_cleared(
-    tmp_path: Path, dialog: OrganisationDialog
+class Answers:
+    """Stands in for the person at the message boxes and the letterhead preview."""
+
+    def __init__(self, dialog: OrganisationDialog, *, take: bool = True) -> None:
+        self.messages: list[tuple[QMessageBox.Icon, str]] = []
+        self.previews: list[LetterheadPreviewDialog] = []
+        self.take = take
+        dialog.notify = lambda icon, text: self.messages.append((icon, text))
+        dialog.run_preview = self.answer
+
+    def answer(self, preview: QDialog) -> None:
+        assert isinstance(preview, LetterheadPreviewDialog)
+        self.previews.append(preview)
+        (preview.accept_button if self.take else preview.cancel_button).click()
+
+
+def choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (str(path), ""))
+
+
+def test_a_letterhead_chosen_with_browse_is_previewed_cleaned_and_kept_in_the_profile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dialog: OrganisationDialog
+) -> None:
+    path = tmp_path / "ACME letterhead.docx"
+    path.write_bytes(hostile_letterhead())
+    choose_file(monkeypatch, path)
+    answers = Answers(dialog)
+    dialog.letterhead_browse.click()
+    (preview,) = answers.previews
+    assert HEADER_TEXT in preview.page.toPlainText()
+    assert "Page 1 of 1" in preview.page.toPlainText()
+    removed = preview.removed.text()
+    assert removed.startswith("Removed from this letterhead:")
+    assert f"1 comment by {REVIEWER}" in removed
+    assert "tracked changes (accepted)" in removed
+    assert "author" in removed
+    assert "company" in removed
+    letterhead = dialog.organisation().letterhead
+    assert letterhead is not None
+    assert letterhead.name == "ACME letterhead.docx"
+    assert REVIEWER.encode() not in letterhead.data
+    assert len(letterhead.data) < 1 << 20
+    assert dialog.letterhead_edit.text() == "ACME letterhead.docx"  # its name, not a path
+    assert answers.messages == []
+    dialog.letterhead_clear.click()
+    assert dialog.organisation().letterhead is None
+    assert dialog.letterhead_edit.text() == ""
+
+
+def test_the_preview_shows_the_letterhead_s_pictures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dialog: OrganisationDialog
+) -> None:
+    path = tmp_path / "plain.docx"
+    path.write_bytes(plain_letterhead())
+    choose_file(monkeypatch, path)
+    answers = Answers(dialog)
+    dialog.letterhead_browse.click()
+    (preview,) = answers.previews
+    page = preview.page.document()
+    (source,) = re.findall(r'src="(data:image/png;base64,[^"]+)"', page.toHtml())
+    image = page.resource(QTextDocument.ResourceType.ImageResource, QUrl(source))
+    assert isinstance(image, QImage | QPixmap)  # the data: URI was decoded
+    assert (image.width(), image.height()) == (240, 80)
+
+
+def test_a_letterhead_cancelled_in_the_preview_is_not_taken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dialog: OrganisationDialog
+) -> None:
+    path = tmp_path / "plain.docx"
+    path.write_bytes(plain_letterhead())
+    choose_file(monkeypatch, path)
+    answers = Answers(dialog, take=False)
+    dialog.letterhead_browse.click()
+    assert len(answers.previews) == 1
+    assert dialog.organisation().letterhead is None
+    assert dialog.letterhead_edit.text() == ""
+
+
+def test_a_file_that_cannot_be_a_letterhead_is_refused_in_words_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dialog: OrganisationDialog
+) -> None:
+    path = tmp_path / "Old letterhead.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    choose_file(monkeypatch, path)
+    answers = Answers(dialog)
+    dialog.letterhead_browse.click()
+    assert answers.previews == []
+    ((icon, text),) = answers.messages
+    assert icon == QMessageBox.Icon.Warning
+    assert "“Old letterhead.doc”" in text
+    assert "save it as a Word Document (.docx)" in text
+    assert dialog.organisation().letterhead is None
+
+
+def test_an_old_profile_s_template_path_is_shown_and_removed_with_the_letterhead(
+    tmp_path: Path, organisation: Organisation, qtbot: QtBot
 ) -> None:
     missing = tmp_path / "letterhead.dotx"
-    dialog.set_template(str(missing))
-    assert str(missing) in dialog.template_message.text()  # said, but not blocking
+    organisation.docx_template = str(missing)
+    dialog = OrganisationDialog(organisation, gettext.NullTranslations(), ui_locale="en")
+    qtbot.addWidget(dialog)
+    assert str(missing) in dialog.letterhead_message.text()  # said, but not blocking
     assert dialog.organisation().docx_template == str(missing)
-    dialog.template_clear.click()
+    dialog.letterhead_clear.click()
     assert dialog.organisation().docx_template is None
+    assert not dialog.letterhead_clear.isEnabled()
+
+
+def test_a_letterhead_in_the_profile_is_shown_by_its_name(
+    organisation: Organisation, qtbot: QtBot
+) -> None:
+    organisation.letterhead = Letterhead("IOM Kenya letterhead.dotx", plain_letterhead())
+    dialog = OrganisationDialog(organisation, gettext.NullTranslations(), ui_locale="en")
+    qtbot.addWidget(dialog)
+    assert dialog.letterhead_edit.text() == "IOM Kenya letterhead.dotx"
+    assert dialog.organisation().letterhead == organisation.letterhead
 
 
 def test_every_field_has_a_label_with_a_mnemonic(dialog: OrganisationDialog) -> None:
     labelled = {label.buddy() for label in dialog.findChildren(QLabel) if "&" in label.text()}
     for widget in (
         dialog.name_edit,
-        dialog.template_edit,
+        dialog.letterhead_edit,
         dialog.contacts.table,
         dialog.languages.selector,
         dialog.languages.add_combo,
@@ -351,3 +492,11 @@ def test_one_click_on_add_while_suggestions_show_adds_the_language(
 
     assert not popup.isVisible()
     assert panel.current_locale() == "sw"
+
+
+def test_every_control_of_the_letterhead_preview_has_a_name(qtbot: QtBot) -> None:
+    preview = LetterheadPreviewDialog(
+        "acme.docx", "<p>page</p>", ["1 comment by Jane"], gettext.NullTranslations()
+    )
+    qtbot.addWidget(preview)
+    assert unnamed(preview) == []

@@ -15,7 +15,6 @@ import copy
 import io
 import unicodedata
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from docx.oxml import OxmlElement
@@ -224,10 +223,11 @@ def _prepare_template(document: Any) -> styles.StyleLayout:
     return styles.prepare_styles(document, own=False)
 
 
-def build_docx(rendered: RenderedRelease, *, template: Path | None = None) -> bytes:
+def build_docx(rendered: RenderedRelease, *, template: bytes | None = None) -> bytes:
     """The release as the bytes of a .docx file.
 
-    ``template`` is the organisation's letterhead (.docx or .dotx): its styles,
+    ``template`` is the organisation's letterhead (the bytes of a .docx or
+    .dotx), cleaned before use: its styles,
     headers, footers and page settings are kept, its body is replaced, and
     only the styles it lacks are added. Raises ExportError for a template that
     cannot be read as a Word document.

@@ -2,8 +2,10 @@
 
 A file that cannot be opened as a Word document, whose headline or number of
 body paragraphs differs from the rendered release, or whose text is not
-tagged with the release's language and direction, is never written: the
-caller gets :class:`ExportCheckError` and the earlier file stays.
+tagged with the release's language and direction, or that holds anything
+personal or hidden (comments, tracked changes, someone's name, custom XML,
+outside links: :mod:`releasewriter.export.docx_privacy`), is never written:
+the caller gets :class:`ExportCheckError` and the earlier file stays.
 
 The file is read straight from the zip: the package and main-document
 relationships, the content type of the main part, ``document.xml`` (parsed
@@ -35,6 +37,8 @@ from docx.oxml.ns import qn
 from docx.styles import BabelFish
 from docx.text.paragraph import Paragraph
 
+from releasewriter.export.docx_package import core_text
+from releasewriter.export.docx_privacy import check_privacy
 from releasewriter.export.docx_styles import (
     BODY,
     CLASH_SUFFIX,
@@ -378,3 +382,4 @@ def check_docx(data: bytes, rendered: RenderedRelease) -> None:
         raise ExportCheckError(f"the body has {len(body)} paragraphs, not {len(rendered.blocks)}")
     _check_language(contents, script, headlines + body)
     _check_direction(contents, script)
+    check_privacy(data, core_text(rendered.organisation))

@@ -2,8 +2,11 @@
 
 Either python-docx's default document or an organisation's letterhead: a
 .docx, or a .dotx template whose main part python-docx refuses until its
-content type says "document". A template keeps its styles, headers, footers
-and section settings; its body (sample text, instructions) is cleared.
+content type says "document", given as bytes (the profile holds the
+letterhead itself, not a path). It is cleaned first (comments, tracked
+changes, personal properties… see ``releasewriter.export.letterheads``), then
+keeps its styles, headers, footers and section settings; its body (sample
+text, instructions) is cleared.
 
 Whatever does not depend on the release (clearing a template, dropping the
 thumbnail, the page, our styles without their language) is done once per
@@ -67,20 +70,8 @@ def as_document_package(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _read_template(template: Path) -> bytes:
-    try:
-        return Path(template).read_bytes()
-    except OSError as error:
-        raise ExportError(f"cannot read the template {template}: {error.strerror}") from error
-
-
-def open_template(template: Path, data: bytes | None = None) -> Any:
-    """The template as a document with an empty body; ExportError when it is not one.
-
-    ``data``, when given, is the template's content, already read.
-    """
-    if data is None:
-        data = _read_template(template)
+def open_template(data: bytes) -> Any:
+    """The (cleaned) letterhead as a document with an empty body; ExportError when it is not one."""
     try:
         document = docx.Document(io.BytesIO(as_document_package(data)))
     except (
@@ -90,12 +81,26 @@ def open_template(template: Path, data: bytes | None = None) -> Any:
         ValueError,
         SyntaxError,  # lxml's XMLSyntaxError
     ) as error:
-        raise ExportError(f"the template {template} is not a Word document: {error}") from error
+        raise ExportError(f"the letterhead is not a Word document: {error}") from error
     for rel_id, rel in list(document.part.rels.items()):
         if rel.reltype.endswith(MACRO_RELATIONSHIPS):
             del document.part.rels[rel_id]
     clear_body(document)
     return document
+
+
+def cleaned_template(data: bytes) -> bytes:
+    """The letterhead as exports use it: see ``letterheads.clean_letterhead``."""
+    # Loaded with the first letterhead: the default document does without it.
+    from releasewriter.export.letterheads import (  # noqa: PLC0415
+        LetterheadRejected,
+        clean_letterhead,
+    )
+
+    try:
+        return clean_letterhead(data).data
+    except LetterheadRejected as error:
+        raise ExportError(f"the organisation's letterhead cannot be used: {error}") from error
 
 
 def open_default() -> Any:
@@ -130,8 +135,9 @@ _TEMPLATE_BASES_KEPT = 8
 _lock = threading.Lock()
 
 
-def prepared_base(template: Path | None, prepare: Prepare) -> PreparedBase:
-    """The base document for ``template`` (None: python-docx's default), prepared once.
+def prepared_base(template: bytes | None, prepare: Prepare) -> PreparedBase:
+    """The base document for the letterhead ``template`` (None: python-docx's default),
+    cleaned and prepared once.
 
     ``prepare(document)`` makes the release-independent changes and returns
     where it left the styles. It must be a module-level function: it is part
@@ -140,14 +146,15 @@ def prepared_base(template: Path | None, prepare: Prepare) -> PreparedBase:
     """
     if template is None:
         return _default_base(prepare)
-    data = _read_template(template)
-    key = (hashlib.sha256(data).digest(), prepare)
+    # By the letterhead's digest before cleaning: a letterhead is cleaned once per process.
+    key = (hashlib.sha256(template).digest(), prepare)
     with _lock:
         base = _TEMPLATE_BASES.get(key)
     if base is not None:
         return base
-    document = open_template(template, data)
+    document = open_template(cleaned_template(template))
     drop_thumbnail(document)
+    drop_custom_xml(document)
     layout = prepare(document)
     base = PreparedBase(_saved(document), layout)
     with _lock:
@@ -166,6 +173,7 @@ def _default_base(prepare: Prepare) -> PreparedBase:
     if base is None:
         document = open_default()
         drop_thumbnail(document)
+        drop_custom_xml(document)
         layout = prepare(document)
         base = PreparedBase(_saved(document), layout)
         if cached is not None:
@@ -260,6 +268,13 @@ def clear_body(document: Any) -> None:
     body.get_or_add_sectPr()
 
 
+def drop_custom_xml(document: Any) -> None:
+    """python-docx's own default document carries a custom XML part (a bibliography list)."""
+    for rel_id, rel in list(document.part.rels.items()):
+        if rel.reltype == RT.CUSTOM_XML:
+            del document.part.rels[rel_id]
+
+
 def drop_thumbnail(document: Any) -> None:
     """The package's thumbnail shows the template's page, not this release."""
     rels = document.part.package.rels
@@ -268,7 +283,7 @@ def drop_thumbnail(document: Any) -> None:
             del rels[rel_id]
 
 
-def _clip(text: str) -> str:
+def core_text(text: str) -> str:
     """Core properties hold at most 255 characters; one line reads best in a file dialog."""
     flat = " ".join(text.split())
     if len(flat) <= CORE_TEXT_LIMIT:
@@ -285,14 +300,14 @@ def _utc(moment: dt.datetime) -> dt.datetime:
 
 def set_core_properties(document: Any, rendered: RenderedRelease, language: str) -> None:
     core = document.core_properties
-    core.title = _clip(rendered.title)
-    core.subject = _clip(rendered.subheadline or rendered.headline)
-    core.author = _clip(rendered.organisation)
-    core.last_modified_by = _clip(rendered.organisation)
+    core.title = core_text(rendered.title)
+    core.subject = core_text(rendered.subheadline or rendered.headline)
+    core.author = core_text(rendered.organisation)
+    core.last_modified_by = core_text(rendered.organisation)
     core.language = language
     place_and_date = rendered.dateline.rstrip(" –—-:")
-    core.keywords = _clip("; ".join(k for k in (rendered.organisation, place_and_date) if k))
-    core.content_status = _clip(rendered.status)
+    core.keywords = core_text("; ".join(k for k in (rendered.organisation, place_and_date) if k))
+    core.content_status = core_text(rendered.status)
     core.comments = ""
     core.category = ""
     core.revision = 1

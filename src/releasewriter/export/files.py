@@ -123,7 +123,7 @@ def html_bytes(rendered: RenderedRelease) -> bytes:
     return page.encode("utf-8")
 
 
-def docx_bytes(rendered: RenderedRelease, template: Path | None) -> bytes:
+def docx_bytes(rendered: RenderedRelease, template: bytes | None) -> bytes:
     # python-docx and lxml take a noticeable part of start-up; load them on first export.
     from releasewriter.export.docx_build import build_docx  # noqa: PLC0415
     from releasewriter.export.docx_check import check_docx  # noqa: PLC0415
@@ -133,7 +133,7 @@ def docx_bytes(rendered: RenderedRelease, template: Path | None) -> bytes:
     return data
 
 
-def build_export(rendered: RenderedRelease, fmt: Format, template: Path | None = None) -> bytes:
+def build_export(rendered: RenderedRelease, fmt: Format, template: bytes | None = None) -> bytes:
     if fmt == "html":
         return html_bytes(rendered)
     if fmt == "docx":
@@ -205,17 +205,25 @@ def email_subject(body: RenderedRelease) -> str:
     return body.headline
 
 
-def _template_of(release: Release) -> Path | None:
+def _template_of(release: Release) -> bytes | None:
+    """The letterhead's bytes, as the profile or draft holds them; cleaned when the base is
+    prepared (see ``docx_package.prepared_base``)."""
+    if release.organisation.letterhead is not None:
+        return release.organisation.letterhead.data
+    # Profiles saved before letterheads were held in full name a file.
     if not release.organisation.docx_template:
         return None
     template = Path(release.organisation.docx_template)
     if not template.is_file():
         raise ExportError(f"the organisation's Word template is missing: {template}")
-    return template
+    try:
+        return template.read_bytes()
+    except OSError as error:
+        raise ExportError(f"cannot read the template {template}: {error.strerror}") from error
 
 
 def _build_language(
-    job: tuple[Release, str, list[Format], Path | None],
+    job: tuple[Release, str, list[Format], bytes | None],
 ) -> list[tuple[str, Format, bytes]]:
     """Every file of one language version, in memory (in a worker process, or not)."""
     release, locale, formats, template = job

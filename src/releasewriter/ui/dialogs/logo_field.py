@@ -9,11 +9,10 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from releasewriter.export.letterheads import ImageTooLarge, ImageUnreadable, fit_logo
 from releasewriter.model import Logo
 from releasewriter.ui import file_dialogs
 
-# The logo travels inside every draft and every email; a photograph would weigh them down.
-MAX_LOGO_BYTES = 1024 * 1024
 THUMBNAIL = QSize(200, 72)
 
 
@@ -77,15 +76,24 @@ class LogoField(QWidget):
                     path=path, reason=error.strerror or error
                 )
             )
+        not_an_image = _("{path} is not a PNG or JPEG image.").format(path=path)
         media_type = media_type_of(data)
-        if media_type is None or not QPixmap().loadFromData(data):
-            return self._refuse(_("{path} is not a PNG or JPEG image.").format(path=path))
-        if len(data) > MAX_LOGO_BYTES:
+        if media_type is None:
+            return self._refuse(not_an_image)
+        # Pillow reads the size before any pixel, so a picture too large to open is refused
+        # before Qt decodes it; a large photograph is made small enough to travel.
+        try:
+            media_type, data = fit_logo(media_type, data)
+        except ImageTooLarge:
             return self._refuse(
-                _("{path} is {size} KB; choose an image under {limit} KB.").format(
-                    path=path, size=len(data) // 1024, limit=MAX_LOGO_BYTES // 1024
+                _("{path} has far too many pixels for a logo; choose a smaller image.").format(
+                    path=path
                 )
             )
+        except ImageUnreadable:
+            return self._refuse(not_an_image)
+        if not QPixmap().loadFromData(data):
+            return self._refuse(not_an_image)
         self._logo = Logo(media_type, data)
         self._show()
         self.problem.emit("")

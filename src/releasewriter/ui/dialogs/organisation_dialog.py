@@ -13,30 +13,44 @@ import gettext
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from releasewriter.model import HouseStyle, Organisation
+from releasewriter.export.letterheads import (
+    CleanedLetterhead,
+    LetterheadRejected,
+    clean_letterhead,
+    describe_removals,
+    inspect_letterhead,
+    letterhead_preview_html,
+)
+from releasewriter.model import HouseStyle, Letterhead, Organisation
 from releasewriter.settings import load_organisation, save_organisation
 from releasewriter.ui import file_dialogs
 from releasewriter.ui.dialogs.common import (
+    Notify,
     buddy_label,
     language_label,
+    message_box,
     message_label,
     show_message,
     ui_locale_or_default,
 )
 from releasewriter.ui.dialogs.contacts_editor import EMAIL_COLUMN, ContactsEditor
 from releasewriter.ui.dialogs.language_panel import LanguagePanel
+from releasewriter.ui.dialogs.letterhead_preview import LetterheadPreviewDialog
 from releasewriter.ui.dialogs.logo_field import LogoField
 
 GENERAL_TAB, LANGUAGES_TAB, CONTACTS_TAB = range(3)
@@ -66,11 +80,18 @@ class OrganisationDialog(QDialog):
         )
         self.logo = LogoField(organisation.logo, translations)
         self.logo_message = message_label()
-        self.template_edit = QLineEdit(organisation.docx_template or "")
-        self.template_edit.setPlaceholderText(_("None: exports use the built-in layout"))
-        self.template_browse = QPushButton(_("&Browse…"))
-        self.template_clear = QPushButton(_("Clear &template"))
-        self.template_message = message_label()
+        self._letterhead = organisation.letterhead
+        # A profile saved before letterheads were kept in it names a file instead.
+        self._template_path = organisation.docx_template
+        # Message boxes and the preview go through these, so that tests can answer them.
+        self.notify: Notify = message_box(self, _("Word letterhead"))
+        self.run_preview: Callable[[QDialog], object] = QDialog.exec
+        self.letterhead_edit = QLineEdit()
+        self.letterhead_edit.setReadOnly(True)
+        self.letterhead_edit.setPlaceholderText(_("None: exports use the built-in layout"))
+        self.letterhead_browse = QPushButton(_("&Browse…"))
+        self.letterhead_clear = QPushButton(_("Remove le&tterhead"))
+        self.letterhead_message = message_label()
         general = QWidget()
         form = QFormLayout(general)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -78,11 +99,11 @@ class OrganisationDialog(QDialog):
         form.addRow(buddy_label(_("L&ogo:"), self.logo.choose_button), self.logo)
         form.addRow("", self.logo_message)
         row = QHBoxLayout()
-        row.addWidget(self.template_edit, 1)
-        row.addWidget(self.template_browse)
-        row.addWidget(self.template_clear)
-        form.addRow(buddy_label(_("&Word template:"), self.template_edit), row)
-        form.addRow("", self.template_message)
+        row.addWidget(self.letterhead_edit, 1)
+        row.addWidget(self.letterhead_browse)
+        row.addWidget(self.letterhead_clear)
+        form.addRow(buddy_label(_("&Word letterhead:"), self.letterhead_edit), row)
+        form.addRow("", self.letterhead_message)
 
         self.languages = LanguagePanel(organisation, translations, self.ui_locale)
         self.contacts = ContactsEditor(organisation.contacts, translations)
@@ -117,17 +138,13 @@ class OrganisationDialog(QDialog):
 
         self.name_edit.textChanged.connect(self.languages.set_organisation_name)
         self.logo.problem.connect(lambda text: show_message(self.logo_message, text, error=True))
-        self.template_browse.clicked.connect(self.browse_template)
-        self.template_clear.clicked.connect(lambda: self.set_template(""))
-        self.template_edit.editingFinished.connect(self._check_template)
-        self.template_edit.textChanged.connect(
-            lambda text: self.template_clear.setEnabled(bool(text.strip()))
-        )
+        self.letterhead_browse.clicked.connect(self.browse_letterhead)
+        self.letterhead_clear.clicked.connect(self.remove_letterhead)
         self.languages.changed.connect(self.refresh_checks)
         self.contacts.changed.connect(self.refresh_checks)
         self.save_button.clicked.connect(self.accept)
         self.cancel_button.clicked.connect(self.reject)
-        self._check_template()
+        self._show_letterhead()
         self.refresh_checks()
         self.name_edit.setFocus()
 
@@ -143,42 +160,95 @@ class OrganisationDialog(QDialog):
             about_heading=self.languages.mapping("about_heading"),
         )
         edited.logo = self.logo.logo()
-        edited.docx_template = self.template_edit.text().strip() or None
+        edited.letterhead = self._letterhead
+        edited.docx_template = self._template_path
         edited.contacts = self.contacts.contacts()
         return edited
 
-    # -- the Word template ---------------------------------------------------
+    # -- the Word letterhead -------------------------------------------------
 
-    def browse_template(self) -> None:
+    def browse_letterhead(self) -> None:
         _ = self.translations.gettext
         path = file_dialogs.open_file(
             self,
             file_dialogs.LETTERHEAD,
             _("Choose the Word letterhead"),
-            _("Word documents and templates (*.docx *.dotx)"),
-            start=self.template_edit.text(),
+            _("Word documents and templates (*.docx *.dotx *.docm *.dotm);;All files (*)"),
         )
         if path:
-            self.set_template(str(Path(path)))
+            self.load_letterhead(Path(path))
 
-    def set_template(self, path: str) -> None:
-        self.template_edit.setText(path)
-        self._check_template()
-
-    def _check_template(self) -> None:
+    def load_letterhead(self, path: Path) -> bool:
+        """Check, clean and preview the file; True when the person took it."""
         _ = self.translations.gettext
-        text = self.template_edit.text().strip()
-        self.template_clear.setEnabled(bool(text))
-        if text and not Path(text).expanduser().is_file():
-            note = _("There is no file at {path}; Word exports fail until it is there.").format(
-                path=text
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            text = _("“{name}” could not be read: {reason}").format(
+                name=path.name, reason=error.strerror or error
             )
-            show_message(self.template_message, note, error=True)
-        elif text:
-            note = _("Word exports are built on this document; its letterhead replaces the logo.")
-            show_message(self.template_message, note, error=False)
+            self.notify(QMessageBox.Icon.Warning, text)
+            return False
+        try:
+            cleaned, page = self._prepared(data, path.name)
+        except LetterheadRejected as rejected:
+            self.notify(QMessageBox.Icon.Warning, rejected.message)
+            return False
+        removed = describe_removals(cleaned.removed, self.translations)
+        preview = LetterheadPreviewDialog(path.name, page, removed, self.translations, self)
+        self.run_preview(preview)
+        taken = preview.result() == QDialog.DialogCode.Accepted
+        preview.deleteLater()
+        if taken:
+            self._letterhead = Letterhead(name=path.name, data=cleaned.data)
+            self._template_path = None
+            self._show_letterhead()
+        return taken
+
+    def _prepared(self, data: bytes, name: str) -> tuple[CleanedLetterhead, str]:
+        """The cleaned letterhead and its preview; LetterheadRejected for a file it cannot be."""
+        _ = self.translations.gettext
+        # A large letterhead takes a second or two to check and clean.
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            inspect_letterhead(data, name, self.translations)
+            cleaned = clean_letterhead(data, name=name, t=self.translations)
+            sample = _(
+                "Nairobi, 5 December – Your release appears here, in the letterhead's own "
+                "font, between its header and its footer."
+            )
+            return cleaned, letterhead_preview_html(cleaned.data, self.translations, sample)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+    def remove_letterhead(self) -> None:
+        self._letterhead = None
+        self._template_path = None
+        self._show_letterhead()
+
+    def _show_letterhead(self) -> None:
+        _ = self.translations.gettext
+        if self._letterhead is not None:
+            self.letterhead_edit.setText(self._letterhead.name)
+            note = _("Word exports are built on this letterhead; it replaces the logo.")
+            show_message(self.letterhead_message, note, error=False)
+        elif self._template_path:
+            self.letterhead_edit.setText(self._template_path)
+            if Path(self._template_path).expanduser().is_file():
+                note = _(
+                    "Word exports are built on this file. Choose it again with Browse so that "
+                    "the profile keeps a copy and exports no longer depend on where it is."
+                )
+                show_message(self.letterhead_message, note, error=False)
+            else:
+                note = _("There is no file at {path}; Word exports fail until it is there.").format(
+                    path=self._template_path
+                )
+                show_message(self.letterhead_message, note, error=True)
         else:
-            show_message(self.template_message, "", error=False)
+            self.letterhead_edit.clear()
+            show_message(self.letterhead_message, "", error=False)
+        self.letterhead_clear.setEnabled(self._letterhead is not None or bool(self._template_path))
 
     # -- checks and saving ---------------------------------------------------
 
