@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -14,8 +15,10 @@ from releasewriter.export.docx_check import check_docx
 from releasewriter.export.errors import ExportCheckError, ExportError
 from releasewriter.export.files import export_release
 from releasewriter.model import Letterhead, Release
+from releasewriter.model.following import follow_profile
 from releasewriter.render import render_release
 from releasewriter.render.document import RenderedRelease
+from releasewriter.settings import load_organisation
 from tests.consumers import convert_to_pdf, pdf_text, require_libreoffice
 from tests.letterhead_samples import (
     FOOTER_TEXT,
@@ -70,11 +73,16 @@ def test_an_export_on_a_letterhead_with_a_30_mb_photograph_weighs_under_a_megaby
     assert exported.stat().st_size < 1 << 20
 
 
-def test_the_profile_s_old_template_path_is_cleaned_too(tmp_path: Path) -> None:
-    path = tmp_path / "old letterhead.docx"
+def test_an_old_profile_s_letterhead_file_is_cleaned_too(tmp_path: Path) -> None:
+    path, config = tmp_path / "old letterhead.docx", tmp_path / "config"
     path.write_bytes(hostile_letterhead())
+    config.mkdir()
+    # A profile saved before letterheads were held in full named the user's file.
+    (config / "organisation.json").write_text(
+        json.dumps({"name": "IOM", "docx_template": str(path)}), encoding="utf-8"
+    )
     release = sample_release()
-    release.organisation.docx_template = str(path)
+    follow_profile(release, load_organisation(config))
     (result,) = export_release(release, ["en"], ["docx"], tmp_path / "out").written
     text = b"".join(every_part(result.path.read_bytes()).values()).decode("utf-8", "replace")
     for secret in SECRETS:

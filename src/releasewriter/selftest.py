@@ -193,6 +193,25 @@ def check_export(folder: Path) -> Check:
     return check
 
 
+def check_pictures() -> str:
+    """Pillow and its PNG and JPEG libraries, as letterheads and logos are shrunk with them."""
+    import io  # noqa: PLC0415
+
+    from PIL import Image  # noqa: PLC0415
+
+    from releasewriter.export.letterheads.images import fit_logo  # noqa: PLC0415
+
+    results = []
+    for kind, media_type in (("PNG", "image/png"), ("JPEG", "image/jpeg")):
+        out = io.BytesIO()
+        # Noise does not compress: a 3000-pixel picture of it is a few MB, as a scan is.
+        Image.effect_noise((3000, 1500), 64).convert("RGB").save(out, kind)
+        _type, small = fit_logo(media_type, out.getvalue())
+        _expect(len(small) < len(out.getvalue()), f"{kind} was not made smaller")
+        results.append(f"{kind} {len(out.getvalue()) // 1024} → {len(small) // 1024} KB")
+    return ", ".join(results)
+
+
 def check_writable(folder: Path) -> Check:
     def check() -> str:
         folder.mkdir(parents=True, exist_ok=True)
@@ -236,6 +255,7 @@ def run_self_test(
         test.run(_("Spelling"), locale, check_spelling(locale, word, expected))
     with tempfile.TemporaryDirectory(prefix="releasewriter-self-test-") as scratch:
         test.run(_("Export"), _("sample to DOCX and HTML"), check_export(Path(scratch)))
+    test.run(_("Export"), _("letterhead pictures"), check_pictures)
     test.run(_("Folders"), _("drafts"), check_writable(where.drafts))
     test.run(_("Folders"), _("settings"), check_writable(where.config))
     if extra is not None:

@@ -379,17 +379,16 @@ def test_a_file_that_cannot_be_a_letterhead_is_refused_in_words_naming_it(
     assert dialog.organisation().letterhead is None
 
 
-def test_an_old_profile_s_template_path_is_shown_and_removed_with_the_letterhead(
-    tmp_path: Path, organisation: Organisation, qtbot: QtBot
+def test_a_letterhead_missing_from_the_apps_data_is_said_and_can_be_removed(
+    organisation: Organisation, qtbot: QtBot
 ) -> None:
-    missing = tmp_path / "letterhead.dotx"
-    organisation.docx_template = str(missing)
+    organisation.letterhead = Letterhead("letterhead.dotx", b"")
     dialog = OrganisationDialog(organisation, gettext.NullTranslations(), ui_locale="en")
     qtbot.addWidget(dialog)
-    assert str(missing) in dialog.letterhead_message.text()  # said, but not blocking
-    assert dialog.organisation().docx_template == str(missing)
+    assert "missing" in dialog.letterhead_message.text()  # said, but not blocking
+    assert dialog.letterhead_edit.text() == "letterhead.dotx"
     dialog.letterhead_clear.click()
-    assert dialog.organisation().docx_template is None
+    assert dialog.organisation().letterhead is None
     assert not dialog.letterhead_clear.isEnabled()
 
 

@@ -208,18 +208,14 @@ def email_subject(body: RenderedRelease) -> str:
 def _template_of(release: Release) -> bytes | None:
     """The letterhead's bytes, as the profile or draft holds them; cleaned when the base is
     prepared (see ``docx_package.prepared_base``)."""
-    if release.organisation.letterhead is not None:
-        return release.organisation.letterhead.data
-    # Profiles saved before letterheads were held in full name a file.
-    if not release.organisation.docx_template:
+    letterhead = release.organisation.letterhead
+    if letterhead is None:
         return None
-    template = Path(release.organisation.docx_template)
-    if not template.is_file():
-        raise ExportError(f"the organisation's Word template is missing: {template}")
-    try:
-        return template.read_bytes()
-    except OSError as error:
-        raise ExportError(f"cannot read the template {template}: {error.strerror}") from error
+    if not letterhead.data:
+        raise ExportError(
+            f"the letterhead {letterhead.name} is missing: choose it again in the profile"
+        )
+    return letterhead.data
 
 
 def _build_language(

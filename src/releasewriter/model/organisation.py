@@ -66,7 +66,6 @@ class Organisation:
     house_style: HouseStyle = field(default_factory=HouseStyle)
     logo: Logo | None = None
     # A Word document or template (letterhead) that DOCX exports are built on.
-    docx_template: str | None = None
     letterhead: Letterhead | None = None
 
     def name_in(self, locale: str) -> str:

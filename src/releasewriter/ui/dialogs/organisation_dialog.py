@@ -81,8 +81,6 @@ class OrganisationDialog(QDialog):
         self.logo = LogoField(organisation.logo, translations)
         self.logo_message = message_label()
         self._letterhead = organisation.letterhead
-        # A profile saved before letterheads were kept in it names a file instead.
-        self._template_path = organisation.docx_template
         # Message boxes and the preview go through these, so that tests can answer them.
         self.notify: Notify = message_box(self, _("Word letterhead"))
         self.run_preview: Callable[[QDialog], object] = QDialog.exec
@@ -161,7 +159,6 @@ class OrganisationDialog(QDialog):
         )
         edited.logo = self.logo.logo()
         edited.letterhead = self._letterhead
-        edited.docx_template = self._template_path
         edited.contacts = self.contacts.contacts()
         return edited
 
@@ -201,7 +198,6 @@ class OrganisationDialog(QDialog):
         preview.deleteLater()
         if taken:
             self._letterhead = Letterhead(name=path.name, data=cleaned.data)
-            self._template_path = None
             self._show_letterhead()
         return taken
 
@@ -223,32 +219,23 @@ class OrganisationDialog(QDialog):
 
     def remove_letterhead(self) -> None:
         self._letterhead = None
-        self._template_path = None
         self._show_letterhead()
 
     def _show_letterhead(self) -> None:
         _ = self.translations.gettext
-        if self._letterhead is not None:
+        if self._letterhead is not None and not self._letterhead.data:
+            # Gone from the app's data (or an old profile's file was gone when it was read).
+            self.letterhead_edit.setText(self._letterhead.name)
+            note = _("This letterhead is missing; Word exports fail until it is chosen again.")
+            show_message(self.letterhead_message, note, error=True)
+        elif self._letterhead is not None:
             self.letterhead_edit.setText(self._letterhead.name)
             note = _("Word exports are built on this letterhead; it replaces the logo.")
             show_message(self.letterhead_message, note, error=False)
-        elif self._template_path:
-            self.letterhead_edit.setText(self._template_path)
-            if Path(self._template_path).expanduser().is_file():
-                note = _(
-                    "Word exports are built on this file. Choose it again with Browse so that "
-                    "the profile keeps a copy and exports no longer depend on where it is."
-                )
-                show_message(self.letterhead_message, note, error=False)
-            else:
-                note = _("There is no file at {path}; Word exports fail until it is there.").format(
-                    path=self._template_path
-                )
-                show_message(self.letterhead_message, note, error=True)
         else:
             self.letterhead_edit.clear()
             show_message(self.letterhead_message, "", error=False)
-        self.letterhead_clear.setEnabled(self._letterhead is not None or bool(self._template_path))
+        self.letterhead_clear.setEnabled(self._letterhead is not None)
 
     # -- checks and saving ---------------------------------------------------
 
