@@ -104,14 +104,9 @@ def rotate_backups(target: Path, backup_folder: Path, keep: int, name: str | Non
         shutil.copy2(target, newest)
 
 
-def atomic_write_bytes(target: Path, data: bytes) -> None:
-    """Replace ``target`` with ``data``, or raise and leave it as it was, with no temporary file.
-
-    A full disk (ENOSPC) can strike at the write, at the fsync (delayed
-    allocation) or at the rename; each leaves the old file whole.
-    """
-    target = Path(target)
-    temp = temp_name_for(target)
+def write_temp(target: Path, data: bytes) -> Path:
+    """``data`` on disk (fsynced) in a temporary sibling of ``target``; none left on failure."""
+    temp = temp_name_for(Path(target))
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
     try:
         try:
@@ -122,6 +117,27 @@ def atomic_write_bytes(target: Path, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    return temp
+
+
+def replace_with_retry(source: Path, target: Path) -> None:
+    """``os.replace``, retried while another program holds the target for a moment."""
+    _replace_with_retry(source, target)
+
+
+def atomic_write_bytes(target: Path, data: bytes) -> None:
+    """Replace ``target`` with ``data``, or raise and leave it as it was, with no temporary file.
+
+    A full disk (ENOSPC) can strike at the write, at the fsync (delayed
+    allocation) or at the rename; each leaves the old file whole.
+    """
+    target = Path(target)
+    temp = write_temp(target, data)
+    try:
         _replace_with_retry(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):
