@@ -128,3 +128,14 @@ def test_an_empty_lock_left_by_a_crash_is_taken_over(tmp_path: Path) -> None:
     os.utime(lock, (old, old))
     assert DraftLock.acquire(draft, "mine").still_held()
     assert [p.name for p in tmp_path.iterdir()] == [lock.name]
+
+
+def test_temporary_lock_files_of_killed_processes_are_cleared_at_the_next_lock(
+    tmp_path: Path,
+) -> None:
+    draft = tmp_path / "d.rwdraft"
+    lock = lock_path_for(draft)
+    left = tmp_path / f".{lock.name}.{_dead_pid()}-0123abcd.locktmp"
+    left.write_text("{}")
+    DraftLock.acquire(draft, "mine").release()
+    assert list(tmp_path.iterdir()) == []

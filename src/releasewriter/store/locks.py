@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import getpass
+import glob
 import json
 import os
 import secrets
@@ -122,6 +123,7 @@ class DraftLock:
         holder = LockHolder.current(instance or uuid.uuid4().hex)
         lock = lock_path_for(draft)
         payload = json.dumps(asdict(holder), indent=2).encode("utf-8")
+        _remove_left_temps(lock)
         temp = _write_temp(lock, payload)
         try:
             deadline = time.monotonic() + ACQUIRE_PATIENCE_SECONDS
@@ -157,6 +159,16 @@ class DraftLock:
 def _private_name(path: Path) -> Path:
     """A hidden sibling that no other process names the same."""
     return path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}{LOCK_TEMP_SUFFIX}")
+
+
+def _remove_left_temps(lock: Path) -> None:
+    """Delete temporary lock files of processes killed while taking this lock."""
+    pattern = f".{glob.escape(lock.name)}*.*-*{LOCK_TEMP_SUFFIX}"
+    for temp in lock.parent.glob(pattern):
+        pid = temp.name.removesuffix(LOCK_TEMP_SUFFIX).rsplit(".", 1)[-1].split("-", 1)[0]
+        if pid.isdigit() and not pid_alive(int(pid)):
+            with contextlib.suppress(OSError):
+                temp.unlink()
 
 
 def _write_temp(lock: Path, payload: bytes) -> Path:
