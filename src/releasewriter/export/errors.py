@@ -60,3 +60,36 @@ class ExportExistsError(ExportError):
             "Nothing was written: {paths} exist already.",
             len(self.paths),
         ).format(paths=", ".join(str(path) for path in self.paths))
+
+
+class ExportPathError(ExportWriteError):
+    """A file the export would write has a name that must not be written; nothing was.
+
+    ``problem`` is one of "outside" (the name reaches out of the chosen folder),
+    "reserved" (a device name Windows keeps: CON, NUL, COM1 …), "colon" (``:``,
+    which Windows does not allow in a name) or "too_long" (over 260 characters,
+    more than Windows programs open).
+    """
+
+    def __init__(self, path: Path, problem: str, folder: Path) -> None:
+        super().__init__(path, problem)
+        self.problem = problem
+        self.folder = folder
+
+    def describe(self, t: gettext.NullTranslations) -> str:
+        _ = t.gettext
+        name = self.path.name
+        if self.problem == "outside":
+            text = _("Nothing was written: {name} would be outside the folder {folder}.")
+        elif self.problem == "reserved":
+            text = _("Nothing was written: {name} is a name Windows keeps for a device.")
+        elif self.problem == "colon":
+            text = _("Nothing was written: {name} contains “:”, which Windows does not allow.")
+        else:
+            text = _(
+                "Nothing was written: {path} is {length} characters long; "
+                "Windows opens paths of up to 260."
+            )
+        return text.format(
+            name=name, folder=self.folder, path=self.path, length=len(str(self.path))
+        )

@@ -13,7 +13,7 @@ from releasewriter.model import Release
 
 MAX_SLUG = 48
 # Names Windows refuses whatever the extension.
-_RESERVED = frozenset(
+RESERVED_NAMES = frozenset(
     {
         "con",
         "prn",
@@ -46,7 +46,7 @@ def export_filename(release: Release, locale: str, extension: str) -> str:
     version = release.version(locale)
     date = release.dateline.date or release.modified.date()
     slug = slugify(version.headline)
-    if slug in _RESERVED:
+    if slug in RESERVED_NAMES:
         slug += "-release"
     return f"{date.isoformat()}_{slug}_{locale}.{extension}"
 
@@ -60,7 +60,7 @@ def ascii_export_filename(release: Release, locale: str, extension: str) -> str:
     slug = slugify(spelled) if len(re.sub(r"[^A-Za-z]", "", spelled)) >= 3 else ""
     if not slug.isascii() or not slug:
         slug = f"release-{release.id[:12]}"
-    if slug in _RESERVED:
+    if slug in RESERVED_NAMES:
         slug += "-release"
     language = re.sub(r"[^A-Za-z0-9_-]+", "-", locale)
     return f"{date.isoformat()}_{slug}_{language}.{extension}"

@@ -7,9 +7,12 @@ file, and never destroys an earlier export at the same path.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import multiprocessing.context
 import os
+import shutil
+import sys
 import threading
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -20,10 +23,12 @@ from typing import Literal
 from releasewriter.export.errors import (
     ExportError,
     ExportExistsError,
+    ExportPathError,
     ExportWarning,
     ExportWriteError,
 )
 from releasewriter.export.filenames import (
+    RESERVED_NAMES,
     ascii_export_filename,
     export_filename,
     next_free_numbered,
@@ -33,7 +38,13 @@ from releasewriter.export.sanitize import sanitize_release
 from releasewriter.model import Release
 from releasewriter.render import render_html, render_release, render_text
 from releasewriter.render.document import RenderedRelease
-from releasewriter.store.atomic import atomic_write_bytes
+from releasewriter.store.atomic import (
+    atomic_write_bytes,
+    fsync_directory,
+    replace_with_retry,
+    temp_name_for,
+    write_temp,
+)
 
 Format = Literal["docx", "html"]
 FORMATS: tuple[Format, ...] = ("docx", "html")
@@ -41,6 +52,11 @@ FORMATS: tuple[Format, ...] = ("docx", "html")
 # line always did), write the new files under the next free number ("name (2).docx"),
 # or refuse and write nothing (ExportExistsError).
 OnConflict = Literal["replace", "keep_both", "refuse"]
+# The longest path Windows programs (Word among them) open without the \\?\ prefix.
+MAX_WINDOWS_PATH = 260
+# Windows' rules apply where the files are written; elsewhere names are still kept
+# clear of its device names and ":", since exports are sent on to Windows users.
+WINDOWS = sys.platform == "win32"
 
 
 @dataclass(frozen=True)
@@ -108,6 +124,90 @@ def write_file(path: Path, data: bytes) -> None:
         atomic_write_bytes(path, data)
     except OSError as error:
         raise ExportWriteError(path, error.strerror or str(error)) from error
+
+
+def check_export_path(path: Path, folder: Path) -> None:
+    """Refuse a path that leaves ``folder`` or that Windows cannot hold (ExportPathError).
+
+    Names are built from the release (headline, language code): the draft reader
+    checks those, and this check stands behind it for whatever else builds a name.
+    """
+    name = path.name
+    inside = (
+        path.parent == folder
+        and name not in {"", ".", ".."}
+        and not any(sep in name for sep in ("/", "\\"))
+        and os.path.realpath(path.parent) == os.path.realpath(folder)
+    )
+    if not inside:
+        raise ExportPathError(path, "outside", folder)
+    if name.split(".", 1)[0].rstrip(" .").lower() in RESERVED_NAMES:
+        raise ExportPathError(path, "reserved", folder)
+    if ":" in name:
+        raise ExportPathError(path, "colon", folder)
+    if WINDOWS and len(str(path.absolute())) > MAX_WINDOWS_PATH:
+        raise ExportPathError(path, "too_long", folder)
+
+
+def write_files(files: Sequence[tuple[Path, bytes]], folder: Path) -> None:
+    """Write every file or none: each to a temporary name first, then all renamed.
+
+    If a rename fails midway (a full disk, a file held open), the files renamed
+    so far are put back as they were (an earlier export restored, a new file
+    removed) and every temporary file is deleted.
+    """
+    for path, _ in files:
+        check_export_path(path, folder)
+    temps: list[Path] = []
+    kept: dict[Path, Path] = {}  # target -> its earlier content, kept until the end
+    done: list[Path] = []
+    try:
+        for path, data in files:
+            try:
+                temps.append(write_temp(path, data))
+            except OSError as error:
+                raise ExportWriteError(path, error.strerror or str(error)) from error
+        for path, temp in zip((p for p, _ in files), temps, strict=True):
+            try:
+                if os.path.lexists(path) and not os.path.isdir(path):
+                    kept[path] = _keep_earlier(path)
+                replace_with_retry(temp, path)
+            except OSError as error:
+                raise ExportWriteError(path, error.strerror or str(error)) from error
+            done.append(path)
+    except BaseException:
+        _undo(done, kept)
+        for temp in temps:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+        for earlier in kept.values():
+            with contextlib.suppress(OSError):
+                earlier.unlink()
+        raise
+    for earlier in kept.values():
+        with contextlib.suppress(OSError):
+            earlier.unlink()
+    with contextlib.suppress(OSError):
+        fsync_directory(folder)
+
+
+def _keep_earlier(path: Path) -> Path:
+    """A second name for the file at ``path``, so that it can be put back."""
+    earlier = temp_name_for(path)
+    try:
+        os.link(path, earlier, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(path, earlier, follow_symlinks=False)
+    return earlier
+
+
+def _undo(done: list[Path], kept: dict[Path, Path]) -> None:
+    for path in reversed(done):
+        with contextlib.suppress(OSError):
+            if path in kept:
+                os.replace(kept.pop(path), path)
+            else:
+                path.unlink()
 
 
 def _make_folder(folder: Path) -> None:
@@ -192,7 +292,7 @@ def export_email(
     )
     _make_folder(path.parent)
     [target] = resolve_conflicts([path], on_conflict)
-    write_file(target, message)
+    write_files([(target, message)], target.parent)
     attached = [AttachedFile(item.filename, len(item.data)) for item in attachments]
     return EmailReport(target, warnings, attached)
 
@@ -274,8 +374,7 @@ def export_release(
         [out_dir / export_filename(cleaned, locale, fmt) for locale, fmt, _ in files],
         on_conflict,
     )
-    written: list[ExportResult] = []
-    for path, (locale, fmt, data) in zip(targets, files, strict=True):
-        write_file(path, data)
-        written.append(ExportResult(path, locale, fmt))
+    placed = list(zip(targets, files, strict=True))
+    write_files([(path, data) for path, (_, _, data) in placed], out_dir)
+    written = [ExportResult(path, locale, fmt) for path, (locale, fmt, _) in placed]
     return ExportReport(written, warnings)

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import json
 import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from babel import Locale, UnknownLocaleError
 
 from releasewriter.model import (
     Contact,
@@ -39,6 +42,10 @@ from releasewriter.store.migrations import fixed_offset_zone, migrate
 
 SCHEMA_VERSION = 6
 _SAFE_ID = re.compile(r"[0-9A-Za-z_-]{1,128}")
+# The shape of a BCP 47 tag (``fr-CA``) or of the CLDR identifiers drafts use
+# (``fr_CA``, ``zh_Hans``, ``es_419``): letters and digits between ``_`` or ``-``.
+# Locales name exported files; a ``/``, ``..`` or ``:`` would reach elsewhere.
+_LOCALE_SHAPE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{1,8}){0,4}")
 FORMAT_NAME = "releasewriter-draft"
 
 T = TypeVar("T")
@@ -218,8 +225,37 @@ class _Reader:
             raise DraftFormatError(f"{self._where(key)}: {raw!r} is not {label}") from None
 
 
+@functools.cache
+def is_known_locale(code: str) -> bool:
+    """A language code Babel (CLDR) knows, in the shape of an identifier: never a path."""
+    if not _LOCALE_SHAPE.fullmatch(code):
+        return False
+    try:
+        Locale.parse(code, sep="-" if "-" in code else "_")
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
+
+
+def _locale(r: _Reader, key: str, default: str | None = "") -> str:
+    code = r.text(key, default=default)
+    if not is_known_locale(code):
+        raise DraftFormatError(f"{r._where(key)}: {code!r} is not a known language code")
+    return code
+
+
+def _item_id(r: _Reader) -> str:
+    """A segment's id, or a new one; ids become XLIFF and segment keys, so only safe ones."""
+    value = r.text("id")
+    if not value:
+        return new_id()
+    if not _SAFE_ID.fullmatch(value):
+        raise DraftFormatError(f"{r._where('id')}: {value!r} is not a valid id")
+    return value
+
+
 def _read_paragraph(r: _Reader) -> Paragraph:
-    return Paragraph(text=r.text("text"), id=r.text("id") or new_id())
+    return Paragraph(text=r.text("text"), id=_item_id(r))
 
 
 def _read_contact(r: _Reader) -> Contact:
@@ -229,7 +265,7 @@ def _read_contact(r: _Reader) -> Contact:
         office=r.text("office"),
         email=r.text("email"),
         phone=r.text("phone"),
-        id=r.text("id") or new_id(),
+        id=_item_id(r),
     )
 
 
@@ -245,7 +281,7 @@ def _read_quote(r: _Reader) -> Quote:
         role=r.text("role"),
         after_paragraph=max(0, r.integer("after_paragraph")),
         speaker_gender=speaker_gender,
-        id=r.text("id") or new_id(),
+        id=_item_id(r),
     )
 
 
@@ -261,7 +297,7 @@ def _read_dateline(r: _Reader | None) -> Dateline:
 def _read_version(r: _Reader) -> LanguageVersion:
     embargo = r.child("embargo")
     return LanguageVersion(
-        locale=r.text("locale", default=None),
+        locale=_locale(r, "locale", default=None),
         headline=r.text("headline"),
         subheadline=r.text("subheadline"),
         city=r.text("city"),
@@ -312,8 +348,11 @@ def _read_organisation(r: _Reader) -> Organisation:
     house = r.child("house_style")
     logo = r.child("logo")
     letterhead = r.child("letterhead")
+    organisation_id = r.text("id", default="")
+    if organisation_id and not _SAFE_ID.fullmatch(organisation_id):
+        raise DraftFormatError(f"{r._where('id')}: {organisation_id!r} is not a valid id")
     return Organisation(
-        id=r.text("id", default=""),
+        id=organisation_id,
         name=r.text("name"),
         names=r.mapping_of_text("names"),
         boilerplate=r.mapping_of_text("boilerplate"),

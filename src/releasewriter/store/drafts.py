@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import glob
+import itertools
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -40,6 +42,11 @@ DRAFT_SUFFIX = ".rwdraft"
 LEGACY_DRAFT_SUFFIX = ".release.json"
 DRAFT_SUFFIXES = (DRAFT_SUFFIX, LEGACY_DRAFT_SUFFIX)
 BACKUP_FOLDER = ".backups"
+# Unreadable drafts that crash recovery moved aside, kept per draft (the newest).
+# Each is a file the user may still rescue text from by hand, so more than one;
+# a draft that keeps breaking must not fill the disk, so not all.
+SET_ASIDE_KEEP = 5
+SET_ASIDE_MARK = ".unreadable-"
 
 
 def is_draft_name(name: str) -> bool:
@@ -64,6 +71,21 @@ class DraftReadError(Exception):
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+
+
+class DraftWriteError(OSError):
+    """A draft could not be saved; the file on disk is still the previous save.
+
+    ``str()`` names the draft, not the temporary file the save went through:
+    the message tells the user where their text was not saved.
+    """
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        super().__init__(error.errno, error.strerror or str(error), str(path))
+        self.path = path
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.strerror}"
 
 
 class ReadOnlyDraftError(Exception):
@@ -201,16 +223,53 @@ class DraftStore:
                     continue
                 target = target_of_temp(temp)
                 if self._takes_over(temp, target):
-                    if target.exists():
+                    if target.exists() and not _reads(target):
                         # Unreadable: keep it aside for the user, never destroy it.
-                        aside = self.backup_folder / f"{target.name}.unreadable-{int(now)}"
-                        aside.parent.mkdir(parents=True, exist_ok=True)
-                        os.replace(target, aside)
+                        # (A readable one is simply the save before: replaced, as a
+                        # save that had finished would have replaced it.)
+                        self._set_aside(target)
                     os.replace(temp, target)
                     recovered.append(target)
                 else:
                     temp.unlink()
         return recovered
+
+    def _set_aside(self, draft: Path) -> Path:
+        """Move an unreadable draft to ``.backups`` under a name no other file has.
+
+        Microseconds and a counter, and a hard link (which fails where a name
+        is taken) rather than a rename (which overwrites): two recoveries in
+        the same second once put a second file over the first.
+        """
+        folder = self.backup_folder
+        folder.mkdir(parents=True, exist_ok=True)
+        prefix = f"{draft.name}{SET_ASIDE_MARK}{dt.datetime.now():%Y%m%dT%H%M%S.%f}-"
+        # Counting on from the highest number of this instant keeps names in the
+        # order the files came, which is what pruning goes by.
+        taken = [p.name.removeprefix(prefix) for p in folder.glob(glob.escape(prefix) + "*")]
+        first = max((int(n) for n in taken if n.isdigit()), default=0) + 1
+        for counter in itertools.count(first):
+            aside = folder / f"{prefix}{counter:03d}"
+            try:
+                os.link(draft, aside)
+            except FileExistsError:
+                continue
+            except OSError:
+                # No hard links here (FAT, some shares): look, then rename.
+                if os.path.lexists(aside):
+                    continue
+                os.rename(draft, aside)
+                break
+            draft.unlink()
+            break
+        self._prune_set_aside(draft.name)
+        return aside
+
+    def _prune_set_aside(self, name: str) -> None:
+        kept = sorted(self.backup_folder.glob(f"{glob.escape(name)}{SET_ASIDE_MARK}*"))
+        for old in kept[:-SET_ASIDE_KEEP]:
+            with contextlib.suppress(OSError):
+                old.unlink()
 
     @staticmethod
     def _takes_over(temp: Path, target: Path) -> bool:
@@ -263,10 +322,17 @@ class DraftStore:
         """
         if target.resolve() in self._unreadable:
             raise ReadOnlyDraftError(target)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if backup:
-            rotate_backups(target, target.parent / BACKUP_FOLDER, self.backups)
-        atomic_write_bytes(target, data)
+        # A draft that is a link (to a synced folder, say) stays a link: the
+        # save goes to the file it points to, resolved once so that the backup
+        # and the write agree on which file that is.
+        real = target.resolve() if target.is_symlink() else target
+        try:
+            real.parent.mkdir(parents=True, exist_ok=True)
+            if backup:
+                rotate_backups(real, target.parent / BACKUP_FOLDER, self.backups, target.name)
+            atomic_write_bytes(real, data)
+        except OSError as error:
+            raise DraftWriteError(target, error) from error
         return target
 
     # -- trash -------------------------------------------------------------
@@ -295,6 +361,15 @@ class DraftStore:
         target = self.path_for(release)
         os.replace(trashed, target)
         return target
+
+
+def _reads(path: Path) -> bool:
+    """Whether the real reader reads ``path`` (the only test of "unreadable")."""
+    try:
+        read_release(path)
+    except DraftReadError:
+        return False
+    return True
 
 
 def summarise(release: Release, path: Path) -> DraftEntry:
