@@ -15,12 +15,14 @@ from pytestqt.qtbot import QtBot
 
 from releasewriter.model import Paragraph
 from releasewriter.store import DraftStore, dumps_release, read_release
+from releasewriter.store.atomic import temp_name_for
 from releasewriter.store.conflict_merge import Side
 from releasewriter.store.trash import trash_folder
 from releasewriter.ui.library import DraftsLibraryPanel
 from releasewriter.ui.library.conflict_dialog import ConflictDialog
 from releasewriter.ui.library.model import CHANGED, HEADLINE, PATH_ROLE, STATUS
 from tests.releases import chinese_release, sample_release
+from tests.ui.conftest import show_window
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
@@ -206,3 +208,30 @@ def test_keep_this_draft_trashes_the_copy_and_cancel_changes_nothing(
     assert not copy.exists()
     (trashed,) = trash_folder(drafts_store.folder).iterdir()
     assert trashed.read_bytes() == before[1]
+
+
+def test_the_window_starts_and_lists_every_draft_beside_hostile_files_in_a_folder_it_cannot_tidy(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    store = DraftStore(tmp_path / "drafts")
+    good = store.save(chinese_release(), backup=False)
+    bad = hostile_files(store.folder)
+    # A crash left a complete save of an unreadable draft; moving that draft aside needs
+    # .backups, which cannot be made here (a file stands in its place, as a read-only
+    # folder would refuse it).
+    broken = sample_release()
+    target = store.folder / f"{broken.id}.rwdraft"
+    target.write_text("{", encoding="utf-8")
+    temp = temp_name_for(target)
+    temp = temp.with_name(temp.name.replace(f".{os.getpid()}-", ".999999999-"))
+    temp.write_text(dumps_release(broken), encoding="utf-8")
+    (store.folder / ".backups").write_text("not a folder", encoding="utf-8")
+
+    window = show_window(qtbot, tmp_path, store)
+    try:
+        listed = paths(window.library)
+        assert set(listed) == {good, target, *bad.values()}
+        assert listed[0] == good
+        assert cell(window.library, target, STATUS) == "Cannot be opened"
+    finally:
+        window.close()
