@@ -104,3 +104,16 @@ def test_a_name_like_a_copy_without_its_original_is_an_ordinary_draft(
     assert (code, err) == (0, "")
     assert "conflict copy" not in out
     assert len(out.splitlines()) == 1
+
+
+def test_the_id_names_the_original_and_a_copy_is_given_by_its_file_name(
+    conflict: tuple[Path, Path],
+) -> None:
+    original, copy = conflict
+    drafts = ("--drafts-dir", str(original.parent))
+    code, out, err = run(*drafts, "show", ID[:10])
+    assert (code, err) == (0, "")
+    assert "Changed on the laptop" not in out
+    code, out, err = run(*drafts, "show", str(copy))
+    assert (code, err) == (0, "")
+    assert "Changed on the laptop" in out

@@ -28,7 +28,7 @@ from releasewriter.render import render_release, render_text
 from releasewriter.resources import resource_path
 from releasewriter.store import DraftReadError, DraftStore, default_drafts_dir, read_release
 from releasewriter.store.atomic import is_temp_name
-from releasewriter.store.conflicts import release_id_of_name
+from releasewriter.store.conflicts import find_originals, release_id_of_name
 from releasewriter.store.locks import is_stale, lock_path_for, read_holder
 from releasewriter.validation import Problem, Severity, validate_release
 
@@ -198,7 +198,7 @@ class Cli:
         if os.path.lexists(path):
             return read_release(path)
         store = self.store(args)
-        matches = [p for p in store.draft_paths() if p.name.startswith(draft)] if draft else []
+        matches = self.matches(store, draft)
         if len(matches) == 1:
             return store.load(matches[0])
         if len(matches) > 1:
@@ -206,6 +206,21 @@ class Cli:
                 _("“{draft}” matches more than one draft; give more of its id.").format(draft=draft)
             )
         raise UsageError(_("No draft file or draft id “{draft}”.").format(draft=draft))
+
+    @staticmethod
+    def matches(store: DraftStore, draft: str) -> list[Path]:
+        """The drafts whose file name starts with ``draft`` (an id, or its beginning).
+
+        A conflict copy starts with its original's id too: the id names the original,
+        and the copy is given by its file name.
+        """
+        if not draft:
+            return []
+        paths = store.draft_paths()
+        copies = find_originals(paths)
+        found = [p for p in paths if p.name.startswith(draft)]
+        originals = [p for p in found if p not in copies]
+        return originals or found
 
     def locales(self, release: Release, wanted: Sequence[str] | None, every: bool) -> list[str]:
         _ = self.t.gettext
@@ -338,9 +353,7 @@ class Cli:
         path = Path(draft).expanduser()
         if os.path.lexists(path):
             return path  # reading it says what is wrong with it, if anything
-        matches = (
-            [p for p in self.store(args).draft_paths() if p.name.startswith(draft)] if draft else []
-        )
+        matches = self.matches(self.store(args), draft)
         if len(matches) == 1:
             return matches[0]
         raise UsageError(_("No draft file or draft id “{draft}”.").format(draft=draft))
