@@ -32,15 +32,10 @@ class LibraryActions:
 
     @property
     def for_drafts(self) -> tuple[QAction, ...]:
-        return (
-            self.new,
-            self.open,
-            self.duplicate,
-            self.trash,
-            self.open_file,
-            self.show_in_folder,
-            self.resolve_conflict,
-        )
+        # The toolbar's drafts buttons. Show in folder and Resolve conflict are in the
+        # context menu only (the toolbar has no room left on a small laptop), and are
+        # enabled in the drafts tab alone.
+        return (self.new, self.open, self.duplicate, self.trash, self.open_file)
 
     @property
     def for_trash(self) -> tuple[QAction, ...]:
