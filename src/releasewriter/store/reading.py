@@ -115,6 +115,8 @@ def nesting_depth(text: str, limit: int = MAX_NESTING) -> int:
                     break
         else:
             depth -= 1
+            if depth < 0:
+                break  # more closed than opened: not JSON, which the parser says better
     return deepest
 
 
