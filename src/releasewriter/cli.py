@@ -8,6 +8,7 @@ exit status, never a traceback: 1 when the command ran and found problems,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import gc
 import gettext
@@ -26,6 +27,8 @@ from releasewriter.model import Release
 from releasewriter.render import render_release, render_text
 from releasewriter.resources import resource_path
 from releasewriter.store import DraftReadError, DraftStore, default_drafts_dir, read_release
+from releasewriter.store.atomic import is_temp_name
+from releasewriter.store.conflicts import find_originals, release_id_of_name
 from releasewriter.store.locks import is_stale, lock_path_for, read_holder
 from releasewriter.validation import Problem, Severity, validate_release
 
@@ -190,10 +193,12 @@ class Cli:
         if draft == SAMPLE_NAME:
             return read_release(sample_path())
         path = Path(draft).expanduser()
-        if path.exists():
+        # lexists: a named pipe, a folder or a looping link given as the draft is read,
+        # and refused with its reason, rather than taken for an id.
+        if os.path.lexists(path):
             return read_release(path)
         store = self.store(args)
-        matches = [p for p in store.draft_paths() if p.name.startswith(draft)] if draft else []
+        matches = self.matches(store, draft)
         if len(matches) == 1:
             return store.load(matches[0])
         if len(matches) > 1:
@@ -201,6 +206,21 @@ class Cli:
                 _("“{draft}” matches more than one draft; give more of its id.").format(draft=draft)
             )
         raise UsageError(_("No draft file or draft id “{draft}”.").format(draft=draft))
+
+    @staticmethod
+    def matches(store: DraftStore, draft: str) -> list[Path]:
+        """The drafts whose file name starts with ``draft`` (an id, or its beginning).
+
+        A conflict copy starts with its original's id too: the id names the original,
+        and the copy is given by its file name.
+        """
+        if not draft:
+            return []
+        paths = store.draft_paths()
+        copies = find_originals(paths)
+        found = [p for p in paths if p.name.startswith(draft)]
+        originals = [p for p in found if p not in copies]
+        return originals or found
 
     def locales(self, release: Release, wanted: Sequence[str] | None, every: bool) -> list[str]:
         _ = self.t.gettext
@@ -293,9 +313,22 @@ class Cli:
             result = import_xliff(release, args.file.read_bytes())
         except XliffError as error:
             raise UsageError(str(error)) from None
-        if result.changed:
-            DraftStore(path.parent).save(release, path)
         language = display_name(result.target, user_locale())
+        if result.changed:
+            try:
+                DraftStore(path.parent).save(release, path)
+            except OSError as error:
+                # A read-only folder (a CD, a share without write access): say plainly that
+                # the translations went nowhere, not just which file refused.
+                where = f" ({error.filename})" if error.filename else ""
+                self.err.write(
+                    _(
+                        "releasewriter: the import was not saved: {path} cannot be written: "
+                        "{problem}"
+                    ).format(path=path, problem=f"{error.strerror or error}{where}")
+                    + "\n"
+                )
+                return EXIT_PROBLEMS
         for line in describe_import(result, self.t, language):
             self.out.write(line + "\n")
         return EXIT_PROBLEMS if (result.problems or result.unknown) else 0
@@ -318,11 +351,9 @@ class Cli:
         """The file of a draft (the bundled sample cannot be written to)."""
         _ = self.t.gettext
         path = Path(draft).expanduser()
-        if path.is_file():
-            return path
-        matches = (
-            [p for p in self.store(args).draft_paths() if p.name.startswith(draft)] if draft else []
-        )
+        if os.path.lexists(path):
+            return path  # reading it says what is wrong with it, if anything
+        matches = self.matches(self.store(args), draft)
         if len(matches) == 1:
             return matches[0]
         raise UsageError(_("No draft file or draft id “{draft}”.").format(draft=draft))
@@ -339,26 +370,41 @@ class Cli:
         return EXIT_PROBLEMS
 
     def cmd_list(self, args: argparse.Namespace) -> int:
+        """Print the drafts; never writes (the folder may be read-only, or another
+        ReleaseWriter may be saving in it): finishing an interrupted save and renaming
+        older drafts are left to the app's start, with a note."""
         _ = self.t.gettext
         store = self.store(args)
-        store.recover_orphans(min_age_seconds=5)
-        store.adopt_legacy_names()
         entries, problems = store.scan()
         for entry in entries:
-            self.out.write(
+            line = (
                 f"{entry.release_id[:8]}\t{entry.modified:%Y-%m-%d %H:%M}\t"
-                f"{','.join(entry.locales)}\t{entry.headline or _('(no headline)')}\n"
+                f"{','.join(entry.locales)}\t{entry.headline or _('(no headline)')}"
             )
+            if entry.conflict_of is not None:
+                line += "\t" + self.conflict_note(entry.conflict_of)
+            self.out.write(line + "\n")
         for problem in problems:
+            message = _("cannot read draft {path}: {problem}").format(
+                path=problem.path, problem=problem.message
+            )
+            if problem.conflict_of is not None:
+                message += f" ({self.conflict_note(problem.conflict_of)})"
+            self.err.write(message + "\n")
+        for temp in unfinished_saves(store.folder):
             self.err.write(
-                _("cannot read draft {path}: {problem}").format(
-                    path=problem.path, problem=problem.message
-                )
+                _(
+                    "note: {path} is a save that was interrupted; ReleaseWriter finishes "
+                    "it when it starts"
+                ).format(path=temp)
                 + "\n"
             )
         if not entries and not problems:
             self.out.write(_("No drafts in {folder}.").format(folder=store.folder) + "\n")
         return EXIT_PROBLEMS if problems else 0
+
+    def conflict_note(self, original: Path) -> str:
+        return self.t.gettext("conflict copy of {id}").format(id=release_id_of_name(original.name))
 
     def cmd_self_test(self, args: argparse.Namespace) -> int:
         from releasewriter.locations import locations  # noqa: PLC0415
@@ -408,11 +454,36 @@ class Cli:
             reason = error.describe(self.t) if isinstance(error, ExportWriteError) else error
             self.err.write(_("releasewriter: export failed: {reason}").format(reason=reason) + "\n")
             return EXIT_PROBLEMS
+        except BrokenPipeError:
+            raise  # the reader of our output left: main() ends quietly, this is no error
         except OSError as error:
             where = f" ({error.filename})" if error.filename else ""
             self.err.write(f"releasewriter: {error.strerror or error}{where}\n")
             return EXIT_PROBLEMS
         return EXIT_USAGE
+
+
+def unfinished_saves(folder: Path) -> list[Path]:
+    """Temporary files a crash left in the drafts folder, for ``list`` to mention."""
+    try:
+        return sorted(p for p in folder.iterdir() if is_temp_name(p))
+    except OSError:
+        return []
+
+
+# What a shell reports for a command killed by SIGPIPE (128 + 13), which is what
+# ``releasewriter list | head`` means to a pipeline: the reader had enough.
+EXIT_BROKEN_PIPE = 141
+
+
+def _quiet_after_broken_pipe() -> int:
+    """Point stdout at the null device, so that the interpreter's final flush of what
+    is still buffered does not fail again and print "Broken pipe" after all."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return EXIT_BROKEN_PIPE
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -424,7 +495,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             reconfigure(errors="replace")
     translations = app_translations(user_locale())
     try:
-        return Cli(translations, sys.stdout, sys.stderr).run(argv)
+        try:
+            code = Cli(translations, sys.stdout, sys.stderr).run(argv)
+        except SystemExit as stop:
+            # argparse's --help and --version print, then exit: their output too may
+            # meet a closed pipe when flushed below.
+            if stop.code is not None and not isinstance(stop.code, int):
+                raise
+            code = stop.code or 0
+        sys.stdout.flush()  # inside the try: the pipe may close on the last buffered lines
+        return code
+    except BrokenPipeError:
+        return _quiet_after_broken_pipe()
     except KeyboardInterrupt:
         return 130
 
@@ -441,5 +523,10 @@ def entry() -> None:
     gc.disable()
     code = main()
     for stream in (sys.stdout, sys.stderr):
-        stream.flush()
+        try:
+            stream.flush()
+        except BrokenPipeError:
+            code = _quiet_after_broken_pipe()
+        except (OSError, ValueError):
+            pass  # a stream closed under us: nothing more can be said on it
     os._exit(code)

@@ -404,8 +404,8 @@ def test_an_unreadable_draft_is_greyed_with_its_problem(qtbot, make_panel, draft
     panel, messages = make_panel()
     row = shown_paths(panel).index(broken)
     index = panel.proxy.index(row, HEADLINE)
-    assert index.data().strip("\u2068\u2069") == "broken.release.json"
-    assert panel.proxy.index(row, STATUS).data() == "Unreadable"
+    assert index.data().strip("\u2068\u2069").startswith("broken.release.json — not valid JSON")
+    assert panel.proxy.index(row, STATUS).data() == "Cannot be opened"
     grey = QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
     assert index.data(Qt.ItemDataRole.ForegroundRole).color() == grey
     assert index.data(Qt.ItemDataRole.ToolTipRole).startswith("This draft could not be read: ")

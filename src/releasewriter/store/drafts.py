@@ -28,10 +28,12 @@ from releasewriter.store.atomic import (
     target_of_temp,
     writer_pid_of_temp,
 )
+from releasewriter.store.conflicts import find_originals, may_be_conflict_copy
 from releasewriter.store.draft_format import encode_release, loads_release
 from releasewriter.store.errors import DraftFormatError
 from releasewriter.store.locks import is_stale, lock_path_for, read_holder
 from releasewriter.store.processes import pid_alive
+from releasewriter.store.reading import UnreadableFile, read_draft_bytes
 from releasewriter.store.trash import move_to_trash, trashed_drafts
 
 # A name of its own, so that a double-click opens a draft in ReleaseWriter
@@ -47,6 +49,7 @@ BACKUP_FOLDER = ".backups"
 # a draft that keeps breaking must not fill the disk, so not all.
 SET_ASIDE_KEEP = 5
 SET_ASIDE_MARK = ".unreadable-"
+MAX_PROBLEM_LENGTH = 200
 
 
 def is_draft_name(name: str) -> bool:
@@ -68,6 +71,10 @@ class DraftReadError(Exception):
     """A draft file that cannot be read; ``str()`` names the file and the problem."""
 
     def __init__(self, path: Path, problem: str) -> None:
+        # One line, of a length a list can show: the problem may quote the file.
+        problem = " ".join(problem.split())
+        if len(problem) > MAX_PROBLEM_LENGTH:
+            problem = problem[: MAX_PROBLEM_LENGTH - 1] + "…"
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
@@ -107,28 +114,48 @@ class DraftEntry:
     modified: dt.datetime
     embargoed: bool
     exported: bool = False
+    # A synchronisation tool's conflict copy: the original draft it was copied from.
+    conflict_of: Path | None = None
 
 
 @dataclass(frozen=True)
 class DraftProblem:
+    """A file of the drafts folder that cannot be read, and why, in one line."""
+
     path: Path
     message: str
+    conflict_of: Path | None = None
 
 
 def read_release(path: Path) -> Release:
-    """Read one draft file, wherever it is."""
+    """Read one draft file, wherever it is; any failure is a :class:`DraftReadError`.
+
+    Total on purpose: whatever the file holds (see store/reading.py for the
+    limits), the caller gets a draft or one line saying why not, so that one
+    hostile file never hides the other drafts of the library.
+    """
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise DraftReadError(path, error.strerror or str(error)) from None
+        data = read_draft_bytes(path)
+    except UnreadableFile as error:
+        raise DraftReadError(path, str(error)) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise DraftReadError(path, f"not UTF-8 text (byte {error.start})") from None
+    if not text.strip():
+        raise DraftReadError(path, "empty file")
     try:
         return loads_release(text)
     except DraftFormatError as error:
         raise DraftReadError(path, str(error)) from None
+    except (RecursionError, MemoryError):
+        raise DraftReadError(path, "too deeply nested or too large to read") from None
+    except Exception as error:
+        # A shape the reader did not foresee (a migration meeting a list where it
+        # expects an object, say) is still one unreadable file, not a crash of
+        # the library or the command that lists it.
+        kind = type(error).__name__
+        raise DraftReadError(path, f"not a draft this version can read ({kind}: {error})") from None
 
 
 @dataclass
@@ -151,9 +178,16 @@ class DraftStore:
         return self.folder / f"{release.id}{DRAFT_SUFFIX}"
 
     def draft_paths(self) -> list[Path]:
-        if not self.folder.is_dir():
-            return []
-        return sorted(p for p in self.folder.iterdir() if is_draft_name(p.name) and p.is_file())
+        """Every entry named like a draft or a conflict copy of one, whatever its type.
+
+        A folder or a named pipe named like a draft is listed too: reading it
+        then reports the problem, where skipping it would hide it.
+        """
+        try:
+            names = [p for p in self.folder.iterdir() if is_listed_name(p.name)]
+        except OSError:
+            return []  # no folder yet, or one that cannot be listed: no drafts to show
+        return sorted(names)
 
     def current_path(self, path: Path) -> Path:
         """Where a draft remembered by its older name (settings, recent files) is now."""
@@ -172,7 +206,7 @@ class DraftStore:
         """
         renamed: list[Path] = []
         for path in self.draft_paths():
-            if not path.name.endswith(LEGACY_DRAFT_SUFFIX):
+            if not path.name.endswith(LEGACY_DRAFT_SUFFIX) or not path.is_file():
                 continue
             target = path.with_name(path.name.removesuffix(LEGACY_DRAFT_SUFFIX) + DRAFT_SUFFIX)
             lock = lock_path_for(path)
@@ -288,25 +322,29 @@ class DraftStore:
 
     def scan(self) -> tuple[list[DraftEntry], list[DraftProblem]]:
         """Every draft in the folder, newest first, and the files that could not be read."""
+        paths = self.draft_paths()
+        originals = find_originals(paths)
         entries: list[DraftEntry] = []
         problems: list[DraftProblem] = []
-        for path in self.draft_paths():
+        for path in paths:
             try:
                 release = self.load(path)
             except DraftReadError as error:
-                problems.append(DraftProblem(path, error.problem))
+                problems.append(DraftProblem(path, error.problem, originals.get(path)))
                 continue
-            entries.append(summarise(release, path))
-        entries.sort(key=lambda e: e.modified, reverse=True)
-        return entries, problems
+            entries.append(summarise(release, path, conflict_of=originals.get(path)))
+        return with_copies_after_originals(entries), problems
 
     def load(self, path: Path) -> Release:
+        # realpath, not resolve(): resolve() raises on a link that loops, and the path
+        # is the same either way for any file that can be written.
+        where = Path(os.path.realpath(path))
         try:
             release = read_release(path)
         except DraftReadError:
-            self._unreadable.add(path.resolve())
+            self._unreadable.add(where)
             raise
-        self._unreadable.discard(path.resolve())
+        self._unreadable.discard(where)
         return release
 
     def save(self, release: Release, path: Path | None = None, *, backup: bool = True) -> Path:
@@ -372,7 +410,34 @@ def _reads(path: Path) -> bool:
     return True
 
 
-def summarise(release: Release, path: Path) -> DraftEntry:
+def is_listed_name(name: str) -> bool:
+    """A name the drafts folder lists: a draft's, or a synchronisation tool's copy of one."""
+    # Hidden names are not drafts: a save in progress, or the "._<name>" companion that
+    # macOS writes beside each file on a USB stick or a network share.
+    if name.startswith("."):
+        return False
+    return is_draft_name(name) or may_be_conflict_copy(name)
+
+
+def with_copies_after_originals(entries: list[DraftEntry]) -> list[DraftEntry]:
+    """Newest first, each conflict copy right after its original (copies of a missing one
+    keep their place)."""
+    entries = sorted(entries, key=lambda e: e.modified, reverse=True)
+    listed = {entry.path for entry in entries}
+    copies: dict[Path, list[DraftEntry]] = {}
+    for entry in entries:
+        if entry.conflict_of is not None and entry.conflict_of in listed:
+            copies.setdefault(entry.conflict_of, []).append(entry)
+    ordered: list[DraftEntry] = []
+    for entry in entries:
+        if entry.conflict_of is not None and entry.conflict_of in listed:
+            continue
+        ordered.append(entry)
+        ordered += copies.get(entry.path, [])
+    return ordered
+
+
+def summarise(release: Release, path: Path, *, conflict_of: Path | None = None) -> DraftEntry:
     headline = release.source.headline if release.versions else ""
     return DraftEntry(
         path=path,
@@ -382,4 +447,5 @@ def summarise(release: Release, path: Path) -> DraftEntry:
         modified=release.modified,
         embargoed=any(v.embargo is not None for v in release.versions),
         exported=release.exported,
+        conflict_of=conflict_of,
     )

@@ -13,6 +13,7 @@ substrings; a query of several words finds the drafts holding every one.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from releasewriter.model import Release
 from releasewriter.model.inline import to_plain_text
+from releasewriter.store.conflicts import find_originals
 from releasewriter.store.drafts import (
     DraftEntry,
     DraftReadError,
@@ -108,6 +110,8 @@ class IndexedDraft:
     problem: str
     text: str  # folded, for :func:`matches`
     changed: dt.datetime  # the draft's own last change, or the file's for an unreadable one
+    # A synchronisation tool's conflict copy: the original draft beside it.
+    conflict_of: Path | None = None
 
 
 _Stamp = tuple[int, int, int]
@@ -118,7 +122,11 @@ def _stamp(path: Path) -> tuple[_Stamp, dt.datetime] | None:
     try:
         info = path.stat()
     except OSError:
-        return None
+        # A link that loops or points nowhere is still a file of the folder to report.
+        try:
+            info = path.lstat()
+        except OSError:
+            return None
     stamp = (info.st_mtime_ns, info.st_size, info.st_ino)
     return stamp, dt.datetime.fromtimestamp(info.st_mtime, dt.UTC)
 
@@ -135,8 +143,20 @@ class DraftIndex:
         self._cache: dict[Path, tuple[_Stamp, IndexedDraft]] = {}
 
     def drafts(self) -> list[IndexedDraft]:
-        """Every file of the drafts folder, newest first."""
-        return self._index(self.store.draft_paths(), self.store.load)
+        """Every file of the drafts folder, newest first, each conflict copy marked with
+        its original."""
+        paths = self.store.draft_paths()
+        originals = find_originals(paths)
+        found: list[IndexedDraft] = []
+        for indexed in self._index(paths, self.store.load):
+            item, wanted = indexed, originals.get(indexed.path)
+            if item.conflict_of != wanted:
+                # Kept in the cache as marked: the library redraws a row only when its
+                # item is a new one.
+                item = dataclasses.replace(item, conflict_of=wanted)
+                self._cache[item.path] = (self._cache[item.path][0], item)
+            found.append(item)
+        return found
 
     def trashed(self) -> list[IndexedDraft]:
         """Every file in the trash, newest first."""

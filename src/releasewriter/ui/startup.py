@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gettext
 import logging
 from dataclasses import dataclass
@@ -62,9 +63,13 @@ def first_draft(
 ) -> Path | None:
     """What opens first: the draft asked for, the sample, the last one, or the newest."""
     # The folder is tidied on every start, whatever opens: the library lists it.
-    context.store.ensure_folder()
-    context.store.recover_orphans()
-    context.store.adopt_legacy_names()
+    # A read-only drafts folder (a share without write access) still opens and lists
+    # its drafts: tidying it is then left for a start that can write there.
+    with contextlib.suppress(OSError):
+        context.store.ensure_folder()
+        context.store.recover_orphans()
+    with contextlib.suppress(OSError):
+        context.store.adopt_legacy_names()
     if draft is not None:
         return draft
     if sample:

@@ -27,9 +27,14 @@ class LibraryActions:
     restore: QAction
     empty_trash: QAction
     refresh: QAction
+    show_in_folder: QAction
+    resolve_conflict: QAction
 
     @property
     def for_drafts(self) -> tuple[QAction, ...]:
+        # The toolbar's drafts buttons. Show in folder and Resolve conflict are in the
+        # context menu only (the toolbar has no room left on a small laptop), and are
+        # enabled in the drafts tab alone.
         return (self.new, self.open, self.duplicate, self.trash, self.open_file)
 
     @property
@@ -122,6 +127,23 @@ def make_actions(owner: QWidget, translations: gettext.NullTranslations) -> Libr
             themed(QIcon.ThemeIcon.ViewRefresh, _Pixmap.SP_BrowserReload),
             QKeySequence(QKeySequence.StandardKey.Refresh),
         ),
+        show_in_folder=_action(
+            owner,
+            "showInFolderAction",
+            _("Show in &folder"),
+            _("Open the drafts folder in the file manager, to see or move the file by hand"),
+            style.standardIcon(_Pixmap.SP_DirIcon),
+        ),
+        resolve_conflict=_action(
+            owner,
+            "resolveConflictAction",
+            _("Resolve &conflict…"),
+            _(
+                "Compare this conflict copy with its original field by field, "
+                "and keep one or a mix of both"
+            ),
+            style.standardIcon(_Pixmap.SP_MessageBoxWarning),
+        ),
     )
 
 
@@ -133,6 +155,7 @@ def context_menu(parent: QWidget, actions: LibraryActions, in_trash: bool) -> QM
         menu.addActions([a.restore, a.empty_trash])
     else:
         menu.addActions([a.open, a.duplicate, a.trash])
+        menu.addActions([a.resolve_conflict, a.show_in_folder])
         menu.addSeparator()
         menu.addActions([a.new, a.open_file])
     menu.addSeparator()

@@ -22,7 +22,8 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QBrush, QFont, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QStyle
 
 from releasewriter.i18n.dates import display_datetime
 from releasewriter.store.search import IndexedDraft, fold, matches, query_terms
@@ -140,6 +141,8 @@ class LibraryModel(QAbstractTableModel):
             return fold(self._display(row, column))
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == HEADLINE:
+            return self._icon(row)
         if role == Qt.ItemDataRole.ForegroundRole and row.entry is None:
             palette = QGuiApplication.palette()
             return QBrush(palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
@@ -160,7 +163,12 @@ class LibraryModel(QAbstractTableModel):
         _ = self._t.gettext
         if row.entry is None:
             # TRANSLATORS: a release's status in the drafts list: its file cannot be read.
-            return _("Unreadable")
+            # Also the name of the group these files are listed in, at the end of the list.
+            return _("Cannot be opened")
+        if row.conflict_of is not None:
+            # TRANSLATORS: a release's status in the drafts list: a second version of a draft
+            # that a synchronisation tool (OneDrive, Dropbox…) kept after a conflict.
+            return _("Conflict copy")
         exported = row.entry.exported or row.path.resolve() in self.exported
         embargoed = row.entry.embargoed
         copied = self.copies.get(row.path.resolve())
@@ -188,7 +196,8 @@ class LibraryModel(QAbstractTableModel):
         _ = self._t.gettext
         entry = row.entry
         if entry is None:
-            headline = row.path.name
+            # The reason on the row itself: the user sees why without hovering.
+            headline = f"{row.path.name} — {row.problem}"
         else:
             headline = " ".join(entry.headline.split()) or _("(no headline)")
         languages = ", ".join(entry.locales) if entry else ""
@@ -201,10 +210,24 @@ class LibraryModel(QAbstractTableModel):
         _ = self._t.gettext
         if row.entry is None:
             return _("This draft could not be read: {problem}").format(problem=row.problem)
+        if row.conflict_of is not None:
+            return _(
+                "A conflict copy of {file}, kept by a synchronisation tool when the draft "
+                "changed on two computers. Resolve conflict compares the two."
+            ).format(file=row.conflict_of.name)
         if column == LANGUAGES:
             return "\n".join(self._language_name(code) for code in row.entry.locales)
         details = ", ".join(self._display(row, c) for c in (LANGUAGES, STATUS, CHANGED))
         return f"{self._display(row, HEADLINE)}\n{details}\n{row.path.name}"
+
+    @staticmethod
+    def _icon(row: IndexedDraft) -> QIcon | None:
+        style = QApplication.style()
+        if row.entry is None:
+            return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
+        if row.conflict_of is not None:
+            return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        return None
 
     def _language_name(self, code: str) -> str:
         try:
@@ -230,6 +253,40 @@ class LibraryFilter(QSortFilterProxyModel):
         self.beginFilterChange()
         self._terms = terms
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def lessThan(self, left: _Index, right: _Index) -> bool:
+        """The clicked column's order, with two exceptions that hold in either direction:
+        a conflict copy comes right after its original, and the files that cannot be
+        opened come last, as a group of their own."""
+        model = self.sourceModel()
+        assert isinstance(model, LibraryModel)
+        a, b = model.rows[left.row()], model.rows[right.row()]
+        ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
+
+        def first(a_first: bool) -> bool:
+            # Qt shows the rows in descending order by reversing this answer.
+            return a_first if ascending else not a_first
+
+        if (a.entry is None) != (b.entry is None):
+            return first(a.entry is not None)
+        head_a, head_b = self._head(model, left.row()), self._head(model, right.row())
+        if head_a == head_b and a.path != b.path:
+            # Of one family: the original before its copies, the copies by file name.
+            return first(
+                (a.conflict_of is not None, a.path.name) < (b.conflict_of is not None, b.path.name)
+            )
+        return super().lessThan(
+            model.index(head_a, left.column()), model.index(head_b, right.column())
+        )
+
+    @staticmethod
+    def _head(model: LibraryModel, row: int) -> int:
+        """The row a row is sorted by: its original's, for a conflict copy listed with it."""
+        original = model.rows[row].conflict_of
+        if original is None:
+            return row
+        head = model.row_for(original)
+        return head if head >= 0 and model.rows[head].entry is not None else row
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()

@@ -21,18 +21,40 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     Qt,
+    QUrl,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent, QResizeEvent
+from PySide6.QtGui import (
+    QDesktopServices,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QMouseEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from releasewriter.store import DraftReadError, DraftStore
+from releasewriter.store.conflict_merge import (
+    differences,
+    keep_copy,
+    keep_merged,
+    keep_original,
+    merge,
+)
 from releasewriter.store.search import DraftIndex, IndexedDraft
 from releasewriter.store.trash import empty_trash, trash_folder, trashed_drafts
 from releasewriter.ui.library.actions import context_menu, make_actions
+from releasewriter.ui.library.conflict_dialog import ConflictDialog, Outcome
 from releasewriter.ui.library.model import HEADLINE, PATH_ROLE, LibraryFilter, LibraryModel
-from releasewriter.ui.library.operations import duplicate_draft, restore_drafts, trash_drafts
+from releasewriter.ui.library.operations import (
+    duplicate_draft,
+    held_here,
+    live_holder,
+    restore_drafts,
+    trash_drafts,
+)
 from releasewriter.ui.library.widgets import (
     DRAFTS_TAB,
     TRASH_TAB,
@@ -73,6 +95,7 @@ class DraftsLibraryPanel(QWidget):
         self.confirm: Callable[[str], bool] = self._ask
         self.inform: Callable[[str], None] = self._tell
         self.choose_files: Callable[[], list[Path]] = self._choose_files
+        self.run_conflict_dialog: Callable[[ConflictDialog], object] = ConflictDialog.exec
 
         self.model = LibraryModel(translations, ui_locale, self)
         self.proxy = LibraryFilter(self)
@@ -82,7 +105,7 @@ class DraftsLibraryPanel(QWidget):
         self.view = make_view(self, self.proxy, _)
         self.library_actions = a = make_actions(self, translations)
         self.toolbar = make_toolbar(self, a)
-        for action in (a.duplicate, a.trash, a.refresh):
+        for action in (a.duplicate, a.trash, a.refresh, a.show_in_folder, a.resolve_conflict):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             self.view.addAction(action)
         self.status = QLabel(self)
@@ -120,6 +143,8 @@ class DraftsLibraryPanel(QWidget):
         a.restore.triggered.connect(self.restore_selected)
         a.empty_trash.triggered.connect(self.empty_trash)
         a.refresh.triggered.connect(self.refresh)
+        a.show_in_folder.triggered.connect(self.show_in_folder)
+        a.resolve_conflict.triggered.connect(self.resolve_conflict)
         self._mode_changed(DRAFTS_TAB)
 
     # -- what is shown ------------------------------------------------------------
@@ -202,10 +227,19 @@ class DraftsLibraryPanel(QWidget):
         openable = drafts and current is not None and current.entry is not None
         a.open.setEnabled(openable)
         a.duplicate.setEnabled(openable)
+        a.show_in_folder.setEnabled(drafts and current is not None)
+        a.resolve_conflict.setEnabled(openable and self._original_of(current) is not None)
         a.trash.setEnabled(drafts and bool(selected))
         restorable = any(r is not None and r.entry is not None for r in selected)
         a.restore.setEnabled(not drafts and restorable)
         a.empty_trash.setEnabled(not drafts and self.model.rowCount() > 0)
+
+    def _original_of(self, row: IndexedDraft | None) -> IndexedDraft | None:
+        """The readable original of a conflict copy, or None."""
+        if row is None or row.conflict_of is None:
+            return None
+        original = self._row(row.conflict_of)
+        return original if original is not None and original.entry is not None else None
 
     @Slot(int)
     def _mode_changed(self, tab: int) -> None:
@@ -318,6 +352,59 @@ class DraftsLibraryPanel(QWidget):
                 message = self._t.gettext("The trash could not be emptied: {problem}")
                 self.inform(message.format(problem=error.strerror or error))
             self.refresh()
+
+    @Slot()
+    def show_in_folder(self) -> None:
+        """Open the folder of the current file in the file manager (to move a file that
+        cannot be opened, or look at it in another program)."""
+        path = self.current_path()
+        folder = path.parent if path is not None else self.store.folder
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    @Slot()
+    def resolve_conflict(self) -> None:
+        """Compare the current conflict copy with its original; keep one, or a mix."""
+        _ = self._t.gettext
+        copy_row = self._row(self.current_path())
+        original_row = self._original_of(copy_row)
+        if copy_row is None or original_row is None or self.in_trash:
+            return
+        original, copy_path = original_row.path, copy_row.path
+        for path in (original, copy_path):
+            holder = live_holder(path)
+            if holder is not None and not held_here(holder):
+                text = _("“{headline}” is being edited by {user} on {host}.")
+                self.inform(
+                    text.format(
+                        headline=self._name(path), user=holder.user or "?", host=holder.host
+                    )
+                )
+                return
+        try:
+            ours, theirs = self.store.load(original), self.store.load(copy_path)
+        except DraftReadError as error:
+            self.inform(_("This draft could not be read: {problem}").format(problem=error.problem))
+            return
+        dialog = ConflictDialog(differences(ours, theirs), self._t, self)
+        self.run_conflict_dialog(dialog)
+        outcome, choices = dialog.outcome, dialog.choices()
+        dialog.deleteLater()
+        if outcome is Outcome.CANCEL:
+            return
+        for path in (original, copy_path):
+            self.about_to_trash.emit(path)  # a window of ours that has either open closes it
+        try:
+            if outcome is Outcome.ORIGINAL:
+                keep_original(self.store, original, copy_path)
+            elif outcome is Outcome.COPY:
+                keep_copy(self.store, original, copy_path)
+            else:
+                keep_merged(self.store, original, copy_path, merge(ours, theirs, choices))
+        except OSError as error:
+            message = _("The conflict could not be resolved: {problem}")
+            self.inform(message.format(problem=error.strerror or error))
+        self.refresh()
+        self.select(original)
 
     @Slot()
     def open_file(self) -> None:
