@@ -19,10 +19,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from releasewriter.i18n.countries import named_code
 from releasewriter.model import LanguageVersion, Release
-from releasewriter.model.inline import safe_href
+from releasewriter.model.inline import link_targets, safe_href
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-_LINK_TARGET = re.compile(r"\[[^\]\n]+\]\(([^)\s]+)\)")
 
 
 class Severity(StrEnum):
@@ -172,7 +171,7 @@ def _version_problems(
     if version.embargo is not None:
         found.extend(_embargo_problems(version, t, now))
     for i, paragraph in enumerate(version.body):
-        for target in _LINK_TARGET.findall(paragraph.text):
+        for target in link_targets(paragraph.text):
             if safe_href(target) is None:
                 add(
                     f"body[{i}]",
