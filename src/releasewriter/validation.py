@@ -19,7 +19,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from releasewriter.i18n.countries import named_code
 from releasewriter.model import LanguageVersion, Release
+from releasewriter.model.dateline_pattern import MAX_LENGTH as DATELINE_PATTERN_LIMIT
+from releasewriter.model.dateline_pattern import pattern_ok as dateline_pattern_ok
 from releasewriter.model.inline import link_targets, safe_href
+from releasewriter.model.organisation import pick_for_locale
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 
@@ -85,6 +88,7 @@ def validate_release(
         )
     if release.versions:
         problems.extend(_letterhead_problems(release, t))
+        problems.extend(_dateline_pattern_problems(release, t))
     for version in release.versions:
         problems.extend(_version_problems(version, release.dateline.country, t, moment))
     return problems
@@ -119,6 +123,31 @@ def _letterhead_problems(release: Release, t: gettext.NullTranslations) -> list[
             message.format(name=letterhead.name),
         )
     ]
+
+
+def _dateline_pattern_problems(release: Release, t: gettext.NullTranslations) -> list[Problem]:
+    """A house dateline pattern the export cannot use (it prints the standard dateline):
+    one with other fields than {place} and {date}, a format spec, or too long."""
+    problems = []
+    for version in release.versions:
+        pattern = pick_for_locale(release.organisation.house_style.dateline_pattern, version.locale)
+        if pattern is None or dateline_pattern_ok(pattern):
+            continue
+        message = t.gettext(
+            "The organisation’s dateline pattern for this language is not used: it must "
+            "contain {place} and {date}, nothing else in braces, and at most {limit} "
+            "characters. The standard dateline is printed instead."
+        )
+        problems.append(
+            Problem(
+                version.locale,
+                "organisation.house_style.dateline_pattern",
+                "unusable-dateline-pattern",
+                Severity.WARNING,
+                message.format(place="{place}", date="{date}", limit=DATELINE_PATTERN_LIMIT),
+            )
+        )
+    return problems
 
 
 def _opens_as_word(data: bytes) -> bool:
