@@ -63,6 +63,7 @@ from releasewriter.export.docx_xml import (
     set_italic,
     set_language,
     set_paragraph_direction,
+    set_run_text,
     set_size,
 )
 from releasewriter.export.errors import ExportCheckError, ExportError
@@ -362,8 +363,7 @@ class _Writer:
             rpr_child(rpr, "w:u", val="single")
         # Latin text alone (an address, a name) in an Arabic paragraph is not a right-to-left run.
         format_run(rpr, script, rtl=script.rtl and _strong_directions(text) != {"ltr"})
-        # python-docx writes "\n" as <w:br/> and "\t" as <w:tab/>.
-        r.text = _clean(text)
+        set_run_text(r, _clean(text))
         parent.append(r)
         return r
 
