@@ -59,7 +59,7 @@ def test_a_pattern_with_more_than_place_and_date_prints_the_standard_dateline_an
     code, out, _ = run("validate", str(draft))
     assert code == 1
     assert "fr\torganisation.house_style.dateline_pattern\twarning: " in out
-    assert "The standard dateline is printed instead." in out
+    assert "The pattern must contain {place} and {date}, and nothing else in braces." in out
 
 
 def test_a_pattern_of_place_and_date_is_used_and_braces_can_be_doubled(tmp_path: Path) -> None:
