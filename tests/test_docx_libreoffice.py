@@ -9,11 +9,14 @@ so these checks hold whichever languages have translations.
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import lxml.etree
 import pytest
+from docx.oxml.ns import qn
 
+from releasewriter.export import docx_xml
 from releasewriter.export.docx_build import build_docx
 from releasewriter.export.docx_check import check_docx
 from releasewriter.model import Release
@@ -156,3 +159,21 @@ def test_libreoffice_opens_arabic_emphasis_as_bold_and_nothing_slanted(tmp_path:
     automatic = [props for name, props in opened.items() if name.startswith(("T", "P"))]
     assert any(props.get("font-weight-complex") == "bold" for props in automatic)
     assert not any("italic" in v for props in automatic for v in props.values())
+
+
+def test_libreoffice_prints_text_cut_into_several_pieces_of_a_run_as_one_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Text over 10 MB is written in several w:t of one run (libxml2 reads no
+    # longer text node); pieces of 7 characters show the same on a small release.
+    monkeypatch.setattr(docx_xml, "TEXT_CHUNK", 7)
+    rendered, pdf = _printed(sample_release(), "fr", tmp_path)
+    document = lxml.etree.fromstring(
+        zipfile.ZipFile(tmp_path / "release_fr.docx").read("word/document.xml")
+    )
+    assert max(len(t.text or "") for t in document.iter(qn("w:t"))) <= 7
+    printed = squashed(pdf_text(pdf))
+    for phrase in _expected_phrases(rendered):
+        assert squashed(phrase) in printed, phrase
+    first_paragraph = rendered.blocks[0]
+    assert squashed(f"{first_paragraph.lead} {_text(first_paragraph)}") in printed

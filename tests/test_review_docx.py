@@ -24,7 +24,7 @@ from releasewriter.export.errors import ExportCheckError, ExportError
 from releasewriter.export.review_docx import build_review_docx, review_rows, write_review_docx
 from releasewriter.model import Paragraph, Release
 from releasewriter.render.typography import typeset
-from releasewriter.store import read_release
+from releasewriter.store import dumps_release, read_release
 from releasewriter.translation.state import (
     TranslationState,
     mark_needs_review,
@@ -32,6 +32,7 @@ from releasewriter.translation.state import (
     record_translation,
 )
 from tests.consumers import convert_to_pdf, pdf_text, require_libreoffice, squashed, word_keys
+from tests.test_cli import run as run_cli
 
 SIX_LANGUAGES = Path(__file__).resolve().parent / "data" / "six-languages.release.json"
 NEEDS_REVIEW_FILL = "FFF2CC"
@@ -562,3 +563,23 @@ def test_libreoffice_prints_a_french_to_chinese_review(tmp_path: Path) -> None:
     assert "Target:Chinese(Simplified,China)" in printed
     for text in _source_texts(release, "zh_Hans_CN") + _target_texts(release, "zh_Hans_CN"):
         assert squashed(text) in printed, text
+
+
+def test_review_of_a_release_whose_headline_is_over_255_characters_is_written(
+    tmp_path: Path,
+) -> None:
+    release = six_languages()
+    target = next(v.locale for v in release.versions if v.locale != release.source_locale)
+    headline = "Un titre très long " * 20  # 380 characters: past the core properties' 255
+    for version in release.versions:
+        version.headline = headline
+    draft = tmp_path / "long.release.json"
+    draft.write_text(dumps_release(release), encoding="utf-8")
+    out_path = tmp_path / "review.docx"
+    code, _, err = run_cli("review", str(draft), "--target", target, "-o", str(out_path))
+    assert (code, err) == (0, "")
+    document = docx.Document(str(out_path))
+    subject = document.core_properties.subject
+    assert len(subject) == 255
+    assert subject.endswith("…")
+    assert headline.strip() in "\n".join(cell.text for cell in document.tables[0]._cells)

@@ -19,10 +19,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from releasewriter.i18n.countries import named_code
 from releasewriter.model import LanguageVersion, Release
-from releasewriter.model.inline import safe_href
+from releasewriter.model.dateline_pattern import pattern_ok as dateline_pattern_ok
+from releasewriter.model.inline import link_targets, safe_href
+from releasewriter.model.organisation import pick_for_locale
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-_LINK_TARGET = re.compile(r"\[[^\]\n]+\]\(([^)\s]+)\)")
+
+
+# The organisation dialog's words for the same rule (extracted from there, so in
+# every catalog already): the field path says it is the house pattern.
+_UNUSABLE_PATTERN = "The pattern must contain {place} and {date}, and nothing else in braces."
 
 
 class Severity(StrEnum):
@@ -86,6 +92,7 @@ def validate_release(
         )
     if release.versions:
         problems.extend(_letterhead_problems(release, t))
+        problems.extend(_dateline_pattern_problems(release, t))
     for version in release.versions:
         problems.extend(_version_problems(version, release.dateline.country, t, moment))
     return problems
@@ -120,6 +127,27 @@ def _letterhead_problems(release: Release, t: gettext.NullTranslations) -> list[
             message.format(name=letterhead.name),
         )
     ]
+
+
+def _dateline_pattern_problems(release: Release, t: gettext.NullTranslations) -> list[Problem]:
+    """A house dateline pattern the export cannot use (it prints the standard dateline):
+    one with other fields than {place} and {date}, a format spec, or too long."""
+    problems = []
+    for version in release.versions:
+        pattern = pick_for_locale(release.organisation.house_style.dateline_pattern, version.locale)
+        if pattern is None or dateline_pattern_ok(pattern):
+            continue
+        message = t.gettext(_UNUSABLE_PATTERN)
+        problems.append(
+            Problem(
+                version.locale,
+                "organisation.house_style.dateline_pattern",
+                "unusable-dateline-pattern",
+                Severity.WARNING,
+                message.format(place="{place}", date="{date}"),
+            )
+        )
+    return problems
 
 
 def _opens_as_word(data: bytes) -> bool:
@@ -172,7 +200,7 @@ def _version_problems(
     if version.embargo is not None:
         found.extend(_embargo_problems(version, t, now))
     for i, paragraph in enumerate(version.body):
-        for target in _LINK_TARGET.findall(paragraph.text):
+        for target in link_targets(paragraph.text):
             if safe_href(target) is None:
                 add(
                     f"body[{i}]",

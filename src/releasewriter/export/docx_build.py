@@ -39,15 +39,13 @@ from releasewriter.export.docx_xml import (
     set_bold,
     set_emphasis,
     set_paragraph_direction,
+    set_run_text,
     set_section_direction,
 )
 from releasewriter.model.inline import Span
 from releasewriter.render.document import LabelledValue, RenderedContact, RenderedRelease
 
 __all__ = ["build_docx"]
-
-# Text python-docx turns into elements of their own rather than w:t.
-_SPECIAL_CHARACTERS = frozenset("\t\r\n")
 
 
 def _strong_directions(text: str) -> set[str]:
@@ -129,12 +127,7 @@ class _Writer:
             self._runs[key] = model
         r = copy.deepcopy(model)
         if text:
-            # python-docx turns "\n" into <w:br/> and "\t" into <w:tab/>: a line
-            # typed inside a field stays inside its paragraph.
-            if _SPECIAL_CHARACTERS.isdisjoint(text):
-                r.add_t(text)
-            else:
-                r.text = text
+            set_run_text(r, text)
         parent.append(r)
         return r
 

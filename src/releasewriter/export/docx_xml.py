@@ -127,6 +127,32 @@ def child(parent: Element, tag: str, order: Sequence[str]) -> Element:
     return element
 
 
+# A text node over 10,000,000 bytes is refused by libxml2 on reading (lxml,
+# python-docx, the export's own check, and programs built on them): long text
+# goes into several w:t of one run, which Word and LibreOffice read as one text.
+# In characters: at most 4 MB of UTF-8.
+TEXT_CHUNK = 1_000_000
+# Text python-docx turns into elements of their own (w:br, w:tab) rather than w:t.
+_SPECIAL_CHARACTERS = frozenset("\t\r\n")
+
+
+def set_run_text(r: Element, text: str) -> None:
+    """Append ``text`` to the run ``r`` (after its properties), in pieces any reader takes.
+
+    A line typed inside a field stays inside its paragraph: "\n" becomes a
+    w:br and "\t" a w:tab, as python-docx's ``run.text`` makes them.
+    """
+    for start in range(0, len(text), TEXT_CHUNK):
+        chunk = text[start : start + TEXT_CHUNK]
+        if _SPECIAL_CHARACTERS.isdisjoint(chunk):
+            r.add_t(chunk)
+            continue
+        holder = OxmlElement("w:r")
+        holder.text = chunk
+        for element in list(holder):
+            r.append(element)
+
+
 def set_attributes(element: Element, **attributes: str) -> Element:
     for name, value in attributes.items():
         element.set(_w(name), value)

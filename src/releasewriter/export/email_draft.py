@@ -22,6 +22,8 @@ from email.message import EmailMessage
 from email.policy import SMTP, compat32
 from urllib.parse import quote
 
+from releasewriter.model.one_line import one_line
+
 _MIME = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "html": "text/html",
@@ -52,7 +54,9 @@ def build_email(
     sender: str = "",
 ) -> bytes:
     message = EmailMessage(policy=SMTP)
-    message["Subject"] = subject.replace("\n", " ").strip()
+    # Every line break str.splitlines knows (U+2028, U+2029, U+0085 too) ends a
+    # header line to the email package, which refuses them: a space here.
+    message["Subject"] = one_line(subject)
     message["X-Unsent"] = "1"
     if sender:
         message["From"] = sender

@@ -47,6 +47,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from releasewriter.export.docx_package import CORE_TEXT_LIMIT
 from releasewriter.export.docx_xml import (
     LATIN_FONT,
     Element,
@@ -62,6 +63,7 @@ from releasewriter.export.docx_xml import (
     set_italic,
     set_language,
     set_paragraph_direction,
+    set_run_text,
     set_size,
 )
 from releasewriter.export.errors import ExportCheckError, ExportError
@@ -191,6 +193,15 @@ def locale_script(locale: str) -> Script:
 
 def _clean(text: str) -> str:
     return clean_text(text)[0]
+
+
+def _core_text(text: str) -> str:
+    """Text for a core property, which python-docx refuses past 255 characters (a long
+    headline made the review fail): one line, clipped as the export clips it."""
+    flat = " ".join(_clean(text).split())
+    if len(flat) <= CORE_TEXT_LIMIT:
+        return flat
+    return flat[: CORE_TEXT_LIMIT - 1] + "…"
 
 
 def _chunks(text: str) -> list[str]:
@@ -352,8 +363,7 @@ class _Writer:
             rpr_child(rpr, "w:u", val="single")
         # Latin text alone (an address, a name) in an Arabic paragraph is not a right-to-left run.
         format_run(rpr, script, rtl=script.rtl and _strong_directions(text) != {"ltr"})
-        # python-docx writes "\n" as <w:br/> and "\t" as <w:tab/>.
-        r.text = _clean(text)
+        set_run_text(r, _clean(text))
         parent.append(r)
         return r
 
@@ -616,8 +626,8 @@ def build_review_docx(
         _write_row(writer, table, row, source_locale, target)
 
     properties = document.core_properties
-    properties.title = _clean(title)
-    properties.subject = _clean(release.source.headline.strip())
+    properties.title = _core_text(title)
+    properties.subject = _core_text(release.source.headline)
     properties.language = bcp47_tag(target)
     properties.author = ""
     properties.last_modified_by = ""

@@ -15,15 +15,22 @@ from releasewriter.model.release import LanguageVersion
 # What str.splitlines() breaks at, and tabs; no-break and thin spaces are kept,
 # since typography (French, for one) puts them on purpose.
 _BREAKS = "\t\n\v\f\r\x1c\x1d\x1e\x85\u2028\u2029"
-_RUN = f"[ {_BREAKS}]*[{_BREAKS}][ {_BREAKS}]*"
-_AT_ENDS = re.compile(f"^{_RUN}|{_RUN}$")
-_INSIDE = re.compile(_RUN)
+# Whole runs of spaces and breaks, each read once. (A pattern that wants a break
+# somewhere in the run, tried at each space of a long run of spaces without
+# one, re-read the rest of the run each time: quadratic.)
+_RUN = re.compile(f"[ {_BREAKS}]+")
 
 
 def one_line(text: str) -> str:
     """The text on one line: each run of breaks and tabs (with the spaces beside it)
     becomes one space, and is dropped at either end."""
-    return _INSIDE.sub(" ", _AT_ENDS.sub("", text))
+
+    def joined(run: re.Match[str]) -> str:
+        if run.group().count(" ") == len(run.group()):
+            return run.group()  # spaces alone are kept as typed
+        return "" if run.start() == 0 or run.end() == len(text) else " "
+
+    return _RUN.sub(joined, text)
 
 
 def one_line_version(version: LanguageVersion) -> None:

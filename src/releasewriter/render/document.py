@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from releasewriter.i18n.locales import bcp47_tag, is_cjk, text_direction
 from releasewriter.model import Dateline, LanguageVersion, Quote, Release
+from releasewriter.model.dateline_pattern import fill as fill_dateline
 from releasewriter.model.inline import Span, parse_inline, safe_href
 from releasewriter.model.organisation import pick_for_locale
 from releasewriter.render.dates import (
@@ -122,10 +123,11 @@ def _dateline(
     if not place:
         return date
     if house_pattern and date:
-        try:
-            return house_pattern.format(place=place, date=date).strip()
-        except (KeyError, IndexError, ValueError):
-            pass  # A pattern with a typo must not stop the export; use the standard one.
+        # Filled as a two-field template, never by str.format (see dateline_pattern);
+        # a pattern with a typo must not stop the export: the standard one is used.
+        filled = fill_dateline(house_pattern, place, date)
+        if filled is not None:
+            return filled.strip()
     pattern = labels.dateline_pattern(with_date=bool(date))
     return pattern.format(place=place, date=date)
 

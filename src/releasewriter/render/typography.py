@@ -56,7 +56,7 @@ _CURLY_APOSTROPHE = frozenset({"en", "fr", "es", "it", "pt", "de", "sw", "nl", "
 _STRAIGHT_DOUBLE = re.compile(r'"([^"\n]+)"')
 _FRENCH_SPACE_BEFORE = re.compile(r"[ \u00a0\u202f]?([;!?])(?=\s|$)")
 _FRENCH_SPACE_BEFORE_COLON = re.compile(r"[ \u00a0\u202f]([:])(?=\s|$)")
-_FRENCH_GUILLEMETS = re.compile(r"«[ \u00a0\u202f]*(.*?)[ \u00a0\u202f]*»", re.DOTALL)
+_FRENCH_SPACES = " \u00a0\u202f"
 
 
 def comma_inside_quotes(locale: str) -> bool:
@@ -86,4 +86,21 @@ def _french(text: str) -> str:
     text = _FRENCH_SPACE_BEFORE.sub(lambda m: NNBSP + m.group(1), text)
     text = re.sub(r"(?<=\w)([;!?])(?=\s|$)", NNBSP + r"\1", text)
     text = _FRENCH_SPACE_BEFORE_COLON.sub(NBSP + ":", text)
-    return _FRENCH_GUILLEMETS.sub(lambda m: f"«{NNBSP}{m.group(1)}{NNBSP}»", text)
+    return _french_guillemets(text)
+
+
+def _french_guillemets(text: str) -> str:
+    """Each « up to the next » gets a narrow no-break space inside either mark.
+
+    Found with str.find, not a regular expression: a pattern for "« then
+    anything up to »" re-reads the rest of the text from every « when no »
+    follows (quadratic on a long run of «).
+    """
+    pieces: list[str] = []
+    position = 0
+    while (start := text.find("«", position)) >= 0 and (end := text.find("»", start + 1)) >= 0:
+        inner = text[start + 1 : end].strip(_FRENCH_SPACES)
+        pieces += [text[position:start], f"«{NNBSP}{inner}{NNBSP}»"]
+        position = end + 1
+    pieces.append(text[position:])
+    return "".join(pieces)

@@ -10,10 +10,14 @@ Whether a word is an acronym or in another script is for the checker to say.
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from releasewriter.model.inline import EmailFinder, NextMatch
 
 APOSTROPHES = "'’ʼ"  # ASCII, right single quotation mark, modifier letter apostrophe
 HYPHENS = "-‐‑"  # hyphen-minus, hyphen, non-breaking hyphen
@@ -28,12 +32,16 @@ _MARKS = (
 _PIECE = rf"(?:[^\W_]|[{_MARKS}])+"
 _JOINERS = re.escape(APOSTROPHES + HYPHENS)
 _WORD = re.compile(rf"{_PIECE}(?:[{_JOINERS}]{_PIECE})*")
+# Skipped: web addresses, e-mail addresses, @handles and #hashtags. The e-mail
+# addresses are found apart (EmailFinder): in one alternation, the pattern
+# ``[\w.%+-]+@…`` re-read the rest of a long word from each of its letters.
 _SKIPPED = re.compile(
     r"(?:https?|ftp)://[^\s<>\"«»“”]+"
     r"|(?:www\.|mailto:)[^\s<>\"«»“”]+"
-    r"|[\w.%+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|[@#][\w-]+"
 )
+_EMAIL_LOCAL = r"[\w.%+-]"
+_EMAIL_DOMAIN = r"[\w-]+(?:\.[\w-]+)+"
 # Marks that word lists spell without: Arabic harakat and tatweel, the soft
 # hyphen, joiners. (French and German accents are letters and stay.)
 _DROPPED = re.compile("[\u00ad\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d]")
@@ -50,7 +58,32 @@ class Word:
 
 
 def _skipped_spans(text: str) -> list[tuple[int, int]]:
-    return [match.span() for match in _SKIPPED.finditer(text)]
+    """What the addresses and tags take, left to right; where a web address and
+    an e-mail address start alike (``http@…``), the web address (a tag starts
+    with a character no e-mail address does)."""
+    spans: list[tuple[int, int]] = []
+    others = NextMatch(_SKIPPED, text)
+    emails = EmailFinder(text, _EMAIL_LOCAL, _EMAIL_DOMAIN)
+    position = 0
+    while position < len(text):
+        found = others.search(position)
+        email = emails.search(position)
+        if email is not None and (found is None or email[0] < found.start()):
+            span = email
+        elif found is not None:
+            span = found.span()
+        else:
+            break
+        spans.append(span)
+        position = span[1]
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether the position falls in one of the spans (sorted, apart): found by
+    bisection, since a text may hold as many addresses as words."""
+    index = bisect.bisect_right(spans, (position, sys.maxsize)) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
 def _in_dotted_name(text: str, start: int, end: int) -> bool:
@@ -67,7 +100,7 @@ def words(text: str) -> Iterator[Word]:
         start, end = match.span()
         if any(ch.isdigit() for ch in match.group()):
             continue
-        if any(s <= start < e for s, e in skipped):
+        if skipped and _inside(skipped, start):
             continue
         if "." in text and _in_dotted_name(text, start, end):
             continue

@@ -18,18 +18,17 @@ from collections import Counter
 from collections.abc import Iterator
 
 from releasewriter.model import LanguageVersion, Release
-from releasewriter.model.inline import parse_inline, to_plain_text
+from releasewriter.model.inline import find_emails, parse_inline, to_plain_text
 from releasewriter.translation.numbers import ascii_digits, numbers_in, unmatched
 from releasewriter.translation.segments import Segment, segment_map, segments_of
 from releasewriter.translation.state import TranslationState, pairs
 from releasewriter.validation import Problem, Severity
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _URL = re.compile(r"https?://[^\s<>\"«»“”)]+")
 
 
 def _addresses(text: str) -> set[str]:
-    found = {m.group().rstrip(".,;:") for m in _EMAIL.finditer(text)}
+    found = {email.rstrip(".,;:") for email in find_emails(text)}
     found |= {m.group().rstrip(".,;:") for m in _URL.finditer(text)}
     found |= {s.href.removeprefix("mailto:") for s in parse_inline(text) if s.href}
     return found

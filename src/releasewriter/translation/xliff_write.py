@@ -14,7 +14,7 @@ from lxml import etree  # type: ignore[import-untyped]
 import releasewriter
 from releasewriter.export.sanitize import clean_text
 from releasewriter.model import LanguageVersion, Release
-from releasewriter.model.inline import _TOKEN, _paired_markers
+from releasewriter.model.inline import inline_tokens, paired_markers
 from releasewriter.store.atomic import atomic_write_bytes
 from releasewriter.translation.segments import MARKUP_KINDS, Segment, segments_of
 from releasewriter.translation.state import SegmentPair, TranslationState, pairs
@@ -85,7 +85,8 @@ def markup_pieces(text: str) -> list[Piece]:
     finds them: a marker without a partner, a bare address or e-mail stays text.
     """
     pieces: list[Piece] = []
-    paired = _paired_markers(text)
+    tokens = inline_tokens(text)
+    paired = paired_markers(tokens)
     open_slot: dict[str, int | None] = {"bold": None, "italic": None}
     slots = 0
     position = 0
@@ -94,31 +95,32 @@ def markup_pieces(text: str) -> list[Piece]:
         if value:
             pieces.append(value)
 
-    for match in _TOKEN.finditer(text):
-        kind = "link" if match.group("label") is not None else match.lastgroup
+    for token in tokens:
+        kind = token.kind
         if kind in ("url", "email"):
             continue  # a bare address is text; it stays in the gap before the next code
-        if kind in ("bold", "italic") and match.start() not in paired:
+        if kind in ("bold", "italic") and token.start not in paired:
             continue
-        add_text(text[position : match.start()])
-        position = match.end()
+        add_text(text[position : token.start])
+        position = token.end
+        marker = text[token.start : token.end]
         if kind == "escape":
-            pieces.append(Code("ph", "escape", match.group(), slots))
+            pieces.append(Code("ph", "escape", marker, slots))
             slots += 1
         elif kind == "link":
             pieces.append(Code("bpt", "link", "[", slots))
-            add_text(match.group("label"))
-            pieces.append(Code("ept", "link", f"]({match.group('target')})", slots))
+            add_text(token.label)
+            pieces.append(Code("ept", "link", f"]({token.target})", slots))
             slots += 1
         elif kind in ("bold", "italic"):
             slot = open_slot[kind]
             if slot is None:
                 open_slot[kind] = slots
-                pieces.append(Code("bpt", kind, match.group(), slots))
+                pieces.append(Code("bpt", kind, marker, slots))
                 slots += 1
             else:
                 open_slot[kind] = None
-                pieces.append(Code("ept", kind, match.group(), slot))
+                pieces.append(Code("ept", kind, marker, slot))
     add_text(text[position:])
     return pieces
 

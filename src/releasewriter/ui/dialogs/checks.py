@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-import string
 from pathlib import Path
+
+from releasewriter.model.dateline_pattern import pattern_ok
 
 # The same idea as releasewriter.validation: something@host.tld, nothing around it.
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-DATELINE_FIELDS = frozenset({"place", "date"})
 
 
 def is_valid_email(text: str) -> bool:
@@ -18,25 +18,10 @@ def is_valid_email(text: str) -> bool:
     return not text or EMAIL.fullmatch(text) is not None
 
 
-def dateline_pattern_fields(pattern: str) -> tuple[set[str], bool]:
-    """The placeholders of a pattern, and whether it is plain: it formats (no stray brace,
-    no {0}) and has no conversion or format spec ("{date!r}", "{place:>20}")."""
-    try:
-        parts = list(string.Formatter().parse(pattern))
-        pattern.format(place="P", date="D")
-    except (ValueError, KeyError, IndexError, AttributeError):
-        return set(), False
-    fields = {name for _, name, _, _ in parts if name is not None}
-    plain = all(not spec and not conversion for _, name, spec, conversion in parts if name)
-    return fields, plain
-
-
 def dateline_pattern_ok(pattern: str) -> bool:
-    """Empty (the language's standard dateline) or exactly {place} and {date}."""
-    if not pattern.strip():
-        return True
-    fields, plain = dateline_pattern_fields(pattern)
-    return plain and fields == DATELINE_FIELDS
+    """Empty (the language's standard dateline) or exactly {place} and {date}, no other
+    braces, not too long: what the export can use (the same rule as Before sending)."""
+    return pattern_ok(pattern)
 
 
 def nearest_existing(path: Path) -> Path:

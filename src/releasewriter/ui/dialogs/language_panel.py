@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from releasewriter.i18n.locales import is_rtl, parse_locale
 from releasewriter.model import Organisation
+from releasewriter.model.dateline_pattern import fill as fill_dateline
 from releasewriter.render.dates import country_name, long_date
 from releasewriter.render.labels import Labels
 from releasewriter.ui.dialogs.checks import dateline_pattern_ok
@@ -52,8 +53,11 @@ def example_dateline(pattern: str, locale: str) -> str:
         or "Genève"
     )
     place = labels.place(city, country_name("CH", locale))
-    pattern = pattern.strip() or labels.dateline_pattern(with_date=True)
-    return pattern.format(place=place, date=long_date(EXAMPLE_DATE, locale)).strip()
+    date = long_date(EXAMPLE_DATE, locale)
+    filled = fill_dateline(pattern, place, date)
+    if filled is None:  # no pattern of the house's: the language's standard one
+        filled = labels.dateline_pattern(with_date=True).format(place=place, date=date)
+    return filled.strip()
 
 
 class LanguagePanel(QWidget):
