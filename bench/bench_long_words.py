@@ -11,7 +11,7 @@ bundled sample, holds that word, and ``python -m releasewriter`` runs on it:
 fresh process, wall time including the interpreter's start (about 0.5 s).
 A command that takes longer than ``--timeout`` is stopped and shown as ``>N``.
 
-The text scanners were quadratic on such words (docs/reliability-text.md has
+The text scanners were quadratic on such words (docs/reliability.md has
 the figures before and after); the test
 tests/test_linear_text.py::test_a_release_with_a_1_mb_word_exports_and_checks_in_seconds
 holds the 1 MB case to a generous bound. This is a benchmark: it never fails.

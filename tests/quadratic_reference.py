@@ -1,7 +1,7 @@
 """The regular-expression versions of the text scanners, kept as their specification.
 
 These are the patterns ReleaseWriter used before its scanners were made linear
-(see docs/reliability-text.md): correct, but quadratic on a long word, since
+(see docs/reliability.md): correct, but quadratic on a long word, since
 their e-mail, link and line-break patterns re-read the rest of the word from
 each of its characters. The tests compare the linear scanners with them on
 short generated texts, where the cost does not matter.

@@ -7,7 +7,7 @@ to export, and ``releasewriter check`` on 200,000 did not finish. The linear
 scanners must find exactly what those expressions found
 (tests/quadratic_reference.py keeps them as the specification), and the
 command line must cope with a 1 MB word. Figures: bench/bench_long_words.py
-and docs/reliability-text.md.
+and docs/reliability.md.
 """
 
 from __future__ import annotations
