@@ -186,3 +186,31 @@ def test_a_version_5_draft_drops_the_path_and_follows_this_computers_profile(
     assert relation(release, mine) is Relation.FOLLOWS
     follow_profile(release, mine)
     assert release.organisation.boilerplate == {"en": "IOM today."}
+
+
+def test_a_bad_letterhead_in_a_release_is_replaced_by_fixing_the_profile(tmp_path: Path) -> None:
+    from tests.letterhead_samples import plain_letterhead  # noqa: PLC0415
+
+    config = tmp_path / "config"
+    store = DraftStore(tmp_path / "drafts")
+    bad = Letterhead("letterhead.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 Word 97")
+    draft = store.save(release_from(profile(config, letterhead=bad)))
+    code, _out, err = run(
+        *("--config-dir", str(config), "export", str(draft)),
+        *("--format", "docx", "--out", str(tmp_path / "before")),
+    )
+    assert code != 0
+    assert "letterhead-unreadable" in [
+        p.code for p in validate_release(loads_release(draft.read_text(encoding="utf-8")))
+    ]
+    # HTML never depends on the letterhead.
+    assert "IOM is the UN Migration Agency." in exported_html(config, draft, tmp_path / "html")
+
+    profile(config, letterhead=Letterhead("letterhead.docx", plain_letterhead()))
+
+    code, _out, err = run(
+        *("--config-dir", str(config), "export", str(draft)),
+        *("--format", "docx", "--out", str(tmp_path / "after")),
+    )
+    assert code == 0, err
+    assert len(list((tmp_path / "after").glob("*.docx"))) == 1
