@@ -61,7 +61,10 @@ from releasewriter.export.letterheads.package import (
     source_of,
     target_of,
 )
-from releasewriter.export.letterheads.validate import LetterheadRejected, read_package
+from releasewriter.export.letterheads.validate import (
+    picture_too_large,
+    read_package,
+)
 
 W = f"{{{NS_W}}}"
 R = f"{{{NS_R}}}"
@@ -385,12 +388,7 @@ class _Cleaner:
                     continue
                 media_type, smaller = shrink(data)
             except ImageTooLarge as error:
-                raise LetterheadRejected(
-                    t.gettext(
-                        "A picture in “{name}” is far too large to open safely. Replace it in "
-                        "Word with a smaller one (or use Compress Pictures) and save it again."
-                    ).format(name=name)
-                ) from error
+                raise picture_too_large(name, t) from error
             except ImageUnreadable:
                 continue
             self._replace_image(part, media_type, smaller)

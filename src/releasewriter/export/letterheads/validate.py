@@ -186,12 +186,7 @@ def _images(package: Package, name: str, t: gettext.NullTranslations) -> list[Le
         try:
             picture = inspect_picture(content)
         except ImageTooLarge as error:
-            raise LetterheadRejected(
-                t.gettext(
-                    "A picture in “{name}” is far too large to open safely. Replace it in "
-                    "Word with a smaller one (or use Compress Pictures) and save it again."
-                ).format(name=name)
-            ) from error
+            raise picture_too_large(name, t) from error
         except ImageUnreadable:
             continue  # Word shows a placeholder; the rest of the letterhead is still good
         found.append(
@@ -226,4 +221,14 @@ def inspect_letterhead(data: bytes, filename: str, t: gettext.NullTranslations) 
         has_footer=has_footer,
         body_font=page.body_font,
         images=tuple(images),
+    )
+
+
+def picture_too_large(name: str, t: gettext.NullTranslations) -> LetterheadRejected:
+    """A letterhead with a decompression bomb (or a scan of absurd size) in it."""
+    return LetterheadRejected(
+        t.gettext(
+            "A picture in “{name}” is far too large to open safely. Replace it in "
+            "Word with a smaller one (or use Compress Pictures) and save it again."
+        ).format(name=name)
     )
