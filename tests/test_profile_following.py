@@ -7,6 +7,8 @@ import copy
 import json
 from pathlib import Path
 
+import pytest
+
 from releasewriter.model import Contact, LanguageVersion, Letterhead, Organisation, Release
 from releasewriter.model.following import (
     Relation,
@@ -214,3 +216,30 @@ def test_a_bad_letterhead_in_a_release_is_replaced_by_fixing_the_profile(tmp_pat
     )
     assert code == 0, err
     assert len(list((tmp_path / "after").glob("*.docx"))) == 1
+
+
+def test_the_editor_reads_the_profile_again_only_once_it_was_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from releasewriter.settings import profile as profile_module  # noqa: PLC0415
+
+    config = tmp_path / "config"
+    profile(config)
+    reads: list[Path] = []
+    real = profile_module.load_organisation
+
+    def counted(folder: Path) -> Organisation | None:
+        reads.append(folder)
+        return real(folder)
+
+    monkeypatch.setattr(profile_module, "load_organisation", counted)
+    reader = profile_module.ProfileReader(config)
+    first, again = reader(), reader()
+    assert first == again
+    assert len(reads) == 1
+
+    profile(config, name="IOM Kenya")
+    changed = reader()
+    assert changed is not None
+    assert changed.name == "IOM Kenya"
+    assert len(reads) == 2

@@ -11,6 +11,7 @@ A profile gets its id when first saved; releases made from it follow it (see
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import logging
@@ -90,6 +91,35 @@ def load_organisation(folder: Path) -> Organisation | None:
         except OSError:
             log.warning("could not give the organisation profile its id", exc_info=True)
     return organisation
+
+
+class ProfileReader:
+    """The profile as saved now, read again only when ``organisation.json`` changed.
+
+    The editor asks for it whenever a draft opens or the form reloads (each switch of
+    language version); the letterhead it brings can weigh megabytes. The letterhead's
+    file is named by its content, so any change to the profile changes the JSON file.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._stamp: tuple[int, int] | None = None
+        self._profile: Organisation | None = None
+
+    def __call__(self) -> Organisation | None:
+        stamp = self._stamp_now()
+        if stamp is None or stamp != self._stamp:
+            self._profile = load_organisation(self.folder)
+            # Stamped after reading: a profile given its id as it was read was just written.
+            self._stamp = self._stamp_now()
+        return copy.deepcopy(self._profile)
+
+    def _stamp_now(self) -> tuple[int, int] | None:
+        try:
+            info = (self.folder / ORGANISATION_FILE).stat()
+        except OSError:
+            return None
+        return (info.st_mtime_ns, info.st_size)
 
 
 def save_organisation(folder: Path, organisation: Organisation) -> Path:

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QApplication
 
 from releasewriter.i18n.catalogs import app_translations
 from releasewriter.i18n.locales import is_rtl
-from releasewriter.settings import LAST_DRAFT, Settings, load_organisation
+from releasewriter.settings import LAST_DRAFT, Settings
 from releasewriter.settings.options import PROFILE_OFFERED
+from releasewriter.settings.profile import ProfileReader
 from releasewriter.store import DraftStore
 from releasewriter.ui import file_dialogs
 from releasewriter.ui.context import AppContext
@@ -97,7 +98,7 @@ def build_window(
     context = AppContext(store, settings, config_dir, translations, ui_locale)
     file_dialogs.remember_folders_in(settings)
     session = EditorSession(store)
-    session.profile = lambda: load_organisation(config_dir)
+    session.profile = ProfileReader(config_dir)
     window = MainWindow(context, session)
     window.reporter = ExceptionReporter(translations, session.save_now, lambda: window)
     start = first_draft(context, draft, sample, last_draft)
