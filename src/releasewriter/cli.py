@@ -29,6 +29,7 @@ from releasewriter.resources import resource_path
 from releasewriter.store import DraftReadError, DraftStore, default_drafts_dir, read_release
 from releasewriter.store.atomic import is_temp_name
 from releasewriter.store.conflicts import find_originals, release_id_of_name
+from releasewriter.store.library_cache import LibraryCache, list_drafts
 from releasewriter.store.locks import is_stale, lock_path_for, read_holder
 from releasewriter.validation import Problem, Severity, validate_release
 
@@ -375,7 +376,9 @@ class Cli:
         older drafts are left to the app's start, with a note."""
         _ = self.t.gettext
         store = self.store(args)
-        entries, problems = store.scan()
+        # The library's cache (in the cache folder, never the drafts folder): unchanged
+        # files are not read again.
+        entries, problems = list_drafts(store, LibraryCache.for_folder(store.folder))
         for entry in entries:
             line = (
                 f"{entry.release_id[:8]}\t{entry.modified:%Y-%m-%d %H:%M}\t"

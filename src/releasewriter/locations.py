@@ -5,7 +5,8 @@ portable copy can move all of them at once. A file named ``portable`` beside
 the executable of a frozen build (a USB stick, a shared folder) puts them in
 ``data/`` beside it; then nothing is written to the user profile. The
 environment variables ``RELEASEWRITER_CONFIG_DIR`` and
-``RELEASEWRITER_DRAFTS_DIR`` still win over both (tests, IT's own layout).
+``RELEASEWRITER_DRAFTS_DIR`` and ``RELEASEWRITER_CACHE_DIR`` still win over both (tests,
+benchmarks, IT's own layout).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ PORTABLE_MARKER = "portable"
 PORTABLE_FOLDER = "data"
 CONFIG_DIR_ENV = "RELEASEWRITER_CONFIG_DIR"
 DRAFTS_DIR_ENV = "RELEASEWRITER_DRAFTS_DIR"
+CACHE_DIR_ENV = "RELEASEWRITER_CACHE_DIR"
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ def locations(
         config = Path(environ[CONFIG_DIR_ENV]).expanduser()
     if environ.get(DRAFTS_DIR_ENV):
         drafts = Path(environ[DRAFTS_DIR_ENV]).expanduser()
+    if environ.get(CACHE_DIR_ENV):
+        cache = Path(environ[CACHE_DIR_ENV]).expanduser()
     return Locations(config, drafts, logs, cache, portable=root is not None)
 
 

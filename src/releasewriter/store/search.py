@@ -15,22 +15,27 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import os
 import re
+import threading
+import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from releasewriter.model import Release
 from releasewriter.model.inline import to_plain_text
 from releasewriter.store.conflicts import find_originals
-from releasewriter.store.drafts import (
-    DraftEntry,
-    DraftReadError,
-    DraftStore,
-    read_release,
-    summarise,
+from releasewriter.store.drafts import DraftEntry, DraftStore, read_release, summarise
+from releasewriter.store.library_cache import (
+    LibraryCache,
+    Reader,
+    Stamp,
+    Summary,
+    file_stamp,
+    read_summary,
 )
 from releasewriter.store.trash import trashed_drafts
 
@@ -114,85 +119,187 @@ class IndexedDraft:
     conflict_of: Path | None = None
 
 
-_Stamp = tuple[int, int, int]
-_Reader = Callable[[Path], Release]
-
-
-def _stamp(path: Path) -> tuple[_Stamp, dt.datetime] | None:
-    try:
-        info = path.stat()
-    except OSError:
-        # A link that loops or points nowhere is still a file of the folder to report.
-        try:
-            info = path.lstat()
-        except OSError:
-            return None
-    stamp = (info.st_mtime_ns, info.st_size, info.st_ino)
-    return stamp, dt.datetime.fromtimestamp(info.st_mtime, dt.UTC)
+# Files a pass reads before it hands over what it has (the GUI shows rows as they come).
+BATCH_SIZE = 250
+# At most one rewrite of the disk cache this often while the app runs: a save a second
+# while typing must not rewrite the whole library's cache each time.
+CACHE_SAVE_INTERVAL_S = 120.0
 
 
 class DraftIndex:
     """The drafts folder and its trash, with the folded text of each draft kept.
 
     A file is read again only when its modification time, size or inode
-    changed (saves replace the file, so each one gets a new inode).
+    changed (saves replace the file, so each one gets a new inode). With a
+    :class:`LibraryCache`, what the last run knew is used too, and kept for
+    the next one. A pass may run on a worker thread while the GUI thread
+    reads what is indexed (the table of known files is guarded by a lock).
     """
 
-    def __init__(self, store: DraftStore) -> None:
+    def __init__(self, store: DraftStore, cache: LibraryCache | None = None) -> None:
         self.store = store
-        self._cache: dict[Path, tuple[_Stamp, IndexedDraft]] = {}
+        self.cache = cache
+        self._cache: dict[Path, tuple[Stamp, IndexedDraft]] = {}
+        self._lock = threading.RLock()
+        self._disk_read = cache is None
+        self._disk_dirty = False
+        self._disk_saved = -math.inf
 
     def drafts(self) -> list[IndexedDraft]:
         """Every file of the drafts folder, newest first, each conflict copy marked with
         its original."""
+        found = [item for batch in self.draft_batches(0) for item in batch]
+        found.sort(key=lambda item: item.changed, reverse=True)
+        return found
+
+    def draft_batches(self, size: int = BATCH_SIZE) -> Iterator[list[IndexedDraft]]:
+        """Every file of the drafts folder, in batches of ``size`` (all at once for 0): first
+        the files already known (unchanged since last read, here or in the disk cache), then
+        the others as they are read. Each conflict copy is marked with its original."""
         paths = self.store.draft_paths()
         originals = find_originals(paths)
-        found: list[IndexedDraft] = []
-        for indexed in self._index(paths, self.store.load):
-            item, wanted = indexed, originals.get(indexed.path)
-            if item.conflict_of != wanted:
-                # Kept in the cache as marked: the library redraws a row only when its
-                # item is a new one.
-                item = dataclasses.replace(item, conflict_of=wanted)
-                self._cache[item.path] = (self._cache[item.path][0], item)
-            found.append(item)
-        return found
+        stamps = {path: stamped for path in paths if (stamped := file_stamp(path)) is not None}
+        if not self._disk_read:
+            self._disk_read = True
+            self._read_disk_cache(stamps)
+        unknown: list[Path] = []
+        batch: list[IndexedDraft] = []
+        for path, (stamp, _time) in stamps.items():
+            with self._lock:
+                cached = self._cache.get(path)
+            if cached is None or cached[0] != stamp:
+                unknown.append(path)
+                continue
+            batch.append(self._marked(path, originals.get(path)))
+            if size and len(batch) >= size:
+                yield batch
+                batch = []
+        for path in unknown:
+            stamp, file_time = stamps[path]
+            self._put(path, stamp, _read(path, self.store.load, file_time))
+            batch.append(self._marked(path, originals.get(path)))
+            if size and len(batch) >= size:
+                yield batch
+                batch = []
+        self._prune()
+        if batch:
+            yield batch
+        self.save_cache()
 
     def trashed(self) -> list[IndexedDraft]:
         """Every file in the trash, newest first."""
-        return self._index(trashed_drafts(self.store.folder), read_release)
-
-    def forget(self) -> None:
-        self._cache.clear()
-
-    def _index(self, paths: list[Path], read: _Reader) -> list[IndexedDraft]:
         found: list[IndexedDraft] = []
-        for path in paths:
-            stamped = _stamp(path)
+        for path in trashed_drafts(self.store.folder):
+            stamped = file_stamp(path)
             if stamped is None:  # gone between listing and reading
                 continue
             stamp, file_time = stamped
-            cached = self._cache.get(path)
-            if cached is not None and cached[0] == stamp:
-                found.append(cached[1])
-                continue
-            item = _read(path, read, file_time)
-            self._cache[path] = (stamp, item)
-            found.append(item)
+            with self._lock:
+                cached = self._cache.get(path)
+            if cached is None or cached[0] != stamp:
+                self._put(path, stamp, _read(path, read_release, file_time))
+            found.append(self._cache[path][1])
         self._prune()
         found.sort(key=lambda item: item.changed, reverse=True)
         return found
 
+    def current(self, path: Path) -> IndexedDraft | None:
+        """What is indexed of a file now (None when it is not)."""
+        with self._lock:
+            cached = self._cache.get(path)
+        return cached[1] if cached is not None else None
+
+    def read_one(self, path: Path) -> IndexedDraft | None:
+        """Index one file of the drafts folder now (a draft just made), if it changed."""
+        stamped = file_stamp(path)
+        if stamped is None:
+            return None
+        with self._lock:
+            cached = self._cache.get(path)
+        if cached is None or cached[0] != stamped[0]:
+            self._put(path, stamped[0], _read(path, self.store.load, stamped[1]))
+        return self.current(path)
+
+    def saved(self, path: Path, release: Release) -> IndexedDraft | None:
+        """A draft this process just saved, indexed from the release in memory: its file is
+        not read again. None when the file is not there (any more)."""
+        stamped = file_stamp(path)
+        if stamped is None:
+            return None
+        entry = summarise(release, path)
+        before = self.current(path)
+        conflict_of = before.conflict_of if before is not None else None
+        item = IndexedDraft(path, entry, "", release_text(release), entry.modified, conflict_of)
+        self._put(path, stamped[0], item)
+        return item
+
+    def forget(self) -> None:
+        with self._lock:
+            self._cache.clear()
+
+    def save_cache(self, *, now: bool = False) -> None:
+        """Keep what is indexed of the drafts folder for the next run (if anything changed,
+        and not more often than CACHE_SAVE_INTERVAL_S unless ``now``)."""
+        if self.cache is None or not self._disk_dirty:
+            return
+        moment = time.monotonic()
+        if not now and moment - self._disk_saved < CACHE_SAVE_INTERVAL_S:
+            return
+        self._disk_dirty = False
+        self._disk_saved = moment
+        folder = self.store.folder
+        with self._lock:
+            known = [(p, s, i) for p, (s, i) in self._cache.items() if p.parent == folder]
+        summaries = {p.name: (s, Summary(i.entry, i.problem, i.changed)) for p, s, i in known}
+        texts = {p.name: (s, i.text) for p, s, i in known}
+        self.cache.write(summaries, texts)
+
+    def _read_disk_cache(self, stamps: dict[Path, tuple[Stamp, dt.datetime]]) -> None:
+        assert self.cache is not None
+        current = {path.name: (path, stamp) for path, (stamp, _time) in stamps.items()}
+        summaries = self.cache.read_summaries()
+        for name, stamp, text in self.cache.read_texts():
+            path_stamp = current.get(name)
+            summary = summaries.get(name)
+            if path_stamp is None or summary is None:
+                continue
+            path, now = path_stamp
+            if stamp != now or summary[0] != now:
+                continue
+            item = IndexedDraft(
+                path, summary[1].entry, summary[1].problem, text, summary[1].changed
+            )
+            with self._lock:
+                self._cache.setdefault(path, (now, item))
+
+    def _put(self, path: Path, stamp: Stamp, item: IndexedDraft) -> None:
+        with self._lock:
+            self._cache[path] = (stamp, item)
+            self._disk_dirty = True
+
+    def _marked(self, path: Path, original: Path | None) -> IndexedDraft:
+        """The indexed file, marked as a conflict copy of ``original`` (or as none)."""
+        with self._lock:
+            stamp, item = self._cache[path]
+            if item.conflict_of != original:
+                # Kept in the cache as marked: the library redraws a row only when its
+                # item is a new one.
+                item = dataclasses.replace(item, conflict_of=original)
+                self._cache[path] = (stamp, item)
+            return item
+
     def _prune(self) -> None:
-        for path in [p for p in self._cache if not os.path.lexists(p)]:
-            del self._cache[path]
+        with self._lock:
+            gone = [p for p in self._cache if not os.path.lexists(p)]
+            for path in gone:
+                del self._cache[path]
+            if gone:
+                self._disk_dirty = True
 
 
-def _read(path: Path, read: _Reader, file_time: dt.datetime) -> IndexedDraft:
-    try:
-        release = read(path)
-    except DraftReadError as error:
-        text = fold(f"{path.name}\n{error.problem}")
-        return IndexedDraft(path, None, error.problem, text, file_time)
-    entry = summarise(release, path)
-    return IndexedDraft(path, entry, "", release_text(release), entry.modified)
+def _read(path: Path, read: Reader, file_time: dt.datetime) -> IndexedDraft:
+    summary, release = read_summary(path, read, file_time)
+    if release is None:
+        text = fold(f"{path.name}\n{summary.problem}")
+        return IndexedDraft(path, None, summary.problem, text, summary.changed)
+    return IndexedDraft(path, summary.entry, "", release_text(release), summary.changed)
