@@ -84,6 +84,8 @@ def show_window(
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
+    # The library reads the drafts folder in the background: tests start with it read.
+    qtbot.waitUntil(lambda: not window.library.loading, timeout=10000)
     return window
 
 

@@ -21,7 +21,7 @@ import re
 import threading
 import time
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -152,10 +152,13 @@ class DraftIndex:
         found.sort(key=lambda item: item.changed, reverse=True)
         return found
 
-    def draft_batches(self, size: int = BATCH_SIZE) -> Iterator[list[IndexedDraft]]:
+    def draft_batches(
+        self, size: int = BATCH_SIZE, stop: Callable[[], bool] | None = None
+    ) -> Iterator[list[IndexedDraft]]:
         """Every file of the drafts folder, in batches of ``size`` (all at once for 0): first
         the files already known (unchanged since last read, here or in the disk cache), then
-        the others as they are read. Each conflict copy is marked with its original."""
+        the others as they are read. Each conflict copy is marked with its original.
+        ``stop`` is asked between files: when it says so, the pass ends there."""
         paths = self.store.draft_paths()
         originals = find_originals(paths)
         stamps = {path: stamped for path in paths if (stamped := file_stamp(path)) is not None}
@@ -175,8 +178,10 @@ class DraftIndex:
                 yield batch
                 batch = []
         for path in unknown:
+            if stop is not None and stop():
+                return
             stamp, file_time = stamps[path]
-            self._put(path, stamp, _read(path, self.store.load, file_time))
+            self._put_read(path, stamp, _read(path, self.store.load, file_time))
             batch.append(self._marked(path, originals.get(path)))
             if size and len(batch) >= size:
                 yield batch
@@ -271,6 +276,16 @@ class DraftIndex:
             )
             with self._lock:
                 self._cache.setdefault(path, (now, item))
+
+    def _put_read(self, path: Path, stamp: Stamp, item: IndexedDraft) -> None:
+        """Keep what was read of a file, unless the file changed while it was read and is
+        known already (a save of this process, indexed from memory, stays)."""
+        now = file_stamp(path)
+        with self._lock:
+            if now is not None and now[0] != stamp and path in self._cache:
+                return
+            self._cache[path] = (stamp, item)
+            self._disk_dirty = True
 
     def _put(self, path: Path, stamp: Stamp, item: IndexedDraft) -> None:
         with self._lock:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from releasewriter.resources import resource_path
 from releasewriter.settings import LAST_DRAFT
 from releasewriter.store import DraftReadError, is_openable_name
+from releasewriter.store.library_cache import LibraryCache
 from releasewriter.ui import file_dialogs
 from releasewriter.ui.clipboard import put_html
 from releasewriter.ui.context import AppContext
@@ -76,7 +77,13 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(QIcon(str(resource_path("icons", "releasewriter.svg"))))
         self.setAcceptDrops(True)
 
-        self.library = DraftsLibraryPanel(context.store, context.t, ui_locale=context.ui_locale)
+        self.library = DraftsLibraryPanel(
+            context.store,
+            context.t,
+            ui_locale=context.ui_locale,
+            cache=LibraryCache.for_folder(context.store.folder),
+            load_in_background=True,
+        )
         self.form = ReleaseForm(session, context.t, context.ui_locale, self._directory)
         self.find_bar = FindBar(session, self.form, context.t)
         self.find_bar.hide()
@@ -132,11 +139,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.save_status, 1)
         self.statusBar().addPermanentWidget(self.take_over_button)
 
-        self._library_refresh = QTimer(self)
-        self._library_refresh.setSingleShot(True)
-        self._library_refresh.setInterval(1500)
-        self._library_refresh.timeout.connect(self.library.refresh)
-
         build_menus(self)
         self._connect()
         restore_layout(self)
@@ -178,7 +180,6 @@ class MainWindow(QMainWindow):
 
     def new_release(self) -> None:
         self.session.open_new(new_release(self.context))
-        self.library.refresh()
         self.form.headline.headline.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def open_path(self, path: Path) -> bool:
@@ -288,7 +289,10 @@ class MainWindow(QMainWindow):
 
         now = display_time(datetime.now(), self.context.ui_locale, seconds=True)
         self.save_status.setText(self.t.gettext("Saved at {time}").format(time=now))
-        self._library_refresh.start()
+        # The library shows the saved release from memory: no file of the folder is read.
+        release, path = self.session.release, Path(_path)
+        if release is not None and self.session.path == path:
+            self.library.draft_saved(path, release)
 
     def _save_failed(self, reason: str) -> None:
         _ = self.t.gettext
@@ -358,6 +362,7 @@ class MainWindow(QMainWindow):
         keep_layout(self)
         settings.set(LAST_DRAFT, str(self.session.path or ""))
         self.session.shutdown()
+        self.library.shutdown()
         with contextlib.suppress(OSError):  # Lost window sizes must not stop the closing.
             settings.save()
         event.accept()

@@ -16,7 +16,8 @@ from releasewriter.i18n.locales import is_rtl
 from releasewriter.settings import LAST_DRAFT, Settings
 from releasewriter.settings.options import PROFILE_OFFERED
 from releasewriter.settings.profile import ProfileReader
-from releasewriter.store import DraftStore
+from releasewriter.store import DraftReadError, DraftStore
+from releasewriter.store.library_cache import file_stamp
 from releasewriter.ui import file_dialogs
 from releasewriter.ui.context import AppContext
 from releasewriter.ui.documents import install_sample
@@ -75,13 +76,26 @@ def first_draft(
         return draft
     if sample:
         return install_sample(context, force=True)
-    entries, _problems = context.store.scan()
-    if not entries:
+    newest = newest_draft(context.store)
+    if newest is None:
         return install_sample(context)
     last = context.store.current_path(Path(last_draft)) if last_draft else None
     if last is not None and last.is_file():
         return last
-    return entries[0].path
+    return newest
+
+
+def newest_draft(store: DraftStore) -> Path | None:
+    """The newest draft that can be read, by file time: reading every draft of a large
+    library for the times written in them would hold the start for seconds."""
+    timed = [(stamped[0][0], path) for path in store.draft_paths() if (stamped := file_stamp(path))]
+    for _time, path in sorted(timed, reverse=True):
+        try:
+            store.load(path)
+        except DraftReadError:
+            continue
+        return path
+    return None
 
 
 def build_window(
@@ -102,7 +116,6 @@ def build_window(
     window = MainWindow(context, session)
     window.reporter = ExceptionReporter(translations, session.save_now, lambda: window)
     start = first_draft(context, draft, sample, last_draft)
-    window.library.refresh()
     if start is not None:
         window.open_path(start)
     return window

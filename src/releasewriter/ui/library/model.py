@@ -15,12 +15,14 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractProxyModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
+    Slot,
 )
 from PySide6.QtGui import QBrush, QFont, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
@@ -63,6 +65,9 @@ class LibraryModel(QAbstractTableModel):
         # What each row's cells say, kept while the row (the same indexed file) is shown:
         # the view asks for them many times over when it sizes and sorts its columns.
         self._cells: dict[Path, tuple[IndexedDraft, tuple[str, str, str, str]]] = {}
+        # Sort keys per row (the cells folded once, the time as a number), kept like the cells.
+        self._keys: dict[Path, tuple[IndexedDraft, tuple[str, str, str, float]]] = {}
+        self._numbers: dict[Path, int] = {}
 
     # -- contents ---------------------------------------------------------------
 
@@ -71,20 +76,65 @@ class LibraryModel(QAbstractTableModel):
         selection and scroll position as they are."""
         paths = {row.path for row in rows}
         self._cells = {path: cells for path, cells in self._cells.items() if path in paths}
+        self._keys = {path: keys for path, keys in self._keys.items() if path in paths}
         if [r.path for r in rows] == [r.path for r in self.rows]:
+            changed = [
+                n
+                for n, (new, old) in enumerate(zip(rows, self.rows, strict=True))
+                if new is not old
+            ]
             self.rows = rows
-            if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, CHANGED))
+            if changed:
+                self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], CHANGED))
             return
         self.beginResetModel()
         self.rows = rows
+        self._numbers = {row.path: number for number, row in enumerate(rows)}
         self.endResetModel()
+
+    def merge(self, items: list[IndexedDraft], present: set[Path] | None = None) -> None:
+        """Show these rows as they come (new files added at the end, known ones updated in
+        place); with ``present``, the files listed now: the rows of the others go."""
+        added: list[IndexedDraft] = []
+        changed: list[int] = []
+        for item in items:
+            number = self._numbers.get(item.path)
+            if number is None:
+                self._numbers[item.path] = len(self.rows) + len(added)
+                added.append(item)
+            elif self.rows[number] is not item:
+                self.rows[number] = item
+                changed.append(number)
+        if changed:
+            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), CHANGED))
+        if added:
+            first = len(self.rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
+            self.rows.extend(added)
+            self.endInsertRows()
+        if present is not None:
+            gone = [n for n, row in enumerate(self.rows) if row.path not in present]
+            if gone:
+                self._remove(gone)
+
+    def _remove(self, numbers: list[int]) -> None:
+        if len(numbers) > 20:
+            gone = {self.rows[n].path for n in numbers}
+            self.set_rows([row for row in self.rows if row.path not in gone])
+            return
+        for number in reversed(numbers):
+            path = self.rows[number].path
+            self.beginRemoveRows(QModelIndex(), number, number)
+            del self.rows[number]
+            self._numbers = {row.path: n for n, row in enumerate(self.rows)}
+            self._forget_cells(path)
+            self.endRemoveRows()
 
     def mark_exported(self, path: Path) -> None:
         self.exported.add(path.resolve())
         for number, row in enumerate(self.rows):
             if row.path.resolve() == path.resolve():
-                self._cells.pop(row.path, None)
+                self._forget_cells(row.path)
                 self.dataChanged.emit(self.index(number, STATUS), self.index(number, STATUS))
 
     def mark_copied(self, path: Path) -> None:
@@ -93,14 +143,32 @@ class LibraryModel(QAbstractTableModel):
         if number < 0:
             return
         self.copies[path.resolve()] = _file_stamp(path)
-        self._cells.pop(path, None)
+        self._forget_cells(path)
         self.dataChanged.emit(self.index(number, STATUS), self.index(number, STATUS))
 
+    def _forget_cells(self, path: Path) -> None:
+        self._cells.pop(path, None)
+        self._keys.pop(path, None)
+
     def row_for(self, path: Path) -> int:
-        for number, row in enumerate(self.rows):
-            if row.path == path:
-                return number
-        return -1
+        number = self._numbers.get(path)
+        if number is None or number >= len(self.rows) or self.rows[number].path != path:
+            return -1
+        return number
+
+    def sort_key(self, number: int, column: int) -> str | float:
+        """What a row is sorted by in a column: its cell folded, or its time; computed once
+        per row, not at every comparison."""
+        row = self.rows[number]
+        cached = self._keys.get(row.path)
+        if cached is None or cached[0] is not row:
+            headline, languages, status, _time = (
+                self._display(row, c) for c in (HEADLINE, LANGUAGES, STATUS, CHANGED)
+            )
+            keys = (fold(headline), fold(languages), fold(status), row.changed.timestamp())
+            cached = row, keys
+            self._keys[row.path] = cached
+        return cached[1][column]
 
     # -- Qt's interface ---------------------------------------------------------
 
@@ -136,9 +204,7 @@ class LibraryModel(QAbstractTableModel):
         if role == PATH_ROLE:
             return row.path
         if role == SORT_ROLE:
-            if column == CHANGED:
-                return row.changed.timestamp()
-            return fold(self._display(row, column))
+            return self.sort_key(index.row(), column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.DecorationRole and column == HEADLINE:
@@ -169,9 +235,12 @@ class LibraryModel(QAbstractTableModel):
             # TRANSLATORS: a release's status in the drafts list: a second version of a draft
             # that a synchronisation tool (OneDrive, Dropbox…) kept after a conflict.
             return _("Conflict copy")
-        exported = row.entry.exported or row.path.resolve() in self.exported
+        # Resolved only when something was marked: 10,000 rows are 10,000 system calls.
+        exported = row.entry.exported or (
+            bool(self.exported) and row.path.resolve() in self.exported
+        )
         embargoed = row.entry.embargoed
-        copied = self.copies.get(row.path.resolve())
+        copied = self.copies.get(row.path.resolve()) if self.copies else None
         if copied is not None and copied == _file_stamp(row.path):
             # TRANSLATORS: a release's status in the drafts list: a duplicate not yet changed.
             return _("Copy, embargoed") if embargoed else _("Copy")
@@ -237,47 +306,114 @@ class LibraryModel(QAbstractTableModel):
         return f"{name} ({code})" if name else code
 
 
-class LibraryFilter(QSortFilterProxyModel):
-    """Rows whose text holds every word typed in the search box, sorted by the clicked column."""
+class LibraryFilter(QAbstractProxyModel):
+    """Rows whose text holds every word typed in the search box, sorted by the clicked column.
+
+    Sorting and filtering happen in Python over keys the model computed once per row
+    (a sort of 10,000 rows is one ``list.sort``, not a hundred thousand calls of
+    ``lessThan`` into Python); the view then sees one layout change. Two exceptions to
+    the clicked column's order hold in either direction: a conflict copy comes right
+    after its original, and the files that cannot be opened come last, as a group of
+    their own.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._terms: list[str] = []
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
+        self._column = CHANGED
+        self._order = Qt.SortOrder.DescendingOrder
+        self._sorted: list[int] = []  # every source row, in the order shown
+        self._shown: list[int] = []  # the source rows shown, in order
+        self._position: dict[int, int] = {}  # source row -> row here
+        self._matching: set[int] | None = None  # source rows matching the terms (None: all)
+        self._held: list[tuple[QModelIndex, Path | None, int]] = []
+
+    # -- what to show ------------------------------------------------------------
+
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        assert isinstance(model, LibraryModel)
+        super().setSourceModel(model)
+        model.modelAboutToBeReset.connect(self.beginResetModel)
+        model.modelReset.connect(self._source_reset)
+        model.rowsAboutToBeInserted.connect(self._hold)
+        model.rowsInserted.connect(self._rows_changed)
+        model.rowsAboutToBeRemoved.connect(self._hold)
+        model.rowsRemoved.connect(self._rows_changed)
+        model.dataChanged.connect(self._data_changed)
+        self.beginResetModel()
+        self._source_reset()
+
+    def _model(self) -> LibraryModel:
+        model = self.sourceModel()
+        assert isinstance(model, LibraryModel)
+        return model
 
     def set_query(self, query: str) -> None:
         terms = query_terms(query)
         if terms == self._terms:
             return
-        self.beginFilterChange()
-        self._terms = terms
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def lessThan(self, left: _Index, right: _Index) -> bool:
-        """The clicked column's order, with two exceptions that hold in either direction:
-        a conflict copy comes right after its original, and the files that cannot be
-        opened come last, as a group of their own."""
-        model = self.sourceModel()
-        assert isinstance(model, LibraryModel)
-        a, b = model.rows[left.row()], model.rows[right.row()]
-        ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
-
-        def first(a_first: bool) -> bool:
-            # Qt shows the rows in descending order by reversing this answer.
-            return a_first if ascending else not a_first
-
-        if (a.entry is None) != (b.entry is None):
-            return first(a.entry is not None)
-        head_a, head_b = self._head(model, left.row()), self._head(model, right.row())
-        if head_a == head_b and a.path != b.path:
-            # Of one family: the original before its copies, the copies by file name.
-            return first(
-                (a.conflict_of is not None, a.path.name) < (b.conflict_of is not None, b.path.name)
-            )
-        return super().lessThan(
-            model.index(head_a, left.column()), model.index(head_b, right.column())
+        narrower = bool(self._terms) and all(
+            any(old in new for new in terms) for old in self._terms
         )
+        self._terms = terms
+        if not terms:
+            self._matching = None
+        else:
+            rows = self._model().rows
+            candidates = (
+                self._matching if narrower and self._matching is not None else range(len(rows))
+            )
+            self._matching = {n for n in candidates if matches(rows[n].text, terms)}
+        self._hold()
+        self._relayout()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._column, self._order = column, order
+        self._hold()
+        self._resort()
+        self._relayout()
+
+    def sortColumn(self) -> int:
+        return self._column
+
+    def sortOrder(self) -> Qt.SortOrder:
+        return self._order
+
+    def _resort(self) -> None:
+        """Every source row in the order of the clicked column (stable: ties keep the
+        model's order, in either direction)."""
+        model = self._model()
+        rows, column = model.rows, self._column
+        descending = self._order == Qt.SortOrder.DescendingOrder
+        if not 0 <= column < 4:
+            self._sorted = list(range(len(rows)))
+            return
+        readable: list[int] = []
+        unreadable: list[int] = []
+        copies: dict[int, list[int]] = {}
+        for number, row in enumerate(rows):
+            if row.entry is None:
+                unreadable.append(number)
+                continue
+            head = self._head(model, number)
+            if head == number:
+                readable.append(number)
+            else:
+                copies.setdefault(head, []).append(number)
+
+        def key(number: int) -> str | float:
+            return model.sort_key(number, column)
+
+        readable.sort(key=key, reverse=descending)
+        unreadable.sort(key=key, reverse=descending)
+        ordered: list[int] = []
+        for number in readable:
+            ordered.append(number)
+            family = copies.get(number)
+            if family:
+                # Of one family: the original before its copies, the copies by file name.
+                ordered += sorted(family, key=lambda n: rows[n].path.name)
+        self._sorted = ordered + unreadable
 
     @staticmethod
     def _head(model: LibraryModel, row: int) -> int:
@@ -286,9 +422,132 @@ class LibraryFilter(QSortFilterProxyModel):
         if original is None:
             return row
         head = model.row_for(original)
-        return head if head >= 0 and model.rows[head].entry is not None else row
+        if head < 0 or model.rows[head].entry is None or model.rows[head].conflict_of is not None:
+            return row
+        return head
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, LibraryModel)
-        return matches(model.rows[source_row].text, self._terms)
+    # -- telling the view ----------------------------------------------------------
+
+    @Slot()
+    def _hold(self) -> None:
+        """Before the rows change: remember what the view's selection and current row are
+        on, by file, to put them back on the same drafts afterwards."""
+        self.layoutAboutToBeChanged.emit()
+        model = self._model()
+        held = []
+        for index in self.persistentIndexList():
+            source = self._shown[index.row()] if 0 <= index.row() < len(self._shown) else -1
+            path = model.rows[source].path if 0 <= source < len(model.rows) else None
+            held.append((index, path, index.column()))
+        self._held = held
+
+    def _relayout(self) -> None:
+        model = self._model()
+        matching = self._matching
+        self._shown = (
+            list(self._sorted) if matching is None else [n for n in self._sorted if n in matching]
+        )
+        self._position = {source: row for row, source in enumerate(self._shown)}
+        old, new = [], []
+        for held, path, column in self._held:
+            old.append(held)
+            source = model.row_for(path) if path is not None else -1
+            row = self._position.get(source, -1)
+            new.append(self.index(row, column) if row >= 0 else QModelIndex())
+        self._held = []
+        if old:
+            self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    @Slot()
+    def _source_reset(self) -> None:
+        self._rematch()
+        self._resort()
+        matching = self._matching
+        self._shown = (
+            list(self._sorted) if matching is None else [n for n in self._sorted if n in matching]
+        )
+        self._position = {source: row for row, source in enumerate(self._shown)}
+        self.endResetModel()
+
+    def _rematch(self) -> None:
+        if self._terms:
+            rows = self._model().rows
+            self._matching = {n for n, row in enumerate(rows) if matches(row.text, self._terms)}
+        else:
+            self._matching = None
+
+    @Slot()
+    def _rows_changed(self) -> None:
+        self._rematch()
+        self._resort()
+        self._relayout()
+
+    @Slot(QModelIndex, QModelIndex)
+    def _data_changed(self, first: QModelIndex, last: QModelIndex) -> None:
+        """A row changed (saved, exported): it may move, or leave or join the search."""
+        model = self._model()
+        before = (list(self._sorted), self._matching)
+        if self._terms and self._matching is not None:
+            for number in range(first.row(), last.row() + 1):
+                if matches(model.rows[number].text, self._terms):
+                    self._matching.add(number)
+                else:
+                    self._matching.discard(number)
+        was_matching = before[1]
+        self._resort()
+        if self._sorted == before[0] and self._matching == was_matching:
+            rows = [
+                self._position[n] for n in range(first.row(), last.row() + 1) if n in self._position
+            ]
+            if rows:
+                self.dataChanged.emit(
+                    self.index(min(rows), first.column()), self.index(max(rows), last.column())
+                )
+            return
+        self._hold()
+        self._relayout()
+
+    # -- Qt's interface ------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if parent.isValid() or not (0 <= row < len(self._shown) and 0 <= column < 4):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        return QModelIndex()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and bool(self._shown)
+
+    def mapToSource(self, proxy_index: _Index) -> QModelIndex:
+        if not proxy_index.isValid() or not 0 <= proxy_index.row() < len(self._shown):
+            return QModelIndex()
+        return self._model().index(self._shown[proxy_index.row()], proxy_index.column())
+
+    def mapFromSource(self, source_index: _Index) -> QModelIndex:
+        if not source_index.isValid():
+            return QModelIndex()
+        row = self._position.get(source_index.row(), -1)
+        return self.index(row, source_index.column()) if row >= 0 else QModelIndex()
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._shown):
+            return None
+        model = self._model()
+        return model.data(model.index(self._shown[index.row()], index.column()), role)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        return self._model().headerData(section, orientation, role)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -11,6 +11,7 @@ through ``confirm``, ``inform`` and ``choose_files``, which tests replace.
 from __future__ import annotations
 
 import gettext
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     Qt,
+    QTimer,
     QUrl,
     Signal,
     Slot,
@@ -35,6 +37,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 
+from releasewriter.model import Release
 from releasewriter.store import DraftReadError, DraftStore
 from releasewriter.store.conflict_merge import (
     differences,
@@ -43,10 +46,12 @@ from releasewriter.store.conflict_merge import (
     keep_original,
     merge,
 )
+from releasewriter.store.library_cache import LibraryCache
 from releasewriter.store.search import DraftIndex, IndexedDraft
 from releasewriter.store.trash import empty_trash, trash_folder, trashed_drafts
 from releasewriter.ui.library.actions import context_menu, make_actions
 from releasewriter.ui.library.conflict_dialog import ConflictDialog, Outcome
+from releasewriter.ui.library.loading import LibraryLoader
 from releasewriter.ui.library.model import HEADLINE, PATH_ROLE, LibraryFilter, LibraryModel
 from releasewriter.ui.library.operations import (
     duplicate_draft,
@@ -85,11 +90,20 @@ class DraftsLibraryPanel(QWidget):
         parent: QWidget | None = None,
         *,
         ui_locale: str = "en",
+        cache: LibraryCache | None = None,
+        load_in_background: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("draftsLibrary")
         self.store = store
-        self.draft_index = DraftIndex(store)
+        self.draft_index = DraftIndex(store, cache)
+        # The drafts folder is read on a worker thread at the start and whenever another
+        # program changes it; the rows come in batches (see loading.py).
+        self._loader = LibraryLoader(self.draft_index, self)
+        self._loader.batch.connect(self._rows_read)
+        self._loader.finished.connect(self._pass_finished)
+        self._following: Path | None = None
+        self._background = load_in_background
         self._t = translations
         _ = translations.gettext
         self.confirm: Callable[[str], bool] = self._ask
@@ -125,7 +139,7 @@ class DraftsLibraryPanel(QWidget):
         self._press_modifiers = Qt.KeyboardModifier.NoModifier
 
         self._watcher = FolderWatcher(self)
-        self._watcher.changed.connect(self.refresh)
+        self._watcher.changed.connect(self.refresh_in_background)
 
         self.tabs.currentChanged.connect(self._mode_changed)
         self.search.textChanged.connect(self._search_changed)
@@ -145,7 +159,9 @@ class DraftsLibraryPanel(QWidget):
         a.refresh.triggered.connect(self.refresh)
         a.show_in_folder.triggered.connect(self.show_in_folder)
         a.resolve_conflict.triggered.connect(self.resolve_conflict)
+        self._starting = load_in_background
         self._mode_changed(DRAFTS_TAB)
+        self._background = False
 
     # -- what is shown ------------------------------------------------------------
 
@@ -156,9 +172,26 @@ class DraftsLibraryPanel(QWidget):
     def show_trash(self, shown: bool = True) -> None:
         self.tabs.setCurrentIndex(TRASH_TAB if shown else DRAFTS_TAB)
 
+    @property
+    def loading(self) -> bool:
+        """Whether the drafts folder is being read in the background (the list is filling)."""
+        return self._starting or self._loader.running
+
+    @Slot()
+    def _start_loading(self) -> None:
+        self._starting = False
+        if not self._loader.running:
+            self.refresh_in_background()
+
     @Slot()
     def refresh(self) -> None:
-        """Read the drafts folder (or the trash) again; only changed files are re-read."""
+        """Read the drafts folder (or the trash) again; only changed files are re-read.
+
+        While a pass runs in the background, another one follows it instead.
+        """
+        if self._background or (self._loader.running and not self.in_trash):
+            self.refresh_in_background()
+            return
         selected, current = self.selected_paths(), self.current_path()
         self.model.set_rows(
             self.draft_index.trashed() if self.in_trash else self.draft_index.drafts()
@@ -168,6 +201,75 @@ class DraftsLibraryPanel(QWidget):
         self._update_status()
         self._update_actions()
         fit_columns(self.view, self.model)
+
+    @Slot()
+    def refresh_in_background(self) -> None:
+        """Read what changed in the drafts folder on a worker thread; rows change as it comes."""
+        if self.in_trash:
+            self.refresh()
+            return
+        if self._starting:
+            # The first pass starts once the window is up (and start-up has tidied the
+            # folder: finished interrupted saves, renamed older drafts).
+            QTimer.singleShot(0, self, self._start_loading)
+            return
+        self._watcher.watch([self.store.folder, trash_folder(self.store.folder)])
+        self._loader.start()
+
+    @Slot(object)
+    def _rows_read(self, items: list[IndexedDraft]) -> None:
+        if self.in_trash:
+            return
+        first = self.model.rowCount() == 0
+        self.model.merge(items)
+        self._select_followed()
+        self._update_status()
+        if first:
+            fit_columns(self.view, self.model)
+
+    @Slot(object)
+    def _pass_finished(self, listed: set[Path] | None) -> None:
+        if self.in_trash:
+            return
+        if listed is not None:
+            # A row added since the pass listed the folder (a draft just made) stays.
+            since = {
+                r.path for r in self.model.rows if r.path not in listed and os.path.lexists(r.path)
+            }
+            self.model.merge([], listed | since)
+        self._watcher.watch([self.store.folder, trash_folder(self.store.folder)])
+        self._select_followed()
+        self._update_status()
+        self._update_actions()
+        fit_columns(self.view, self.model)
+
+    def _select_followed(self) -> None:
+        """Select the open draft once its row came (it was opened before the list filled)."""
+        path = self._following
+        if path is not None and self.model.row_for(path) >= 0:
+            self._following = None
+            if not self.selected_paths():
+                self.select(path)
+
+    def draft_saved(self, path: Path, release: Release) -> None:
+        """A draft of ours was just saved: its row shows the release in memory, without
+        reading its file again (nor the rest of the folder)."""
+        if self.in_trash or not self._in_folder(path):
+            return
+        item = self.draft_index.saved(path, release)
+        if item is not None:
+            self.model.merge([item])
+
+    def _in_folder(self, path: Path) -> bool:
+        return (
+            path.parent == self.store.folder or path.parent.resolve() == self.store.folder.resolve()
+        )
+
+    def shutdown(self) -> None:
+        """Stop reading the folder and keep the index for the next start (the window closes)."""
+        self._starting = False
+        self._loader.stop()
+        self.draft_index.save_cache(now=True)
 
     def mark_exported(self, path: Path) -> None:
         """Show a draft as exported for the rest of the session."""
@@ -191,8 +293,15 @@ class DraftsLibraryPanel(QWidget):
 
     def follow(self, path: Path | None) -> None:
         """Select the open draft's row; none when no draft is open or it is not listed."""
-        if path is not None and self.model.row_for(path) < 0:
-            self.refresh()  # a draft just made (New, Duplicate) is not listed yet
+        if path is not None and self.model.row_for(path) < 0 and not self.in_trash:
+            # A draft just made (New, Duplicate) is not listed yet: that file alone is read.
+            if self._in_folder(path):
+                item = self.draft_index.read_one(path)
+                if item is not None:
+                    self.model.merge([item])
+                    self._update_status()
+            if self.loading:
+                self._following = path
         if path is None or self.in_trash or not self.select(path):
             select_paths(self.view, self.model, [], None)
             self._update_actions()
@@ -248,6 +357,8 @@ class DraftsLibraryPanel(QWidget):
         for action in self.library_actions.for_trash:
             action.setVisible(tab == TRASH_TAB)
         fit_toolbar(self.toolbar, self.width())
+        if tab == DRAFTS_TAB and self.loading:
+            self.model.set_rows([])  # the trash's rows go; the drafts come with the next pass
         self.refresh()
 
     @Slot(str)

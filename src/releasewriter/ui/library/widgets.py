@@ -9,10 +9,10 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QAbstractProxyModel,
     QFileSystemWatcher,
     QItemSelectionModel,
     QObject,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -128,7 +128,7 @@ def select_paths(
 ) -> None:
     """Select the rows of these drafts in the view (through its filter) and make one current."""
     proxy = view.model()
-    assert isinstance(proxy, QSortFilterProxyModel)
+    assert isinstance(proxy, QAbstractProxyModel)
     selection = view.selectionModel()
     selection.clearSelection()
     flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows

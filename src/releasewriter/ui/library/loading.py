@@ -1,0 +1,96 @@
+"""Reading the drafts folder off the GUI thread, the rows handed over in batches.
+
+A first start with 10,000 drafts reads for many seconds; the window is shown
+at once and the list fills in as the files are read (those the index cache
+knows first, at once). Later passes (a file changed by another program)
+read only what changed, and hand over nothing when nothing did.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from releasewriter.store.search import DraftIndex, IndexedDraft
+
+log = logging.getLogger(__name__)
+
+
+class LibraryLoader(QObject):
+    """Runs :meth:`DraftIndex.draft_batches` on a worker thread.
+
+    ``batch`` carries a list of rows; ``finished`` the set of files listed by the
+    pass (the rows of any other file go). A pass asked for while one runs starts
+    once that one has finished.
+    """
+
+    batch = Signal(object)
+    finished = Signal(object)
+    _delivered = Signal(int, object, object)
+
+    def __init__(self, index: DraftIndex, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.index = index
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="library")
+        self._running = False
+        self._again = False
+        self._stop = threading.Event()
+        self._pass = 0
+        self._delivered.connect(self._receive)
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def start(self) -> None:
+        """Read the folder again in the background (after the pass running now, if any)."""
+        if self._stop.is_set():
+            return  # the window is closing
+        if self._running:
+            self._again = True
+            return
+        self._running = True
+        self._pass += 1
+        self._pool.submit(self._run, self._pass)
+
+    def stop(self) -> None:
+        """Stop reading (the window closes); what was read is kept."""
+        self._stop.set()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _run(self, number: int) -> None:
+        listed: set[Path] | None = set()
+        try:
+            for items in self.index.draft_batches(stop=self._stop.is_set):
+                if self._stop.is_set():
+                    return
+                assert listed is not None
+                listed.update(item.path for item in items)
+                self._delivered.emit(number, items, None)
+        except Exception:  # a pass that fails leaves the rows as they were, and the app up
+            log.exception("reading the drafts folder failed")
+            listed = None
+        if not self._stop.is_set():
+            # The end of the pass: items None; listed None when it failed (nothing goes).
+            self._delivered.emit(number, None, listed)
+
+    def _receive(
+        self, number: int, items: list[IndexedDraft] | None, listed: set[Path] | None
+    ) -> None:
+        if number != self._pass:
+            return
+        if items:
+            # What the index holds now: a save handled meanwhile (see DraftIndex.saved)
+            # wins over the older read of the same file.
+            current = [self.index.current(item.path) or item for item in items]
+            self.batch.emit(current)
+        if items is None and self._running:
+            self._running = False
+            self.finished.emit(listed)
+            if self._again:
+                self._again = False
+                self.start()
