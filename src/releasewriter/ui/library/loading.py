@@ -40,16 +40,25 @@ class LibraryLoader(QObject):
         self._again = False
         self._stop = threading.Event()
         self._pass = 0
+        # What the passes handed over, by file: a pass after a save of ours hands over
+        # nothing (the row was updated from memory), not 10,000 unchanged rows.
+        self._sent: dict[Path, IndexedDraft] = {}
+        self._sent_reset = False
         self._delivered.connect(self._receive)
 
     @property
     def running(self) -> bool:
         return self._running
 
-    def start(self) -> None:
-        """Read the folder again in the background (after the pass running now, if any)."""
+    def start(self, *, every_row: bool = False) -> None:
+        """Read the folder again in the background (after the pass running now, if any).
+
+        A pass hands over only the rows that changed since the last one handed over,
+        unless ``every_row`` (the list was emptied)."""
         if self._stop.is_set():
             return  # the window is closing
+        if every_row:
+            self._sent_reset = True
         if self._running:
             self._again = True
             return
@@ -64,13 +73,21 @@ class LibraryLoader(QObject):
 
     def _run(self, number: int) -> None:
         listed: set[Path] | None = set()
+        if self._sent_reset:
+            self._sent_reset = False
+            self._sent.clear()
+        sent = self._sent  # touched by the worker thread alone
         try:
             for items in self.index.draft_batches(stop=self._stop.is_set):
                 if self._stop.is_set():
                     return
                 assert listed is not None
                 listed.update(item.path for item in items)
-                self._delivered.emit(number, items, None)
+                new = [item for item in items if sent.get(item.path) is not item]
+                for item in new:
+                    sent[item.path] = item
+                if new:
+                    self._delivered.emit(number, new, None)
         except Exception:  # a pass that fails leaves the rows as they were, and the app up
             log.exception("reading the drafts folder failed")
             listed = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,9 @@ PATH_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _Index = QModelIndex | QPersistentModelIndex
+# Made once: a view asks for every row's flags at each layout. "Never has children" spares
+# it asking whether each row has any.
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 def _file_stamp(path: Path) -> tuple[int, int] | None:
@@ -92,9 +96,10 @@ class LibraryModel(QAbstractTableModel):
         self._numbers = {row.path: number for number, row in enumerate(rows)}
         self.endResetModel()
 
-    def merge(self, items: list[IndexedDraft], present: set[Path] | None = None) -> None:
+    def merge(self, items: list[IndexedDraft], present: set[Path] | None = None) -> bool:
         """Show these rows as they come (new files added at the end, known ones updated in
-        place); with ``present``, the files listed now: the rows of the others go."""
+        place); with ``present``, the files listed now: the rows of the others go. Says
+        whether any row changed."""
         added: list[IndexedDraft] = []
         changed: list[int] = []
         for item in items:
@@ -112,10 +117,12 @@ class LibraryModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
             self.rows.extend(added)
             self.endInsertRows()
+        gone = []
         if present is not None:
             gone = [n for n, row in enumerate(self.rows) if row.path not in present]
             if gone:
                 self._remove(gone)
+        return bool(changed or added or gone)
 
     def _remove(self, numbers: list[int]) -> None:
         if len(numbers) > 20:
@@ -188,7 +195,7 @@ class LibraryModel(QAbstractTableModel):
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         # Unreadable rows stay enabled: they cannot be opened, but can go to the trash.
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -360,12 +367,22 @@ class LibraryFilter(QAbstractProxyModel):
             self._matching = None
         else:
             rows = self._model().rows
-            candidates = (
+            found: Iterable[int] = (
                 self._matching if narrower and self._matching is not None else range(len(rows))
             )
-            self._matching = {n for n in candidates if matches(rows[n].text, terms)}
+            for term in terms:  # each word narrows the rows the next one is looked for in
+                found = [n for n in found if term in rows[n].text]
+            self._matching = set(found)
+        if self._shown_now() == self._shown:
+            return  # the same rows (a first letter found in every draft): the view stays as is
         self._hold()
         self._relayout()
+
+    def _shown_now(self) -> list[int]:
+        matching = self._matching
+        return (
+            list(self._sorted) if matching is None else [n for n in self._sorted if n in matching]
+        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._column, self._order = column, order
@@ -443,10 +460,7 @@ class LibraryFilter(QAbstractProxyModel):
 
     def _relayout(self) -> None:
         model = self._model()
-        matching = self._matching
-        self._shown = (
-            list(self._sorted) if matching is None else [n for n in self._sorted if n in matching]
-        )
+        self._shown = self._shown_now()
         self._position = {source: row for row, source in enumerate(self._shown)}
         old, new = [], []
         for held, path, column in self._held:
@@ -550,4 +564,4 @@ class LibraryFilter(QAbstractProxyModel):
         return self._model().headerData(section, orientation, role)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS

@@ -103,6 +103,7 @@ class DraftsLibraryPanel(QWidget):
         self._loader.batch.connect(self._rows_read)
         self._loader.finished.connect(self._pass_finished)
         self._following: Path | None = None
+        self._rows_changed = False
         self._background = load_in_background
         self._t = translations
         _ = translations.gettext
@@ -221,7 +222,8 @@ class DraftsLibraryPanel(QWidget):
         if self.in_trash:
             return
         first = self.model.rowCount() == 0
-        self.model.merge(items)
+        if self.model.merge(items):
+            self._rows_changed = True
         self._select_followed()
         self._update_status()
         if first:
@@ -231,17 +233,19 @@ class DraftsLibraryPanel(QWidget):
     def _pass_finished(self, listed: set[Path] | None) -> None:
         if self.in_trash:
             return
-        if listed is not None:
+        unlisted = [] if listed is None else [r for r in self.model.rows if r.path not in listed]
+        if listed is not None and unlisted:
             # A row added since the pass listed the folder (a draft just made) stays.
-            since = {
-                r.path for r in self.model.rows if r.path not in listed and os.path.lexists(r.path)
-            }
+            since = {r.path for r in unlisted if os.path.lexists(r.path)}
+            self._rows_changed = True
             self.model.merge([], listed | since)
         self._watcher.watch([self.store.folder, trash_folder(self.store.folder)])
         self._select_followed()
-        self._update_status()
-        self._update_actions()
-        fit_columns(self.view, self.model)
+        if self._rows_changed:  # nothing to redo after a pass that found nothing new
+            self._rows_changed = False
+            self._update_status()
+            self._update_actions()
+            fit_columns(self.view, self.model)
 
     def _select_followed(self) -> None:
         """Select the open draft once its row came (it was opened before the list filled)."""
@@ -359,6 +363,7 @@ class DraftsLibraryPanel(QWidget):
         fit_toolbar(self.toolbar, self.width())
         if tab == DRAFTS_TAB and self.loading:
             self.model.set_rows([])  # the trash's rows go; the drafts come with the next pass
+            self._loader.start(every_row=True)
         self.refresh()
 
     @Slot(str)

@@ -1,0 +1,132 @@
+"""The library of the main window: read in the background, kept between starts, and
+updated from memory after an autosave."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from releasewriter.model import Release
+from releasewriter.store import DraftStore, read_release
+from releasewriter.store.search import BATCH_SIZE
+from releasewriter.ui.library.model import HEADLINE
+from releasewriter.ui.main_window import MainWindow
+from tests.releases import sample_release
+from tests.ui.conftest import show_window
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+
+def _many(store: DraftStore, count: int) -> list[Path]:
+    data = store.save(sample_release()).read_bytes()
+    paths = []
+    for number in range(count):
+        path = store.folder / f"{number:032x}.rwdraft"
+        path.write_bytes(data.replace(sample_release().id.encode(), f"{number:032x}".encode()))
+        paths.append(path)
+    return paths
+
+
+def _count_reads(store: DraftStore, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    reads: list[Path] = []
+    load = store.load
+
+    def counting(path: Path) -> Release:
+        reads.append(path)
+        return load(path)
+
+    monkeypatch.setattr(store, "load", counting)
+    return reads
+
+
+def test_the_window_is_up_before_the_list_is_read_and_the_rows_come_in_batches(
+    qtbot: QtBot, tmp_path: Path, drafts_store: DraftStore
+) -> None:
+    paths = _many(drafts_store, BATCH_SIZE * 2 + 10)
+    from releasewriter.i18n import app_translations  # noqa: PLC0415
+    from releasewriter.settings import Settings  # noqa: PLC0415
+    from releasewriter.ui.startup import build_window  # noqa: PLC0415
+
+    window = build_window(
+        store=drafts_store,
+        settings=Settings.load(tmp_path / "config"),
+        config_dir=tmp_path / "config",
+        translations=app_translations("en"),
+        ui_locale="en",
+    )
+    qtbot.addWidget(window)
+    library = window.library
+    assert library.loading
+    assert library.model.rowCount() < len(paths)  # nothing read on the GUI thread yet
+    inserted: list[int] = []
+    library.model.rowsInserted.connect(lambda _p, first, last: inserted.append(last - first + 1))
+    window.show()
+    qtbot.waitUntil(lambda: not library.loading, timeout=20000)
+    assert library.model.rowCount() == len(paths) + 1  # and the sample saved first
+    assert len(inserted) >= 3
+    assert max(inserted) <= BATCH_SIZE
+    assert (
+        library.status.text().strip("\u2068\u2069").replace("\u2068", "").replace("\u2069", "")
+        == f"{len(paths) + 1} drafts"
+    )
+    window.close()
+
+
+def test_a_restart_reads_only_what_changed(
+    qtbot: QtBot, tmp_path: Path, drafts_store: DraftStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = _many(drafts_store, 30)
+    window = show_window(qtbot, tmp_path, drafts_store, paths[0])
+    assert window.library.model.rowCount() == 31
+    window.close()
+
+    changed = read_release(paths[5])
+    changed.source.headline = "Changed by another program"
+    drafts_store.save(changed, paths[5])
+    reads = _count_reads(drafts_store, monkeypatch)
+    window = show_window(qtbot, tmp_path, drafts_store, paths[0])
+    library = window.library
+    assert library.model.rowCount() == 31
+    assert set(reads) - {paths[0]} == {paths[5]}  # the draft opened, and the one changed
+    row = library.model.row_for(paths[5])
+    assert library.model.cell(row, HEADLINE) == "Changed by another program"
+    window.close()
+
+
+def test_an_autosave_updates_its_row_without_reading_the_folder(
+    qtbot: QtBot, tmp_path: Path, drafts_store: DraftStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = _many(drafts_store, 20)
+    window: MainWindow = show_window(qtbot, tmp_path, drafts_store, paths[3])
+    library, session = window.library, window.session
+    reads = _count_reads(drafts_store, monkeypatch)
+    inserted: list[int] = []
+    library.model.modelReset.connect(lambda: inserted.append(-1))
+    with qtbot.waitSignal(session.saved, timeout=5000):
+        session.edit("headline", "Typed a moment ago")
+        session.save_now()
+    row = library.model.row_for(paths[3])
+    assert library.model.cell(row, HEADLINE) == "Typed a moment ago"
+    qtbot.wait(800)  # the folder watcher's pass, if any, comes and goes
+    assert reads == []
+    assert inserted == []  # no reset of the list
+    assert library.model.rowCount() == 21
+    window.close()
+
+
+def test_a_file_changed_by_another_program_is_read_again(
+    qtbot: QtBot, tmp_path: Path, drafts_store: DraftStore
+) -> None:
+    paths = _many(drafts_store, 5)
+    window = show_window(qtbot, tmp_path, drafts_store, paths[0])
+    model = window.library.model
+    elsewhere = read_release(paths[2])
+    elsewhere.source.headline = "Saved on another computer"
+    drafts_store.save(elsewhere, paths[2])
+    qtbot.waitUntil(
+        lambda: model.cell(model.row_for(paths[2]), HEADLINE) == "Saved on another computer",
+        timeout=5000,
+    )
+    window.close()
