@@ -187,7 +187,9 @@ class DraftStore:
             names = [p for p in self.folder.iterdir() if is_listed_name(p.name)]
         except OSError:
             return []  # no folder yet, or one that cannot be listed: no drafts to show
-        return sorted(names)
+        # By name, as Path compares them within one folder (case-blind on Windows), but
+        # without Path's slower comparisons: 10,000 drafts are listed at every start.
+        return sorted(names, key=lambda path: os.path.normcase(path.name))
 
     def current_path(self, path: Path) -> Path:
         """Where a draft remembered by its older name (settings, recent files) is now."""

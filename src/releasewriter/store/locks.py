@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import fnmatch
 import getpass
 import glob
 import json
@@ -164,7 +165,18 @@ def _private_name(path: Path) -> Path:
 def _remove_left_temps(lock: Path) -> None:
     """Delete temporary lock files of processes killed while taking this lock."""
     pattern = f".{glob.escape(lock.name)}*.*-*{LOCK_TEMP_SUFFIX}"
-    for temp in lock.parent.glob(pattern):
+    prefix = f".{lock.name}"
+    try:
+        # The names tested as strings first: a folder of 10,000 drafts is globbed in
+        # a fraction of the time pathlib's glob takes.
+        with os.scandir(lock.parent) as entries:
+            names = [e.name for e in entries if e.name.startswith(prefix)]
+    except OSError:
+        return
+    for name in names:
+        if not fnmatch.fnmatchcase(name, pattern):
+            continue
+        temp = lock.parent / name
         pid = temp.name.removesuffix(LOCK_TEMP_SUFFIX).rsplit(".", 1)[-1].split("-", 1)[0]
         if pid.isdigit() and not pid_alive(int(pid)):
             with contextlib.suppress(OSError):

@@ -76,10 +76,12 @@ def first_draft(
         return draft
     if sample:
         return install_sample(context, force=True)
+    last = context.store.current_path(Path(last_draft)) if last_draft else None
+    if last is not None and last.parent == context.store.folder and last.is_file():
+        return last  # the folder has a draft: no need to look for the newest
     newest = newest_draft(context.store)
     if newest is None:
         return install_sample(context)
-    last = context.store.current_path(Path(last_draft)) if last_draft else None
     if last is not None and last.is_file():
         return last
     return newest

@@ -77,6 +77,10 @@ from releasewriter.ui.library.widgets import (
     status_text,
 )
 
+# The first pass starts just after the window's first frame: its worker thread shares the
+# interpreter with the GUI thread, and the window comes first.
+FIRST_PASS_DELAY_MS = 50
+
 
 class DraftsLibraryPanel(QWidget):
     open_requested = Signal(Path)
@@ -212,7 +216,7 @@ class DraftsLibraryPanel(QWidget):
         if self._starting:
             # The first pass starts once the window is up (and start-up has tidied the
             # folder: finished interrupted saves, renamed older drafts).
-            QTimer.singleShot(0, self, self._start_loading)
+            QTimer.singleShot(FIRST_PASS_DELAY_MS, self, self._start_loading)
             return
         self._watcher.watch([self.store.folder, trash_folder(self.store.folder)])
         self._loader.start()
