@@ -11,9 +11,14 @@ text, instructions) is cleared.
 Whatever does not depend on the release (clearing a template, dropping the
 thumbnail, the page, our styles without their language) is done once per
 process by :func:`prepared_base`, which keeps the result as the bytes of a
-.docx (for python-docx's default document, in the user cache too). Each
-export then opens a fresh python-docx document from those bytes, so nothing
-one export adds (language, direction, title, logo, links) can reach the next.
+.docx (for python-docx's default document, in the user cache too). What
+depends on the language only (the styles and settings tagged with it) is
+done once per process and language script by :func:`script_base`, which
+keeps each part's bytes, as read and as compressed. Each export then opens a
+fresh python-docx document from those bytes (parsing only the parts it
+changes), so nothing one export adds (text, title, logo, links) can reach
+the next; the parts it left as they were are written with their compressed
+bytes (:mod:`releasewriter.export.docx_zip`).
 """
 
 from __future__ import annotations
@@ -26,17 +31,26 @@ import json
 import os
 import sys
 import threading
+import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import docx
+import docx.package
+from docx.opc import package as opc_package
+from docx.opc import pkgreader, pkgwriter
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
+from docx.opc.part import Part, PartFactory
 from docx.oxml.ns import qn
 
 from releasewriter.export.docx_styles import StyleLayout
+from releasewriter.export.docx_xml import Script
+from releasewriter.export.docx_zip import ZipEntry, deflate, raw_entries, write_zip
 from releasewriter.export.errors import ExportError
 from releasewriter.locations import cache_dir
 from releasewriter.render.document import RenderedRelease
@@ -179,6 +193,161 @@ def _default_base(prepare: Prepare) -> PreparedBase:
         if cached is not None:
             _write_base(cached, base)
     return base
+
+
+# --- the base tagged with one script, kept as parts -----------------------------------
+
+# Parts an export never changes once the base is tagged with its language: read as
+# plain bytes, not parsed (the styles alone are 350 KB of XML), and written as they were.
+_AS_READ = frozenset({CT.WML_STYLES, CT.WML_SETTINGS})
+# python-docx's own reading and writing of a package (untyped), driven part by part here.
+_Unmarshaller: Any = opc_package.Unmarshaller
+_PackageReader: Any = pkgreader.PackageReader
+_ContentTypeMap: Any = pkgreader._ContentTypeMap
+_PackageWriter: Any = pkgwriter.PackageWriter
+_PartFactory: Any = PartFactory
+
+
+def _light_part(
+    partname: PackURI, content_type: str, reltype: str, blob: bytes, package: Any
+) -> Part:
+    if content_type in _AS_READ:
+        return Part(partname, content_type, blob, package)
+    return _PartFactory(partname, content_type, reltype, blob, package)  # type: ignore[no-any-return]
+
+
+class _Parts:
+    """python-docx's physical package reader, over parts held in memory."""
+
+    def __init__(self, blobs: Mapping[str, bytes]) -> None:
+        self.blobs = blobs
+
+    def blob_for(self, pack_uri: PackURI) -> bytes:
+        return self.blobs[pack_uri.membername]
+
+    @property
+    def content_types_xml(self) -> bytes:
+        return self.blob_for(CONTENT_TYPES_URI)
+
+    def rels_xml_for(self, source_uri: PackURI) -> bytes | None:
+        return self.blobs.get(source_uri.rels_uri.membername)
+
+    def close(self) -> None:
+        pass
+
+
+def _reader(blobs: Mapping[str, bytes]) -> Any:
+    """A python-docx PackageReader of ``blobs`` (member name -> bytes)."""
+    parts = _Parts(blobs)
+    content_types = _ContentTypeMap.from_xml(parts.content_types_xml)
+    package_rels = _PackageReader._srels_for(parts, PACKAGE_URI)
+    serialized = _PackageReader._load_serialized_parts(parts, package_rels, content_types)
+    return _PackageReader(content_types, package_rels, serialized)
+
+
+class _Writer:
+    """python-docx's physical package writer, collecting zip entries: a part whose bytes
+    are those of a known entry is not compressed again."""
+
+    def __init__(self, known: Mapping[str, tuple[bytes, ZipEntry]]) -> None:
+        self.known = known
+        self.entries: list[ZipEntry] = []
+        self.blobs: dict[str, bytes] = {}
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        name = pack_uri.membername
+        known = self.known.get(name)
+        if known is not None and (known[0] is blob or known[0] == blob):
+            blob, entry = known
+        else:
+            entry = deflate(name, blob)
+        self.entries.append(entry)
+        self.blobs[name] = blob
+
+
+def _write(package: Any, known: Mapping[str, tuple[bytes, ZipEntry]]) -> _Writer:
+    """``package.save`` into a :class:`_Writer`: the same members, in the same order."""
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
+    writer = _Writer(known)
+    _PackageWriter._write_content_types_stream(writer, parts)
+    _PackageWriter._write_pkg_rels(writer, package.rels)
+    _PackageWriter._write_parts(writer, parts)
+    return writer
+
+
+class ScriptBase:
+    """A prepared base tagged with one script, as parts: each export opens a copy."""
+
+    def __init__(self, blobs: Mapping[str, bytes], entries: Mapping[str, ZipEntry]) -> None:
+        self.reader = _reader(blobs)
+        self.known = {name: (blob, entries[name]) for name, blob in blobs.items()}
+
+    def open(self) -> Any:
+        """A new python-docx document, independent of every other one opened from the base.
+
+        Its styles and settings are bytes, not elements: they are the script's, and
+        an export does not change them.
+        """
+        package = docx.package.Package()
+        _Unmarshaller.unmarshal(self.reader, package, _light_part)
+        document_part = package.main_document_part
+        if document_part.content_type != CT.WML_DOCUMENT_MAIN:
+            raise ExportError("the base document is not a Word document")
+        return document_part.document
+
+    def save(self, document: Any) -> bytes:
+        """The bytes of the .docx file: what ``document.save`` writes, with the
+        unchanged parts' compressed bytes reused."""
+        writer = _write(document.part.package, self.known)
+        return write_zip(writer.entries, time.localtime(time.time())[:6])
+
+
+class _BaseParts(NamedTuple):
+    reader: Any
+    known: dict[str, tuple[bytes, ZipEntry]]
+
+
+@functools.lru_cache(maxsize=4)
+def _base_parts(data: bytes) -> _BaseParts:
+    """The prepared base's parts, read once: bytes and compressed entries."""
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    blobs = {name: archive.read(name) for name in archive.namelist()}
+    entries = raw_entries(data)
+    known = {name: (blob, entries[name]) for name, blob in blobs.items() if name in entries}
+    return _BaseParts(_reader(blobs), known)
+
+
+TagScript = Callable[[Any, StyleLayout, Script], None]
+_SCRIPT_BASES: dict[tuple[bytes, bool, Script, TagScript], ScriptBase] = {}
+_SCRIPT_BASES_KEPT = 16  # the UN's six languages, for a few letterheads
+
+
+def script_base(base: PreparedBase, script: Script, tag: TagScript) -> ScriptBase:
+    """``base`` opened, tagged by ``tag(document, layout, script)`` and kept as parts.
+
+    Once per process, base and script: whatever differs between two releases
+    in the same language is added by each export to its own copy.
+    """
+    key = (base.data, base.layout.own, script, tag)
+    with _lock:
+        found = _SCRIPT_BASES.get(key)
+    if found is not None:
+        return found
+    parts = _base_parts(base.data)
+    package = docx.package.Package()
+    _Unmarshaller.unmarshal(parts.reader, package, PartFactory)
+    document = package.main_document_part.document
+    tag(document, base.layout, script)
+    writer = _write(package, parts.known)
+    entries = {entry.name: entry for entry in writer.entries}
+    made = ScriptBase(writer.blobs, entries)
+    with _lock:
+        while len(_SCRIPT_BASES) >= _SCRIPT_BASES_KEPT:
+            del _SCRIPT_BASES[next(iter(_SCRIPT_BASES))]
+        _SCRIPT_BASES[key] = made
+    return made
 
 
 # --- the prepared default document, kept between runs ----------------------------------
