@@ -48,6 +48,7 @@ from releasewriter.export.docx_styles import (
     style_name,
 )
 from releasewriter.export.docx_xml import Script, script_of
+from releasewriter.export.docx_zip import Memo
 from releasewriter.export.errors import ExportCheckError
 from releasewriter.render.document import RenderedRelease
 
@@ -69,6 +70,9 @@ _PSTYLE = qn("w:pStyle")
 _VAL = qn("w:val")
 _BIDI = qn("w:bidi")
 _ATTRIBUTE = re.compile(rb"([^\s=/>]+)\s*=\s*\"([^\"]*)\"")
+# Style tables read from the same bytes of styles.xml (every export of a language
+# shares them): the table answers from what it found the first time.
+_TABLES = Memo(kept=16)
 
 
 class _Unusual(Exception):
@@ -303,6 +307,16 @@ class _StyleTable:
         return name + CLASH_SUFFIX
 
 
+def _style_table(package: zipfile.ZipFile, data: bytes, partname: str) -> _StyleTable:
+    key = _TABLES.key(data, package.getinfo(partname))
+    table = _TABLES.get(key)
+    if isinstance(table, _StyleTable):
+        return table
+    table = _StyleTable(package.read(partname))
+    _TABLES.put(key, table)
+    return table
+
+
 def _read_zip(data: bytes) -> _Contents:
     package = zipfile.ZipFile(io.BytesIO(data))
     main = _related(package, "/", RT.OFFICE_DOCUMENT)
@@ -311,7 +325,7 @@ def _read_zip(data: bytes) -> _Contents:
     body = parse_xml(package.read(main.lstrip("/"))).find(qn("w:body"))
     if body is None:
         raise _Unusual("no w:body")
-    table = _StyleTable(package.read(_related(package, main, RT.STYLES).lstrip("/")))
+    table = _style_table(package, data, _related(package, main, RT.STYLES).lstrip("/"))
     core = _xml(package, _related(package, "/", RT.CORE_PROPERTIES))
     language = core.find(_DC_LANGUAGE)
     return _Contents(

@@ -16,12 +16,13 @@ from __future__ import annotations
 import io
 import struct
 import sys
+import threading
 import zipfile
 import zlib
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-__all__ = ["ZipEntry", "deflate", "payload_of", "raw_entries", "write_zip"]
+__all__ = ["Memo", "ZipEntry", "deflate", "payload_of", "raw_entries", "write_zip"]
 
 _LOCAL = struct.Struct("<4s2B4HL2L2H")
 _CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
@@ -119,6 +120,44 @@ def payload_of(data: bytes, info: zipfile.ZipInfo) -> bytes | None:
     name_length, extra_length = struct.unpack_from("<HH", data, at + 26)
     start = at + _LOCAL.size + name_length + extra_length
     return data[start : start + info.compress_size]
+
+
+class Memo:
+    """Results of a check of one member's content, by its compressed bytes.
+
+    A member whose stored bytes, CRC and size are those of a member already
+    checked has the same content: the check's result holds for it as well.
+    Only members of at least ``smallest`` bytes are kept (the large parts
+    every export shares), ``kept`` of them at most.
+    """
+
+    def __init__(self, smallest: int = 16_384, kept: int = 32) -> None:
+        self.smallest = smallest
+        self.kept = kept
+        self.results: dict[tuple[str, int, int, int, bytes], object] = {}
+        self.lock = threading.Lock()
+
+    def key(self, data: bytes, info: zipfile.ZipInfo) -> tuple[str, int, int, int, bytes] | None:
+        if info.file_size < self.smallest:
+            return None
+        payload = payload_of(data, info)
+        if payload is None:
+            return None
+        return (info.filename, info.compress_type, info.CRC, info.file_size, payload)
+
+    def get(self, key: tuple[str, int, int, int, bytes] | None) -> object | None:
+        if key is None:
+            return None
+        with self.lock:
+            return self.results.get(key)
+
+    def put(self, key: tuple[str, int, int, int, bytes] | None, result: object) -> None:
+        if key is None:
+            return
+        with self.lock:
+            while len(self.results) >= self.kept:
+                del self.results[next(iter(self.results))]
+            self.results[key] = result
 
 
 def raw_entries(data: bytes) -> dict[str, ZipEntry]:
