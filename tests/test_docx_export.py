@@ -900,7 +900,9 @@ def _forget_kept_bases() -> None:
     docx_package._base_parts.cache_clear()
 
 
-def test_documents_built_on_kept_bases_equal_fresh_ones_whatever_came_before() -> None:
+def test_documents_built_on_kept_bases_equal_fresh_ones_whatever_came_before(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Two releases, four languages, built in turns on the kept bases: each document
     is the one a fresh process (and python-docx alone) makes; nothing of one release
     or language reaches another."""
@@ -914,6 +916,7 @@ def test_documents_built_on_kept_bases_equal_fresh_ones_whatever_came_before() -
         render_release(faithful_six_languages(), "fr"),
     ]
     built_in_turns = [build_docx(rendered) for rendered in cases * 2]
+    monkeypatch.setattr(docx_package, "_script_file", lambda *args: None)  # nor from the disk
     turns = zip(cases, built_in_turns[: len(cases)], built_in_turns[len(cases) :], strict=True)
     for rendered, first, second in turns:
         _forget_kept_bases()
@@ -961,3 +964,26 @@ def test_a_kept_part_with_a_revision_mark_is_still_refused() -> None:
     marked = _replaced(data, "word/styles.xml", b"<w:rPr>", b'<w:rPr><w:ins w:id="1"/>')
     with pytest.raises(ExportCheckError, match="ins"):
         check_docx(marked, rendered)
+
+
+def test_the_tagged_bases_kept_in_the_user_cache_give_the_same_documents() -> None:
+    cases = [
+        render_release(arabic_release(), "ar"),
+        render_release(chinese_release(), "zh_Hans_CN"),
+    ]
+    _forget_kept_bases()
+    fresh = [build_docx(rendered) for rendered in cases]  # tagged here, and kept on disk
+    folder = platformdirs.user_cache_path("ReleaseWriter", appauthor=False) / "docx-scripts"
+    kept = sorted(folder.iterdir())
+    assert len(kept) == 2
+    _forget_kept_bases()
+    assert [_parts(build_docx(rendered)) for rendered in cases] == [_parts(f) for f in fresh]
+    good = kept[0].read_bytes()
+    middle = len(good) // 2
+    flipped = good[:middle] + bytes([good[middle] ^ 1]) + good[middle + 1 :]
+    for damage in (b"", b"not a cache", good[:-10], good + b"x", flipped):
+        for path in kept:
+            path.write_bytes(damage)
+        _forget_kept_bases()
+        assert [_parts(build_docx(rendered)) for rendered in cases] == [_parts(f) for f in fresh]
+        assert all(docx_package._read_script(path) is not None for path in kept)  # rewritten
