@@ -987,3 +987,22 @@ def test_the_tagged_bases_kept_in_the_user_cache_give_the_same_documents() -> No
         _forget_kept_bases()
         assert [_parts(build_docx(rendered)) for rendered in cases] == [_parts(f) for f in fresh]
         assert all(docx_package._read_script(path) is not None for path in kept)  # rewritten
+
+
+_PLAIN_REVISION = re.compile(
+    rb"<(?:[A-Za-z_][\w.-]*:)?(ins|del|moveFrom|moveTo|rPrChange|pPrChange|sectPrChange|"
+    rb"tblPrChange|trPrChange|tcPrChange|tblGridChange|tblPrExChange|numberingChange|"
+    rb"cellIns|cellDel|cellMerge|commentRangeStart|commentReference|attachedTemplate)[\s/>]"
+)
+_PIECES = [b"<", b":", b"w", b"x.y-z", b"_", b"9", b" ", b"/>", b">", b"\n", b"ins", b"insideH"]
+_PIECES += [b"del", b"moveTo", b"cellIns", b"commentReference", b"Ins", b"rPrChange", b"="]
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_the_revision_mark_scan_finds_what_the_plain_pattern_finds(pieces: list[bytes]) -> None:
+    from releasewriter.export.docx_privacy import _REVISION  # noqa: PLC0415
+
+    text = b"".join(pieces)
+    fast, plain = _REVISION.search(text), _PLAIN_REVISION.search(text)
+    assert (fast and (fast.start(), fast.group(1))) == (plain and (plain.start(), plain.group(1)))

