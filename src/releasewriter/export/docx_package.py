@@ -33,6 +33,7 @@ import sys
 import threading
 import time
 import zipfile
+import zlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -339,9 +340,9 @@ def script_base(base: PreparedBase, script: Script, tag: TagScript) -> ScriptBas
     if found is not None:
         return found
     kept = _script_file(base, script, tag)
-    made = None if kept is None else _read_script(kept)
+    parts = _base_parts(base.data)
+    made = None if kept is None else _read_script(kept, parts.known)
     if made is None:
-        parts = _base_parts(base.data)
         package = docx.package.Package()
         _Unmarshaller.unmarshal(parts.reader, package, PartFactory)
         document = package.main_document_part.document
@@ -373,20 +374,31 @@ def _script_file(base: PreparedBase, script: Script, tag: TagScript) -> Path | N
     return cache_dir("docx-scripts") / f"{hashlib.sha256(recipe.encode()).hexdigest()[:32]}.bin"
 
 
-def _read_script(path: Path) -> ScriptBase | None:
-    """The tagged base kept at ``path``: a line of JSON, then a zip; None if it is not that."""
+def _read_script(path: Path, known: Mapping[str, tuple[bytes, ZipEntry]]) -> ScriptBase | None:
+    """The tagged base kept at ``path``: a line of JSON, then a zip; None if it is not that.
+
+    Parts stored as the base stores them (``known``) are taken from it, not inflated again.
+    """
     try:
         header, _, data = path.read_bytes().partition(b"\n")
         meta = json.loads(header)
         if meta["format"] != _SCRIPT_FORMAT or meta["sha256"] != hashlib.sha256(data).hexdigest():
             return None
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        blobs = {name: archive.read(name) for name in archive.namelist()}  # CRCs checked
         entries = raw_entries(data)
-        if set(entries) != set(blobs):
+        if set(entries) != set(zipfile.ZipFile(io.BytesIO(data)).namelist()):
             return None
+        blobs: dict[str, bytes] = {}
+        for name, entry in entries.items():
+            same = known.get(name)
+            if same is not None and same[1] == entry:
+                blobs[name] = same[0]
+                continue
+            blob = zlib.decompress(entry.payload, -15)
+            if len(blob) != entry.size or zlib.crc32(blob) != entry.crc:
+                return None
+            blobs[name] = blob
         return ScriptBase(blobs, entries)
-    except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile, SyntaxError):
+    except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile, zlib.error, SyntaxError):
         return None
 
 
