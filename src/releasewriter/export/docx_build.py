@@ -47,9 +47,19 @@ from releasewriter.render.document import LabelledValue, RenderedContact, Render
 __all__ = ["build_docx"]
 
 
-def _strong_directions(text: str) -> set[str]:
-    found = {unicodedata.bidirectional(c) for c in text}
-    return {"ltr" for d in found if d == "L"} | {"rtl" for d in found if d in ("R", "AL")}
+def _latin_only(text: str) -> bool:
+    """Whether the text's strong characters are all left-to-right, and it has one.
+
+    Read until the first right-to-left letter: in an Arabic run, the first letter.
+    """
+    latin = False
+    for c in text:
+        direction = unicodedata.bidirectional(c)
+        if direction == "L":
+            latin = True
+        elif direction in ("R", "AL"):
+            return False
+    return latin
 
 
 class _Writer:
@@ -98,7 +108,7 @@ class _Writer:
 
     def _rtl(self, text: str) -> bool:
         """Right-to-left runs, except those holding Latin text only (an address, a name)."""
-        return self.script.rtl and _strong_directions(text) != {"ltr"}
+        return self.script.rtl and not _latin_only(text)
 
     def run(
         self,

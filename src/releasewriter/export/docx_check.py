@@ -48,7 +48,7 @@ from releasewriter.export.docx_styles import (
     style_name,
 )
 from releasewriter.export.docx_xml import Script, script_of
-from releasewriter.export.docx_zip import Memo
+from releasewriter.export.docx_zip import Archive, Memo
 from releasewriter.export.errors import ExportCheckError
 from releasewriter.render.document import RenderedRelease
 
@@ -317,8 +317,9 @@ def _style_table(package: zipfile.ZipFile, data: bytes, partname: str) -> _Style
     return table
 
 
-def _read_zip(data: bytes) -> _Contents:
-    package = zipfile.ZipFile(io.BytesIO(data))
+def _read_zip(data: bytes, package: zipfile.ZipFile | None = None) -> _Contents:
+    if package is None:
+        package = Archive(data)
     main = _related(package, "/", RT.OFFICE_DOCUMENT)
     if _content_type(package, main) != _DOCUMENT_MAIN:
         raise _Unusual("the main part is not a Word document")
@@ -337,11 +338,13 @@ def _read_zip(data: bytes) -> _Contents:
     )
 
 
-def _read(data: bytes) -> _Contents:
+def _read(data: bytes) -> tuple[_Contents, zipfile.ZipFile | None]:
+    """What the checks look at, and the zip it was read from (None: read by python-docx)."""
     try:
-        return _read_zip(data)
+        package = Archive(data)
+        return _read_zip(data, package), package
     except (_Unusual, zipfile.BadZipFile, KeyError, ValueError, SyntaxError):
-        return _read_with_python_docx(data)
+        return _read_with_python_docx(data), None
 
 
 # --- the checks -------------------------------------------------------------------------
@@ -379,7 +382,7 @@ def _check_direction(contents: _Contents, script: Script) -> None:
 
 def check_docx(data: bytes, rendered: RenderedRelease) -> None:
     """Raise ExportCheckError unless ``data`` reads back as ``rendered``."""
-    contents = _read(data)
+    contents, package = _read(data)
     script = script_of(rendered)
     names = [contents.style_of(p) for p in contents.paragraphs]
     headline_style = contents.name_of(HEADLINE)
@@ -396,4 +399,4 @@ def check_docx(data: bytes, rendered: RenderedRelease) -> None:
         raise ExportCheckError(f"the body has {len(body)} paragraphs, not {len(rendered.blocks)}")
     _check_language(contents, script, headlines + body)
     _check_direction(contents, script)
-    check_privacy(data, core_text(rendered.organisation))
+    check_privacy(data, core_text(rendered.organisation), package=package)

@@ -79,10 +79,15 @@ def _text(root: Any, tag: str) -> str:
     return "" if found is None else "".join(found.itertext()).strip()
 
 
-def check_privacy(data: bytes, author: str) -> None:
-    """Raise ExportCheckError if ``data`` holds anything but the release (and ``author``)."""
+def check_privacy(data: bytes, author: str, *, package: zipfile.ZipFile | None = None) -> None:
+    """Raise ExportCheckError if ``data`` holds anything but the release (and ``author``).
+
+    ``package`` is ``data`` opened already (an :class:`~releasewriter.export.docx_zip.Archive`
+    reads each part once for every check of the file).
+    """
     try:
-        package = zipfile.ZipFile(io.BytesIO(data))
+        if package is None:
+            package = zipfile.ZipFile(io.BytesIO(data))
         names = package.namelist()
         _check_parts(package, names)
         _check_relationships(package, names)

@@ -22,7 +22,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-__all__ = ["Memo", "ZipEntry", "deflate", "payload_of", "raw_entries", "write_zip"]
+__all__ = ["Archive", "Memo", "ZipEntry", "deflate", "payload_of", "raw_entries", "write_zip"]
 
 _LOCAL = struct.Struct("<4s2B4HL2L2H")
 _CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
@@ -120,6 +120,22 @@ def payload_of(data: bytes, info: zipfile.ZipInfo) -> bytes | None:
     name_length, extra_length = struct.unpack_from("<HH", data, at + 26)
     start = at + _LOCAL.size + name_length + extra_length
     return data[start : start + info.compress_size]
+
+
+class Archive(zipfile.ZipFile):
+    """A zip archive in memory whose members are inflated once, however often they are read."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(io.BytesIO(data))
+        self.data = data
+        self._contents: dict[str, bytes] = {}
+
+    def read(self, name: str | zipfile.ZipInfo, pwd: bytes | None = None) -> bytes:
+        key = name.filename if isinstance(name, zipfile.ZipInfo) else name
+        content = self._contents.get(key)
+        if content is None:
+            content = self._contents[key] = super().read(name, pwd)
+        return content
 
 
 class Memo:
