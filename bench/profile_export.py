@@ -87,11 +87,18 @@ def child(draft: Path, out_dir: Path) -> dict[str, int]:
     return dict(spent)
 
 
+def _environment() -> dict[str, str]:
+    """This environment, with bytecode written and read as an installed app has it."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def _run_child(draft: Path, out_dir: Path) -> tuple[int, dict[str, int]]:
     argv = [sys.executable, __file__, "--child", str(draft), str(out_dir)]
     spawned = time.time_ns()
     start = time.perf_counter_ns()
-    done = subprocess.run(argv, capture_output=True, text=True, check=False)
+    done = subprocess.run(argv, capture_output=True, text=True, check=False, env=_environment())
     wall = time.perf_counter_ns() - start
     if done.returncode != 0:
         raise RuntimeError(f"the export failed (exit {done.returncode}):\n{done.stderr}")
@@ -120,6 +127,8 @@ def stages(draft: Path, workdir: Path, runs: int) -> None:
 
 def cprofile(draft: Path, workdir: Path, top: int) -> None:
     profile = workdir / "export.prof"
+    # The export as the command runs it, step by step (the command itself ends with
+    # os._exit, which leaves cProfile no moment to write its figures).
     subprocess.run(
         [
             sys.executable,
@@ -127,20 +136,14 @@ def cprofile(draft: Path, workdir: Path, top: int) -> None:
             "cProfile",
             "-o",
             str(profile),
-            "-m",
-            "releasewriter",
-            "export",
+            __file__,
+            "--child",
             str(draft),
-            "--all-languages",
-            "--format",
-            "docx",
-            "--format",
-            "html",
-            "--out",
             str(workdir / "cprofile"),
         ],
         capture_output=True,
         check=True,
+        env=_environment(),
     )
     import pstats  # noqa: PLC0415
 
@@ -157,6 +160,7 @@ def importtime(top: int) -> None:
         capture_output=True,
         text=True,
         check=True,
+        env=_environment(),
     )
     rows: list[tuple[int, int, str]] = []
     for line in done.stderr.splitlines():

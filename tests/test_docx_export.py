@@ -23,7 +23,7 @@ from docx.shared import Pt, RGBColor
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from releasewriter.export import docx_check, docx_package
+from releasewriter.export import docx_build, docx_check, docx_package
 from releasewriter.export.docx_build import build_docx
 from releasewriter.export.docx_check import check_docx
 from releasewriter.export.docx_xml import LRM
@@ -871,3 +871,141 @@ def test_an_italic_template_style_is_upright_in_an_arabic_release(tmp_path: Path
     assert _style_rpr(document, "Subheadline").find(qn("w:i")) is None
     english, _ = _export(*_emphasised("en"), tmp_path / "letterhead.docx")
     assert _style_rpr(english, "Subheadline").find(qn("w:i")) is not None
+
+
+# --- the base kept per script, and parts written from their compressed bytes -----------------
+
+
+def _reference_docx(rendered: RenderedRelease) -> bytes:
+    """The document as python-docx alone makes it: the base opened and tagged, the release
+    written, the whole package saved by python-docx (no part kept between exports)."""
+    from releasewriter.export import docx_build, docx_styles  # noqa: PLC0415
+    from releasewriter.export.docx_xml import script_of, set_section_direction  # noqa: PLC0415
+
+    script = script_of(rendered)
+    base = docx_package.prepared_base(None, docx_build._prepare_default)
+    document = base.open()
+    docx_styles.apply_script(document, base.layout, script)
+    docx_build._Writer(document, rendered, script, base.layout.ids).write()
+    for section in document.sections:
+        set_section_direction(section._sectPr, script)
+    docx_package.set_core_properties(document, rendered, script.tag)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _forget_kept_bases() -> None:
+    docx_package._SCRIPT_BASES.clear()
+    docx_package._base_parts.cache_clear()
+
+
+def test_documents_built_on_kept_bases_equal_fresh_ones_whatever_came_before(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two releases, four languages, built in turns on the kept bases: each document
+    is the one a fresh process (and python-docx alone) makes; nothing of one release
+    or language reaches another."""
+    from tests.releases import faithful_six_languages  # noqa: PLC0415
+
+    cases = [
+        render_release(sample_release(), "fr"),
+        render_release(faithful_six_languages(), "ar"),
+        render_release(sample_release(), "en"),
+        render_release(faithful_six_languages(), "zh_Hans_CN"),
+        render_release(faithful_six_languages(), "fr"),
+    ]
+    built_in_turns = [build_docx(rendered) for rendered in cases * 2]
+    monkeypatch.setattr(docx_package, "_script_file", lambda *args: None)  # nor from the disk
+    turns = zip(cases, built_in_turns[: len(cases)], built_in_turns[len(cases) :], strict=True)
+    for rendered, first, second in turns:
+        _forget_kept_bases()
+        fresh = build_docx(rendered)
+        assert _parts(first) == _parts(fresh) == _parts(second)
+        assert _parts(fresh) == _parts(_reference_docx(rendered))
+        check_docx(first, rendered)
+    from releasewriter.export.docx_xml import script_of  # noqa: PLC0415
+
+    french, arabic = _parts(built_in_turns[0]), _parts(built_in_turns[1])
+    french_tag = f'"{script_of(cases[0]).tag}"'.encode()
+    arabic_tag = f'"{script_of(cases[1]).tag}"'.encode()
+    assert arabic_tag not in french["word/document.xml"] + french["word/styles.xml"]
+    assert french_tag not in arabic["word/document.xml"] + arabic["word/styles.xml"]
+    assert cases[0].headline.encode() not in arabic["word/document.xml"]
+
+
+def test_the_zip_written_from_kept_entries_is_the_one_zipfile_writes() -> None:
+    from releasewriter.export.docx_zip import deflate, raw_entries, write_zip  # noqa: PLC0415
+
+    stamp = (2024, 2, 29, 23, 59, 58)
+    members = [
+        ("[Content_Types].xml", b"<Types/>" * 50),
+        ("word/d\u00e9j\u00e0.xml", b""),
+        ("a", b"x"),
+    ]
+    expected = io.BytesIO()
+    with zipfile.ZipFile(expected, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members:
+            info = zipfile.ZipInfo(name, stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            archive.writestr(info, content)
+    entries = [deflate(name, content) for name, content in members]
+    assert write_zip(entries, stamp) == expected.getvalue()
+    assert list(raw_entries(expected.getvalue()).values()) == entries
+
+
+def test_a_kept_part_with_a_revision_mark_is_still_refused() -> None:
+    """The check remembers large parts it found clean by their exact bytes: a part
+    changed by one mark is new bytes, and is scanned."""
+    rendered = render_release(sample_release(), "en")
+    data = build_docx(rendered)
+    check_docx(data, rendered)  # the styles are now known to be clean
+    marked = _replaced(data, "word/styles.xml", b"<w:rPr>", b'<w:rPr><w:ins w:id="1"/>')
+    with pytest.raises(ExportCheckError, match="ins"):
+        check_docx(marked, rendered)
+
+
+def test_the_tagged_bases_kept_in_the_user_cache_give_the_same_documents() -> None:
+    cases = [
+        render_release(arabic_release(), "ar"),
+        render_release(chinese_release(), "zh_Hans_CN"),
+    ]
+    _forget_kept_bases()
+    fresh = [build_docx(rendered) for rendered in cases]  # tagged here, and kept on disk
+    folder = platformdirs.user_cache_path("ReleaseWriter", appauthor=False) / "docx-scripts"
+    kept = sorted(folder.iterdir())
+    assert len(kept) == 2
+    _forget_kept_bases()
+    assert [_parts(build_docx(rendered)) for rendered in cases] == [_parts(f) for f in fresh]
+    good = kept[0].read_bytes()
+    middle = len(good) // 2
+    flipped = good[:middle] + bytes([good[middle] ^ 1]) + good[middle + 1 :]
+    for damage in (b"", b"not a cache", good[:-10], good + b"x", flipped):
+        for path in kept:
+            path.write_bytes(damage)
+        _forget_kept_bases()
+        assert [_parts(build_docx(rendered)) for rendered in cases] == [_parts(f) for f in fresh]
+        known = docx_package._base_parts(
+            docx_package._default_base(docx_build._prepare_default).data
+        ).known
+        assert all(docx_package._read_script(path, known) is not None for path in kept)  # rewritten
+
+
+_PLAIN_REVISION = re.compile(
+    rb"<(?:[A-Za-z_][\w.-]*:)?(ins|del|moveFrom|moveTo|rPrChange|pPrChange|sectPrChange|"
+    rb"tblPrChange|trPrChange|tcPrChange|tblGridChange|tblPrExChange|numberingChange|"
+    rb"cellIns|cellDel|cellMerge|commentRangeStart|commentReference|attachedTemplate)[\s/>]"
+)
+_PIECES = [b"<", b":", b"w", b"x.y-z", b"_", b"9", b" ", b"/>", b">", b"\n", b"ins", b"insideH"]
+_PIECES += [b"del", b"moveTo", b"cellIns", b"commentReference", b"Ins", b"rPrChange", b"="]
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_the_revision_mark_scan_finds_what_the_plain_pattern_finds(pieces: list[bytes]) -> None:
+    from releasewriter.export.docx_privacy import _REVISION  # noqa: PLC0415
+
+    text = b"".join(pieces)
+    fast, plain = _REVISION.search(text), _PLAIN_REVISION.search(text)
+    assert (fast and (fast.start(), fast.group(1))) == (plain and (plain.start(), plain.group(1)))

@@ -249,7 +249,7 @@ class Cli:
                 self.t.gettext("Nothing was written: the translations above are unfinished.") + "\n"
             )
             return EXIT_PROBLEMS
-        report = export_release(release, locales, formats, args.out, processes=os.cpu_count() or 1)
+        report = export_release(release, locales, formats, args.out)
         for warning in report.warnings:
             self.err.write(
                 self.t.ngettext(

@@ -385,3 +385,46 @@ def test_return_on_a_checkbox_exports_and_does_not_browse_for_a_folder(
     with qtbot.waitSignal(dialog.exported, timeout=WORKER_TIMEOUT_MS):
         qtbot.keyClick(box, Qt.Key.Key_Return)
     assert browsed == []
+
+
+def _no_new_process(*args: object, **kwargs: object) -> None:
+    raise AssertionError("the export started a process")
+
+
+def test_exports_in_the_apps_own_process_on_a_worker_thread(
+    qtbot: QtBot,
+    dialog: ExportDialog,
+    release: Release,
+    out: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No interpreter, fork or pool is started: the editor builds the files itself."""
+    import concurrent.futures  # noqa: PLC0415
+    import multiprocessing  # noqa: PLC0415
+    import os  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+    import threading  # noqa: PLC0415
+
+    from releasewriter.export import files  # noqa: PLC0415
+
+    monkeypatch.setattr(subprocess, "Popen", _no_new_process)
+    monkeypatch.setattr(multiprocessing.Process, "start", _no_new_process)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _no_new_process)
+    monkeypatch.setattr(os, "fork", _no_new_process)
+    if hasattr(os, "posix_spawn"):
+        monkeypatch.setattr(os, "posix_spawn", _no_new_process)
+    threads: list[str] = []
+    build = files.build_export
+
+    def recording(*args: object, **kwargs: object) -> bytes:
+        threads.append(threading.current_thread().name)
+        return build(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(files, "build_export", recording)
+    dialog.languages.set_chosen(["fr", "en"])
+    with qtbot.waitSignal(dialog.exported, timeout=WORKER_TIMEOUT_MS) as blocker:
+        click(qtbot, dialog.export_button)
+    assert len(blocker.args[0]) == 4
+    assert all(Path(path).is_file() for path in blocker.args[0])
+    assert len(threads) == 4
+    assert threading.main_thread().name not in threads  # the GUI thread stayed free

@@ -12,7 +12,6 @@ Asian font. The caller checks the bytes with
 from __future__ import annotations
 
 import copy
-import io
 import unicodedata
 from collections.abc import Mapping
 from typing import Any
@@ -21,7 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from releasewriter.export import docx_styles as styles
-from releasewriter.export.docx_package import prepared_base, set_core_properties
+from releasewriter.export.docx_package import prepared_base, script_base, set_core_properties
 from releasewriter.export.docx_parts import (
     add_logo,
     add_notes_numbering,
@@ -48,9 +47,19 @@ from releasewriter.render.document import LabelledValue, RenderedContact, Render
 __all__ = ["build_docx"]
 
 
-def _strong_directions(text: str) -> set[str]:
-    found = {unicodedata.bidirectional(c) for c in text}
-    return {"ltr" for d in found if d == "L"} | {"rtl" for d in found if d in ("R", "AL")}
+def _latin_only(text: str) -> bool:
+    """Whether the text's strong characters are all left-to-right, and it has one.
+
+    Read until the first right-to-left letter: in an Arabic run, the first letter.
+    """
+    latin = False
+    for c in text:
+        direction = unicodedata.bidirectional(c)
+        if direction == "L":
+            latin = True
+        elif direction in ("R", "AL"):
+            return False
+    return latin
 
 
 class _Writer:
@@ -99,7 +108,7 @@ class _Writer:
 
     def _rtl(self, text: str) -> bool:
         """Right-to-left runs, except those holding Latin text only (an address, a name)."""
-        return self.script.rtl and _strong_directions(text) != {"ltr"}
+        return self.script.rtl and not _latin_only(text)
 
     def run(
         self,
@@ -226,14 +235,16 @@ def build_docx(rendered: RenderedRelease, *, template: bytes | None = None) -> b
     cannot be read as a Word document.
 
     The document is opened from a base prepared once per process (and per
-    template): see :func:`releasewriter.export.docx_package.prepared_base`.
-    Everything that depends on the release is done here, on a fresh copy.
+    template), tagged with the script's language once per process too: see
+    :func:`releasewriter.export.docx_package.prepared_base` and
+    :func:`releasewriter.export.docx_package.script_base`. Everything that
+    depends on the release is done here, on a fresh copy.
     """
     script = script_of(rendered)
     base = prepared_base(template, _prepare_default if template is None else _prepare_template)
+    tagged = script_base(base, script, styles.apply_script)
+    document = tagged.open()
     layout: styles.StyleLayout = base.layout
-    document = base.open()
-    styles.apply_script(document, layout, script)
     _Writer(document, rendered, script, layout.ids).write()
     for section in document.sections:
         set_section_direction(section._sectPr, script)
@@ -241,6 +252,4 @@ def build_docx(rendered: RenderedRelease, *, template: bytes | None = None) -> b
     if image is not None:
         add_logo(document, image, script)
     set_core_properties(document, rendered, script.tag)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return tagged.save(document)

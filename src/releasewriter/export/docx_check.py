@@ -48,6 +48,7 @@ from releasewriter.export.docx_styles import (
     style_name,
 )
 from releasewriter.export.docx_xml import Script, script_of
+from releasewriter.export.docx_zip import Archive, Memo
 from releasewriter.export.errors import ExportCheckError
 from releasewriter.render.document import RenderedRelease
 
@@ -69,6 +70,9 @@ _PSTYLE = qn("w:pStyle")
 _VAL = qn("w:val")
 _BIDI = qn("w:bidi")
 _ATTRIBUTE = re.compile(rb"([^\s=/>]+)\s*=\s*\"([^\"]*)\"")
+# Style tables read from the same bytes of styles.xml (every export of a language
+# shares them): the table answers from what it found the first time.
+_TABLES = Memo(kept=16)
 
 
 class _Unusual(Exception):
@@ -303,15 +307,26 @@ class _StyleTable:
         return name + CLASH_SUFFIX
 
 
-def _read_zip(data: bytes) -> _Contents:
-    package = zipfile.ZipFile(io.BytesIO(data))
+def _style_table(package: zipfile.ZipFile, data: bytes, partname: str) -> _StyleTable:
+    key = _TABLES.key(data, package.getinfo(partname))
+    table = _TABLES.get(key)
+    if isinstance(table, _StyleTable):
+        return table
+    table = _StyleTable(package.read(partname))
+    _TABLES.put(key, table)
+    return table
+
+
+def _read_zip(data: bytes, package: zipfile.ZipFile | None = None) -> _Contents:
+    if package is None:
+        package = Archive(data)
     main = _related(package, "/", RT.OFFICE_DOCUMENT)
     if _content_type(package, main) != _DOCUMENT_MAIN:
         raise _Unusual("the main part is not a Word document")
     body = parse_xml(package.read(main.lstrip("/"))).find(qn("w:body"))
     if body is None:
         raise _Unusual("no w:body")
-    table = _StyleTable(package.read(_related(package, main, RT.STYLES).lstrip("/")))
+    table = _style_table(package, data, _related(package, main, RT.STYLES).lstrip("/"))
     core = _xml(package, _related(package, "/", RT.CORE_PROPERTIES))
     language = core.find(_DC_LANGUAGE)
     return _Contents(
@@ -323,11 +338,13 @@ def _read_zip(data: bytes) -> _Contents:
     )
 
 
-def _read(data: bytes) -> _Contents:
+def _read(data: bytes) -> tuple[_Contents, zipfile.ZipFile | None]:
+    """What the checks look at, and the zip it was read from (None: read by python-docx)."""
     try:
-        return _read_zip(data)
+        package = Archive(data)
+        return _read_zip(data, package), package
     except (_Unusual, zipfile.BadZipFile, KeyError, ValueError, SyntaxError):
-        return _read_with_python_docx(data)
+        return _read_with_python_docx(data), None
 
 
 # --- the checks -------------------------------------------------------------------------
@@ -365,7 +382,7 @@ def _check_direction(contents: _Contents, script: Script) -> None:
 
 def check_docx(data: bytes, rendered: RenderedRelease) -> None:
     """Raise ExportCheckError unless ``data`` reads back as ``rendered``."""
-    contents = _read(data)
+    contents, package = _read(data)
     script = script_of(rendered)
     names = [contents.style_of(p) for p in contents.paragraphs]
     headline_style = contents.name_of(HEADLINE)
@@ -382,4 +399,4 @@ def check_docx(data: bytes, rendered: RenderedRelease) -> None:
         raise ExportCheckError(f"the body has {len(body)} paragraphs, not {len(rendered.blocks)}")
     _check_language(contents, script, headlines + body)
     _check_direction(contents, script)
-    check_privacy(data, core_text(rendered.organisation))
+    check_privacy(data, core_text(rendered.organisation), package=package)

@@ -16,6 +16,7 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
+from releasewriter.export.docx_zip import Memo
 from releasewriter.export.errors import ExportCheckError
 
 __all__ = ["check_privacy"]
@@ -43,16 +44,30 @@ _FORBIDDEN_RELATIONSHIPS = (
     "/attachedTemplate",
     "/vbaProject",
 )
+_REVISION_MARKS = (
+    "ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange", "sectPrChange",
+    "tblPrChange", "trPrChange", "tcPrChange", "tblGridChange", "tblPrExChange",
+    "numberingChange", "cellIns", "cellDel", "cellMerge", "commentRangeStart",
+    "commentReference", "attachedTemplate",
+)  # fmt: skip
+# A start tag of one of them, with or without a prefix. The prefix is taken whole or
+# not at all (a name holds no colon, so there is one way to take it), and the first
+# letter is looked at before the names are tried: a third faster over 350 KB of styles.
 _REVISION = re.compile(
-    rb"<(?:[A-Za-z_][\w.-]*:)?(ins|del|moveFrom|moveTo|rPrChange|pPrChange|sectPrChange|"
-    rb"tblPrChange|trPrChange|tcPrChange|tblGridChange|tblPrExChange|numberingChange|"
-    rb"cellIns|cellDel|cellMerge|commentRangeStart|commentReference|attachedTemplate)[\s/>]"
+    rb"<(?:[A-Za-z_][\w.-]*:)?+(?=["
+    + "".join(sorted({name[0] for name in _REVISION_MARKS})).encode()
+    + rb"])("
+    + "|".join(_REVISION_MARKS).encode()
+    + rb")[\s/>]"
 )
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
 _APP = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 _ORDINARY_TEMPLATES = {"", "normal", "normal.dotm", "normal.dot", "normal.dotx"}
+# Large parts (the styles) found free of revision marks: every export of a
+# language has the same ones, scanned once.
+_UNMARKED = Memo()
 
 
 def _xml(package: zipfile.ZipFile, name: str) -> Any:
@@ -64,14 +79,19 @@ def _text(root: Any, tag: str) -> str:
     return "" if found is None else "".join(found.itertext()).strip()
 
 
-def check_privacy(data: bytes, author: str) -> None:
-    """Raise ExportCheckError if ``data`` holds anything but the release (and ``author``)."""
+def check_privacy(data: bytes, author: str, *, package: zipfile.ZipFile | None = None) -> None:
+    """Raise ExportCheckError if ``data`` holds anything but the release (and ``author``).
+
+    ``package`` is ``data`` opened already (an :class:`~releasewriter.export.docx_zip.Archive`
+    reads each part once for every check of the file).
+    """
     try:
-        package = zipfile.ZipFile(io.BytesIO(data))
+        if package is None:
+            package = zipfile.ZipFile(io.BytesIO(data))
         names = package.namelist()
         _check_parts(package, names)
         _check_relationships(package, names)
-        _check_text(package, names)
+        _check_text(package, data)
         _check_properties(package, names, author)
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as error:
         raise ExportCheckError(f"the document cannot be read back: {error}") from error
@@ -100,12 +120,17 @@ def _check_relationships(package: zipfile.ZipFile, names: list[str]) -> None:
                 raise ExportCheckError(f"{name} links to an outside file: {rel.get('Target')}")
 
 
-def _check_text(package: zipfile.ZipFile, names: list[str]) -> None:
-    for name in names:
+def _check_text(package: zipfile.ZipFile, data: bytes) -> None:
+    for info in package.infolist():
+        name = info.filename
         if name.startswith("word/") and name.endswith(".xml"):
-            found = _REVISION.search(package.read(name))
+            key = _UNMARKED.key(data, info)
+            if _UNMARKED.get(key) is not None:
+                continue  # these very bytes were scanned, and found free of marks
+            found = _REVISION.search(package.read(info))
             if found is not None:
                 raise ExportCheckError(f"{name} holds {found.group(1).decode()} marks")
+            _UNMARKED.put(key, True)
 
 
 def _check_properties(package: zipfile.ZipFile, names: list[str], author: str) -> None:

@@ -8,17 +8,14 @@ file, and never destroys an earlier export at the same path.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
-import multiprocessing.context
 import os
 import shutil
 import sys
 import threading
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from releasewriter.export.errors import (
     ExportError,
@@ -45,6 +42,9 @@ from releasewriter.store.atomic import (
     temp_name_for,
     write_temp,
 )
+
+if TYPE_CHECKING:
+    import multiprocessing.context
 
 Format = Literal["docx", "html"]
 FORMATS: tuple[Format, ...] = ("docx", "html")
@@ -330,6 +330,8 @@ def _build_language(
 def _fork_context() -> multiprocessing.context.BaseContext | None:
     # Only fork: workers then inherit the imported modules instead of importing
     # them again. Never from a process with threads of its own (the editor).
+    import multiprocessing  # noqa: PLC0415
+
     if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
         return None
     return multiprocessing.get_context("fork")
@@ -362,6 +364,8 @@ def export_release(
     if context is None:
         built = [_build_language(job) for job in jobs]
     else:
+        from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
         if "docx" in wanted:
             # Load python-docx here once, so that every worker starts with it.
             import releasewriter.export.docx_build  # noqa: F401, PLC0415
