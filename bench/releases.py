@@ -8,6 +8,9 @@
 * :func:`six_language_release`: the same release in Arabic, Chinese, English,
   French, Russian and Spanish; :func:`write_six_language_draft` saves it as a
   draft file for the command-line run.
+* :func:`long_six_language_release`: the long release in those six languages
+  (every version about as long as the French, each paragraph a translation
+  of the sample's matching paragraph), all segments marked translated.
 
 Run ``python bench/releases.py [PATH]`` to write the six-language draft
 (default: ``bench/data/six-languages.release.json``) and print word counts.
@@ -30,9 +33,11 @@ from releasewriter.model import (
     Release,
     SpeakerGender,
 )
+from releasewriter.model.translation import SegmentState, SegmentStatus
 from releasewriter.store import read_release
 from releasewriter.store.atomic import atomic_write_bytes
 from releasewriter.store.draft_format import encode_release
+from releasewriter.translation.state import pairs
 
 SIX_LOCALES: tuple[str, ...] = ("ar", "zh_Hans_CN", "en", "fr", "ru", "es")
 LONG_PARAGRAPHS = 250
@@ -378,6 +383,71 @@ def six_language_release() -> Release:
         created=_FIXED_CREATED,
         modified=_FIXED_MODIFIED,
     )
+
+
+def _words_of(text: str, locale: str) -> int:
+    # Chinese is written without spaces: about two characters make a word.
+    return len(text) // 2 if locale.startswith("zh") else len(text.split())
+
+
+def long_six_language_release(words: int = LONG_TARGET_WORDS) -> Release:
+    """:func:`long_release` with ``words`` words in each of the six languages.
+
+    Every target paragraph keeps its French counterpart's id and stands in for
+    it with the sample's translated paragraphs, repeated to about the same
+    length; quotes, contacts and notes keep their ids too, so the versions line
+    up segment by segment as a translator's would.
+    """
+    paragraphs = max(8, round(LONG_PARAGRAPHS * words / LONG_TARGET_WORDS))
+    long = long_release(words, paragraphs)
+    (french,) = long.versions
+    six = six_language_release()
+    versions: list[LanguageVersion] = []
+    for locale in SIX_LOCALES:
+        if locale == "fr":
+            versions.append(french)
+            continue
+        short = six.version(locale)
+        version = copy.deepcopy(french)
+        version.locale = locale
+        version.headline = short.headline
+        version.city = short.city
+        pool = [p.text for p in short.body]
+        for index, paragraph in enumerate(version.body):
+            goal = _words_of(paragraph.text, "fr")
+            parts: list[str] = []
+            while sum(_words_of(part, locale) for part in parts) < goal or not parts:
+                parts.append(pool[(index + len(parts)) % len(pool)])
+            joiner = "" if locale.startswith("zh") else " "
+            paragraph.text = joiner.join(parts)
+        (quote,) = short.quotes
+        for item in version.quotes:
+            item.text, item.speaker, item.role = quote.text, quote.speaker, quote.role
+        (contact,) = short.contacts
+        for item in version.contacts:
+            item.name = item.name and contact.name
+            item.office = contact.office
+        for note in version.notes_to_editors:
+            note.text = pool[0]
+        versions.append(version)
+    release = Release(
+        source_locale="fr",
+        versions=versions,
+        organisation=six.organisation,
+        dateline=six.dateline,
+        id=_LONG_ID,
+        created=_FIXED_CREATED,
+        modified=_FIXED_MODIFIED,
+    )
+    for locale in SIX_LOCALES:
+        if locale != "fr":
+            target = release.version(locale)
+            for pair in pairs(release, locale):
+                if pair.target is not None:
+                    target.segments[pair.key] = SegmentState(
+                        SegmentStatus.TRANSLATED, pair.source.text
+                    )
+    return release
 
 
 def write_six_language_draft(path: Path = DEFAULT_DRAFT) -> Path:
