@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -161,6 +162,38 @@ def test_sanitizing_keeps_the_speakers_gender_so_russian_agrees_the_verb() -> No
     assert cleaned.version("ru").quotes[0].speaker_gender is russian.quotes[0].speaker_gender
     page = _page(release, "ru").text_content()
     assert "— сказал Pär Liljert" in page
+
+
+def test_the_preview_cleans_only_the_version_it_shows_and_leaves_the_others_untouched() -> None:
+    release = sample_release()
+    english = release.version("en")
+    release.source.headline = "Titre\x0b coupé"
+    english.headline = "Headline\x0b cut"
+    cleaned, warnings = sanitize_release(release, [release.source_locale])
+    assert cleaned.source.headline == "Titre\ufffd coupé"
+    assert cleaned.source is not release.source
+    assert cleaned.version("en") is english  # not read by the preview, so not copied
+    assert [w.field for w in warnings] == ["versions[fr].headline"]
+    assert release.source.headline == "Titre\x0b coupé"  # the release itself is never changed
+
+
+def test_rendering_a_page_leaves_nothing_for_the_cyclic_collector() -> None:
+    # Each preview render of a long release is a megabyte; left in a reference
+    # cycle it waited for a rare full collection, and the editor grew.
+    rendered = render_release(sample_release(), "fr")
+    gc.collect()
+    gc.disable()
+    try:
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        render_html(rendered, profile="preview")
+        render_html(rendered)
+        found = gc.collect()
+    finally:
+        gc.set_debug(0)
+        garbage = [type(o).__name__ for o in gc.garbage]
+        gc.garbage.clear()
+        gc.enable()
+    assert found == 0, garbage
 
 
 def test_building_languages_in_worker_processes_writes_the_same_files(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ import copy
 import dataclasses
 import functools
 import re
+from collections.abc import Collection
 from enum import Enum
 from typing import Any
 
@@ -35,7 +36,9 @@ def _label(obj: Any) -> str:
     return f"[{locale}]" if isinstance(locale, str) else ""
 
 
-def _walk(obj: Any, path: str, warnings: list[ExportWarning]) -> Any:
+def _walk(
+    obj: Any, path: str, warnings: list[ExportWarning], locales: frozenset[str] | None = None
+) -> Any:
     if isinstance(obj, Enum):
         return obj  # a StrEnum is a str, but must stay the enum (speaker gender, segment status)
     if isinstance(obj, str):
@@ -54,7 +57,10 @@ def _walk(obj: Any, path: str, warnings: list[ExportWarning]) -> Any:
             if isinstance(value, str | list | dict) or dataclasses.is_dataclass(value):
                 if f.name == "versions" and isinstance(value, list):
                     changes[f.name] = [
-                        _walk(v, f"{path}.versions{_label(v)}".lstrip("."), warnings) for v in value
+                        _walk(v, f"{path}.versions{_label(v)}".lstrip("."), warnings)
+                        if locales is None or v.locale in locales
+                        else v
+                        for v in value
                     ]
                 else:
                     changes[f.name] = _walk(value, f"{path}.{f.name}".lstrip("."), warnings)
@@ -62,9 +68,17 @@ def _walk(obj: Any, path: str, warnings: list[ExportWarning]) -> Any:
     return obj
 
 
-def sanitize_release(release: Release) -> tuple[Release, list[ExportWarning]]:
-    """A copy of the release whose text XML can hold, and what had to change."""
+def sanitize_release(
+    release: Release, locales: Collection[str] | None = None
+) -> tuple[Release, list[ExportWarning]]:
+    """A copy of the release whose text XML can hold, and what had to change.
+
+    With ``locales``, only those language versions are cleaned (and copied);
+    the others are the release's own objects, to be read by nobody: the
+    preview shows one version, and cleaning six per key cost it 30 ms at
+    20,000 words.
+    """
     warnings: list[ExportWarning] = []
-    cleaned = _walk(release, "", warnings)
+    cleaned = _walk(release, "", warnings, None if locales is None else frozenset(locales))
     assert isinstance(cleaned, Release)
     return cleaned, warnings

@@ -356,8 +356,8 @@ class DraftStore:
     def write(self, target: Path, data: bytes, *, backup: bool = True) -> Path:
         """Write an encoded draft; ``backup`` first keeps the previous content as ``.1``.
 
-        Autosave encodes on the GUI thread (a snapshot of the text) and calls this
-        from a worker thread, keeping backups only now and then so that the three
+        Autosave takes a snapshot of the text on the GUI thread and encodes it and
+        calls this on a worker thread, keeping backups only now and then so that the three
         copies span minutes of work rather than the last three seconds.
         """
         if target.resolve() in self._unreadable:

@@ -11,6 +11,7 @@ counted per language.
 
 from __future__ import annotations
 
+import functools
 import gettext
 import re
 import unicodedata
@@ -19,7 +20,7 @@ from collections.abc import Iterator
 
 from releasewriter.model import LanguageVersion, Release
 from releasewriter.model.inline import find_emails, parse_inline, to_plain_text
-from releasewriter.translation.numbers import ascii_digits, numbers_in, unmatched
+from releasewriter.translation.numbers import Unmatched, ascii_digits, numbers_in, unmatched
 from releasewriter.translation.segments import Segment, segment_map, segments_of
 from releasewriter.translation.state import TranslationState, pairs
 from releasewriter.validation import Problem, Severity
@@ -66,16 +67,30 @@ class _Reporter:
         self.found.append(Problem(self.locale, field, code, severity, message))
 
 
-def _number_problems(
+@functools.lru_cache(maxsize=16_384)
+def _disagreements(
+    source: str, target: str, source_locale: str, locale: str
+) -> tuple[tuple[Unmatched, ...], tuple[str, ...]]:
+    """The source's numbers and addresses missing from the target, by text.
+
+    Before sending runs these over every segment of every language at each
+    pause in typing: kept by text, only the segments that changed are read
+    again (a 20,000-word release in six languages has 1,400 of them).
+    """
+    numbers = unmatched(
+        numbers_in(to_plain_text(source), source_locale),
+        numbers_in(to_plain_text(target), locale),
+    )
+    return tuple(numbers), tuple(sorted(_addresses(source) - _addresses(target)))
+
+
+def _segment_problems(
     source: Segment, target: Segment, source_locale: str, report: _Reporter
 ) -> None:
     _ = report.t.gettext
     field = target.path or "boilerplate"
-    found = unmatched(
-        numbers_in(to_plain_text(source.text), source_locale),
-        numbers_in(to_plain_text(target.text), report.locale),
-    )
-    for missing in found:
+    numbers, addresses = _disagreements(source.text, target.text, source_locale, report.locale)
+    for missing in numbers:
         if missing.certain:
             report.add(
                 field,
@@ -94,15 +109,7 @@ def _number_problems(
                 ).format(number=missing.number.text),
                 Severity.WARNING,
             )
-
-
-def _segment_problems(
-    source: Segment, target: Segment, source_locale: str, report: _Reporter
-) -> None:
-    _ = report.t.gettext
-    field = target.path or "boilerplate"
-    _number_problems(source, target, source_locale, report)
-    for address in sorted(_addresses(source.text) - _addresses(target.text)):
+    for address in addresses:
         report.add(
             field,
             "address-missing",

@@ -148,7 +148,7 @@ class PreviewController(QObject):
             self.pane.clear()
             return
         start = time.perf_counter()
-        cleaned, _warnings = sanitize_release(self.session.release)
+        cleaned, _warnings = sanitize_release(self.session.release, [self.session.locale])
         rendered: RenderedRelease = render_release(cleaned, self.session.locale)
         self.pane.show_html(render_html(rendered, profile="preview"))
         self.last_cost_ms = (time.perf_counter() - start) * 1000

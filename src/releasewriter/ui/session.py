@@ -2,8 +2,8 @@
 
 Widgets never change the model directly: they call :meth:`EditorSession.edit`
 (or :meth:`restructure`), and listen to :attr:`changed`. Autosave snapshots
-the release on the GUI thread (encoding a draft takes well under a
-millisecond) and writes it on a worker thread, so a slow disk never stalls
+the release on the GUI thread (a millisecond at 20,000 words in six
+languages) and encodes and writes it on a worker thread, so a slow disk never stalls
 typing; the first change after a save starts the timer and later ones do not
 restart it, so text reaches the disk within the delay even while typing
 without pause.
@@ -26,7 +26,7 @@ from releasewriter.model import LanguageVersion, Organisation, Release
 from releasewriter.model.fields import get_in_release, set_in_release
 from releasewriter.model.following import Followed, adopt_profile, follow_profile
 from releasewriter.store import DraftStore
-from releasewriter.store.draft_format import encode_release
+from releasewriter.store.draft_format import encode_snapshot, release_to_dict
 from releasewriter.store.locks import DraftLock, DraftLockedError, LockHolder
 from releasewriter.ui.undo import ReleaseCommand, RestructureCommand, SetFieldCommand
 
@@ -261,16 +261,19 @@ class EditorSession(QObject):
             self._set_read_only(True)
             self.save_failed.emit("lock-lost")
             return
-        data = encode_release(self.release)
+        snapshot = release_to_dict(self.release)
         self._dirty = False
         now = time.monotonic()
         backup = now - self._last_backup > BACKUP_EVERY_SECONDS
         if backup:
             self._last_backup = now
         path = self.path
-        future = self._writer.submit(self.store.write, path, data, backup=backup)
+        future = self._writer.submit(self._write, path, snapshot, backup)
         self._pending = future
         future.add_done_callback(self._write_done.emit)
+
+    def _write(self, path: Path, snapshot: dict[str, Any], backup: bool) -> Path:
+        return self.store.write(path, encode_snapshot(snapshot), backup=backup)
 
     def _on_write_done(self, future: Future[Path]) -> None:
         error = future.exception()

@@ -43,6 +43,8 @@ from releasewriter.ui.session import EditorSession
 from releasewriter.ui.spelling import SpellingService
 from releasewriter.ui.spelling.menu import SpellingLabels
 
+COUNT_DELAY_MS = 250
+
 
 class ParagraphsSection(QGroupBox):
     """Body or notes: paragraphs with bold, italic, links, and a word count."""
@@ -89,7 +91,13 @@ class ParagraphsSection(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
         layout.addWidget(self.editor)
-        self.editor.textChanged.connect(self.update_count)
+        # Counting runs over the whole text: once per pause in typing, not per
+        # key, and not per block while a release is loading (that was quadratic).
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self.update_count)
+        self.editor.textChanged.connect(self._count_timer.start)
 
     def _apply(self, act: Callable[[], None]) -> None:
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -117,6 +125,7 @@ class ParagraphsSection(QGroupBox):
             self.editor.set_link(safe_href(href) if href.strip() else None)
 
     def update_count(self) -> None:
+        self._count_timer.stop()
         if self.session.release is not None:
             self.count.setText(count_text(self.t, self.editor.toPlainText(), self.session.locale))
 
