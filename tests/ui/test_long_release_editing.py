@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QTextEdit
 from pytestqt.qtbot import QtBot
 
@@ -112,3 +113,27 @@ def test_large_blocks_are_kept_apart_from_the_heap_on_linux() -> None:
     from releasewriter.ui.memory import fix_large_blocks_apart  # noqa: PLC0415
 
     assert fix_large_blocks_apart() is True  # glibc's mallopt accepted the fixed threshold
+
+
+def test_a_burst_of_typing_keeps_one_undo_step_and_nothing_of_the_keys_merged_into_it(
+    qtbot: QtBot, long_window: MainWindow
+) -> None:
+    import gc  # noqa: PLC0415
+
+    from releasewriter.ui.undo import SetFieldCommand  # noqa: PLC0415
+
+    editor = _body(long_window)
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    before = editor.toPlainText()
+    type_text(editor, " quarante touches de plus")
+    stack = long_window.session.undo_stack
+    assert stack.count() == 1
+    gc.collect()
+    # Each key's edit once stayed alive after the merge, with two copies of
+    # the body's paragraphs: memory grew with every key.
+    alive = [o for o in gc.get_objects() if isinstance(o, SetFieldCommand)]
+    assert len(alive) == 1
+    undo = next(a for a in long_window.findChildren(QAction) if a.text().startswith("&Undo"))
+    undo.trigger()
+    assert editor.toPlainText() == before

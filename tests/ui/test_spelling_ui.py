@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from releasewriter.i18n import app_translations
+from releasewriter.model import Paragraph
 from releasewriter.spelling import LanguageChecker, PersonalDictionary, checker_for
 from releasewriter.spelling import checker as checker_module
 from releasewriter.store import DraftStore
@@ -165,6 +166,26 @@ def test_the_sample_body_is_underlined_without_an_edit(form: Form) -> None:
     last = form.body.document().blockCount() - 1
     assert "clées" in underlined(form.body, last)  # the sample's own typo (clés)
     assert form.session.undo_stack.count() == 0
+
+
+def test_a_long_body_is_shown_at_once_and_underlined_while_the_window_is_idle(
+    form: Form, qtbot: QtBot, drafts_store: DraftStore
+) -> None:
+    release = sample_release()
+    sentence = "Les migrants ont besoin d’une protection durable et de services de base. "
+    release.source.body = [Paragraph(f"{i}. " + sentence * 20) for i in range(300)]
+    release.source.body[-1] = Paragraph(sentence + "Une erreurr à la fin.")
+    form.session.open_path(drafts_store.save(release))
+    highlighter = next(
+        h for h in form.service.highlighters() if h.document() is form.body.document()
+    )
+    last = form.body.document().blockCount() - 1
+    # Shown before it is all checked: checking 300 paragraphs at once held the window.
+    assert highlighter.checking
+    assert underlined(form.body, last) == []
+    qtbot.waitUntil(lambda: underlined(form.body, last) == ["erreurr"], timeout=10_000)
+    assert not highlighter.checking
+    assert form.session.undo_stack.count() == 0  # checking is no edit
 
 
 def test_typing_in_a_quote_underlines_there_too(form: Form) -> None:

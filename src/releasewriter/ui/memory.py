@@ -11,14 +11,20 @@ Two things made a long release's editor grow while nothing new was kept:
   it asks for its ``__feature__`` options) into ``linecache``: 4 MiB of
   source lines that are of use only to a traceback, which reads them again.
 
-Neither applies on Windows or macOS, whose allocators return large blocks
-and where the call is skipped.
+And glibc keeps what was freed in its heap for the next allocation, which
+after parsing a word list or a few hundred renders and autosaves is many
+megabytes it will not need: :func:`return_freed_memory` hands it back.
+
+None of this applies on Windows or macOS, whose allocators return large
+blocks; there the calls do nothing.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
+import functools
 import linecache
 import sys
 
@@ -28,15 +34,24 @@ _MMAP_THRESHOLD = 128 * 1024
 _M_MMAP_THRESHOLD = -3
 
 
-def fix_large_blocks_apart() -> bool:
-    """Stop glibc from moving large blocks into the heap; False where that is not glibc."""
+@functools.cache
+def _glibc() -> ctypes.CDLL | None:
     if not sys.platform.startswith("linux"):
-        return False
+        return None
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        mallopt = libc.mallopt
-    except (OSError, AttributeError):  # musl and others have no mallopt
+    except OSError:
+        return None
+    # musl and other C libraries have neither call.
+    return libc if hasattr(libc, "mallopt") and hasattr(libc, "malloc_trim") else None
+
+
+def fix_large_blocks_apart() -> bool:
+    """Stop glibc from moving large blocks into the heap; False where that is not glibc."""
+    libc = _glibc()
+    if libc is None:
         return False
+    mallopt = libc.mallopt
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
     mallopt.restype = ctypes.c_int
     return bool(mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD))
@@ -45,3 +60,11 @@ def fix_large_blocks_apart() -> bool:
 def drop_source_lines() -> None:
     """Forget module sources read for nothing; a traceback reads what it needs again."""
     linecache.clearcache()
+
+
+def return_freed_memory() -> None:
+    """Give back to the system what glibc keeps of freed memory (a millisecond or two)."""
+    libc = _glibc()
+    if libc is not None:
+        with contextlib.suppress(OSError):
+            libc.malloc_trim(0)

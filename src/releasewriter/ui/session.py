@@ -28,11 +28,13 @@ from releasewriter.model.following import Followed, adopt_profile, follow_profil
 from releasewriter.store import DraftStore
 from releasewriter.store.draft_format import encode_snapshot, release_to_dict
 from releasewriter.store.locks import DraftLock, DraftLockedError, LockHolder
+from releasewriter.ui.memory import return_freed_memory
 from releasewriter.ui.undo import ReleaseCommand, RestructureCommand, SetFieldCommand
 
 log = logging.getLogger(__name__)
 
 BACKUP_EVERY_SECONDS = 300.0
+RETURN_MEMORY_EVERY_SECONDS = 10.0
 
 
 class EditorSession(QObject):
@@ -61,6 +63,7 @@ class EditorSession(QObject):
         self._lock: DraftLock | None = None
         self._dirty = False
         self._last_backup = 0.0
+        self._memory_returned = 0.0  # touched by the writer's thread only
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
         self._pending: Future[Path] | None = None
         self.undo_stack = QUndoStack(self)
@@ -167,7 +170,12 @@ class EditorSession(QObject):
         if old == value:
             return
         set_in_release(self.release, self.locale, path, value)
-        self.undo_stack.push(SetFieldCommand(self, self.locale, path, old, value, text or path))
+        stack = self.undo_stack
+        top = stack.command(stack.index() - 1) if stack.index() == stack.count() else None
+        if isinstance(top, SetFieldCommand) and top.absorbs(self.locale, path):
+            top.absorb(value)
+        else:
+            stack.push(SetFieldCommand(self, self.locale, path, old, value, text or path))
         self.notify(self.locale, path, from_widget=True)
 
     def restructure(self, text: str, change: Callable[[LanguageVersion], None]) -> None:
@@ -273,7 +281,14 @@ class EditorSession(QObject):
         future.add_done_callback(self._write_done.emit)
 
     def _write(self, path: Path, snapshot: dict[str, Any], backup: bool) -> Path:
-        return self.store.write(path, encode_snapshot(snapshot), backup=backup)
+        written = self.store.write(path, encode_snapshot(snapshot), backup=backup)
+        # On the writer's thread, now and then: typing in a long release frees
+        # megabytes of renders and snapshots a minute, which glibc would keep.
+        now = time.monotonic()
+        if now - self._memory_returned > RETURN_MEMORY_EVERY_SECONDS:
+            self._memory_returned = now
+            return_freed_memory()
+        return written
 
     def _on_write_done(self, future: Future[Path]) -> None:
         error = future.exception()

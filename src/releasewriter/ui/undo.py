@@ -19,7 +19,6 @@ from releasewriter.model.fields import set_in_release
 if TYPE_CHECKING:
     from releasewriter.ui.session import EditorSession
 
-_FIELD_EDIT = 1
 MERGE_WINDOW_SECONDS = 1.5
 
 
@@ -36,19 +35,19 @@ class SetFieldCommand(QUndoCommand):
         self.stamp = time.monotonic()
         self._applied = True  # the widget already shows the new value
 
-    def id(self) -> int:
-        return _FIELD_EDIT
+    # Not QUndoCommand.mergeWith: the stack deletes the command merged in, but
+    # PySide keeps its Python half alive, with its values (a long body's
+    # paragraphs, twice): memory grew with every key typed. The session asks
+    # the command on top to absorb the next edit instead of pushing one.
+    def absorbs(self, locale: str, path: str) -> bool:
+        """Whether an edit of ``path`` now belongs to this burst of typing."""
+        recent = time.monotonic() - self.stamp <= MERGE_WINDOW_SECONDS
+        return recent and (locale, path) == (self.locale, self.path)
 
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetFieldCommand):
-            return False
-        if (other.locale, other.path) != (self.locale, self.path):
-            return False
-        if other.stamp - self.stamp > MERGE_WINDOW_SECONDS:
-            return False
-        self.new = other.new
-        self.stamp = other.stamp
-        return True
+    def absorb(self, new: Any) -> None:
+        """Take the next edit of the same field (already applied) into this command."""
+        self.new = new
+        self.stamp = time.monotonic()
 
     def redo(self) -> None:
         if self._applied:

@@ -9,10 +9,20 @@ A full re-highlight (the language changed, a word was added to the dictionary,
 a word list finished loading) is done with the document's signals blocked:
 Qt's ``rehighlight()`` ends with ``contentsChanged``, which the widgets pass
 on as ``textChanged``, and the form would take that for an edit.
+
+Qt highlights every block of a document as it is loaded, on the GUI thread:
+checking the 80,000 words of a long release that way held the window two
+seconds. Checking therefore has a budget per turn of the event loop; blocks
+met once it is spent are shown unchecked at first and checked in slices of
+the same budget while the window is idle, each underlined as it is done.
+A typed key changes one block, well within the budget.
 """
 
 from __future__ import annotations
 
+import functools
+import time
+from collections import Counter
 from collections.abc import Callable
 
 import shiboken6
@@ -22,6 +32,10 @@ from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharForma
 from releasewriter.spelling import LanguageChecker, Misspelling, PersonalDictionary
 
 CheckerSource = Callable[[], LanguageChecker | None]
+
+# Checking per turn of the event loop: a frame's worth, so typing and
+# scrolling go on while a long document is being checked.
+BUDGET_S = 0.008
 
 
 def utf16_offsets(text: str) -> list[int]:
@@ -68,6 +82,13 @@ class SpellingHighlighter(QSyntaxHighlighter):
         self._checker = checker_for_locale()
         self._enabled = True
         self._pending = False
+        # Texts of blocks shown unchecked, the budget spent; see _check_pending.
+        self._unchecked: Counter[str] = Counter()
+        self._deferred_since_walk = False
+        self._walk_due = False
+        self._resume = 0
+        self._spent = 0.0
+        self._turn_pending = False
         self.dictionary = dictionary
         self.underline = spelling_format()
         # Held weakly: the dictionary outlives the fields it serves.
@@ -100,8 +121,74 @@ class SpellingHighlighter(QSyntaxHighlighter):
         if checker is not self._checker:
             self._checker = checker
             self._rehighlight_later()
-        for start, end, _word in self.misspellings(text):
+        found = self._within_budget(text)
+        if found is None:
+            self._unchecked[text] += 1
+            self._deferred_since_walk = True
+            self._defer()
+            return
+        for start, end, _word in found:
             self.setFormat(start, end - start, self.underline)
+
+    @property
+    def checking(self) -> bool:
+        """Blocks are waiting to be checked (a long document was just shown)."""
+        return bool(self._unchecked)
+
+    def _within_budget(self, text: str) -> list[Misspelling] | None:
+        """The block's misspellings, or None when this turn's budget is spent."""
+        if self._spent >= BUDGET_S:
+            return None
+        start = time.perf_counter()
+        found = self.misspellings(text)
+        self._spent += time.perf_counter() - start
+        if not self._turn_pending:
+            self._turn_pending = True
+            QTimer.singleShot(0, self, self._next_turn)
+        return found
+
+    def _next_turn(self) -> None:
+        self._turn_pending = False
+        self._spent = 0.0
+
+    def _defer(self) -> None:
+        if not self._walk_due:
+            self._walk_due = True
+            QTimer.singleShot(0, self, self._check_pending)
+
+    def _check_pending(self) -> None:
+        """Check, within one budget, blocks shown unchecked; then come back for more.
+
+        Pending blocks are known by their text (a block's number moves as text
+        is typed above it), counted so that two paragraphs alike are both
+        checked. A walk goes down the document once, slice by slice; the texts
+        left after it are of blocks edited meanwhile, which were checked as typed.
+        """
+        self._walk_due = False
+        document = self.document()
+        if document is None or not shiboken6.isValid(document):
+            return
+        if self._resume == 0:
+            self._deferred_since_walk = False
+        self._spent = 0.0
+        for number in range(self._resume, document.blockCount()):
+            block = document.findBlockByNumber(number)
+            text = block.text()
+            if not self._unchecked.get(text):
+                continue
+            if self._spent >= BUDGET_S:
+                self._resume = number
+                self._defer()
+                return
+            self._unchecked[text] -= 1
+            if not self._unchecked[text]:
+                del self._unchecked[text]
+            self._quietly(functools.partial(self.rehighlightBlock, block))
+        self._resume = 0
+        if self._deferred_since_walk and self._unchecked:
+            self._defer()  # blocks above the walk were put off while it went on
+        else:
+            self._unchecked.clear()
 
     # -- re-highlighting -----------------------------------------------------------
 

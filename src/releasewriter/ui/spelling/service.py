@@ -17,8 +17,6 @@ In the form (``ReleaseForm.__init__``, once the sections exist)::
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import sys
 import threading
 import weakref
 from collections.abc import Callable
@@ -34,6 +32,7 @@ from releasewriter.spelling import (
     has_word_list,
     loaded_checker,
 )
+from releasewriter.ui.memory import return_freed_memory
 from releasewriter.ui.spelling.highlighter import CheckerSource, SpellingHighlighter
 from releasewriter.ui.spelling.menu import SpellingLabels, TextWidget, install_context_menu
 
@@ -56,13 +55,6 @@ def attach_spelling(
     if context_menu:
         install_context_menu(widget, highlighter, labels)
     return highlighter
-
-
-def _return_freed_memory() -> None:
-    """Give back to the system what parsing a word list used for a moment (glibc keeps it)."""
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 class SpellingService(QObject):
@@ -156,7 +148,7 @@ class SpellingService(QObject):
     def _load_in_background(self, language: str) -> None:
         try:
             checker_for(language)
-            _return_freed_memory()
+            return_freed_memory()  # what parsing the list used for a moment
         except Exception:  # a damaged word list: that language goes unchecked
             signal = self.load_failed
         else:
