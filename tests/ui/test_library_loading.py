@@ -74,6 +74,37 @@ def test_the_window_is_up_before_the_list_is_read_and_the_rows_come_in_batches(
     window.close()
 
 
+def test_the_folder_is_read_only_once_the_window_has_painted_its_first_frame(
+    qtbot: QtBot, tmp_path: Path, drafts_store: DraftStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reading thread shares the interpreter with the GUI thread: started while the
+    window is built, it would hold back every call from Qt into Python until the window
+    is up."""
+    paths = _many(drafts_store, 40)
+    from releasewriter.i18n import app_translations  # noqa: PLC0415
+    from releasewriter.settings import Settings  # noqa: PLC0415
+    from releasewriter.ui.startup import build_window  # noqa: PLC0415
+
+    reads = _count_reads(drafts_store, monkeypatch)
+    window = build_window(
+        store=drafts_store,
+        settings=Settings.load(tmp_path / "config"),
+        config_dir=tmp_path / "config",
+        translations=app_translations("en"),
+        ui_locale="en",
+        draft=paths[0],
+    )
+    qtbot.addWidget(window)
+    qtbot.wait(200)  # the event loop runs, the window is not shown yet
+    assert set(reads) <= {paths[0]}  # the draft opened, nothing of the library
+    assert window.library.model.rowCount() <= 1
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(lambda: not window.library.loading, timeout=10000)
+    assert window.library.model.rowCount() == len(paths) + 1  # and the sample saved first
+    window.close()
+
+
 def test_a_restart_reads_only_what_changed(
     qtbot: QtBot, tmp_path: Path, drafts_store: DraftStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
