@@ -122,6 +122,7 @@ class DraftsLibraryPanel(QWidget):
         self.model = LibraryModel(translations, ui_locale, self)
         self.proxy = LibraryFilter(self)
         self.proxy.setSourceModel(self.model)
+        self.proxy.searched.connect(self._update_status)
         self.tabs = make_tabs(self, _)
         self.search = make_search(self, _)
         self.view = make_view(self, self.proxy, _)
