@@ -6,12 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from releasewriter.model import Release
 from releasewriter.store import DraftStore, read_release
 from releasewriter.store.search import BATCH_SIZE
-from releasewriter.ui.library.model import HEADLINE
+from releasewriter.ui.library import model as model_module
+from releasewriter.ui.library.model import HEADLINE, PATH_ROLE
 from releasewriter.ui.main_window import MainWindow
 from tests.releases import sample_release
 from tests.ui.conftest import show_window
@@ -74,6 +76,37 @@ def test_the_window_is_up_before_the_list_is_read_and_the_rows_come_in_batches(
     window.close()
 
 
+def test_the_folder_is_read_only_once_the_window_has_painted_its_first_frame(
+    qtbot: QtBot, tmp_path: Path, drafts_store: DraftStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reading thread shares the interpreter with the GUI thread: started while the
+    window is built, it would hold back every call from Qt into Python until the window
+    is up."""
+    paths = _many(drafts_store, 40)
+    from releasewriter.i18n import app_translations  # noqa: PLC0415
+    from releasewriter.settings import Settings  # noqa: PLC0415
+    from releasewriter.ui.startup import build_window  # noqa: PLC0415
+
+    reads = _count_reads(drafts_store, monkeypatch)
+    window = build_window(
+        store=drafts_store,
+        settings=Settings.load(tmp_path / "config"),
+        config_dir=tmp_path / "config",
+        translations=app_translations("en"),
+        ui_locale="en",
+        draft=paths[0],
+    )
+    qtbot.addWidget(window)
+    qtbot.wait(200)  # the event loop runs, the window is not shown yet
+    assert set(reads) <= {paths[0]}  # the draft opened, nothing of the library
+    assert window.library.model.rowCount() <= 1
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(lambda: not window.library.loading, timeout=10000)
+    assert window.library.model.rowCount() == len(paths) + 1  # and the sample saved first
+    window.close()
+
+
 def test_a_restart_reads_only_what_changed(
     qtbot: QtBot, tmp_path: Path, drafts_store: DraftStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -129,4 +162,46 @@ def test_a_file_changed_by_another_program_is_read_again(
         lambda: model.cell(model.row_for(paths[2]), HEADLINE) == "Saved on another computer",
         timeout=5000,
     )
+    window.close()
+
+
+def test_a_search_of_many_drafts_shows_its_first_rows_then_the_whole_result(
+    qtbot: QtBot, tmp_path: Path, drafts_store: DraftStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A key tests the rows in the order shown for a slice of time, then lets the window
+    paint: the rows on top are final, those below and the count follow."""
+    paths = _many(drafts_store, 60)
+    for path in paths[::3]:
+        release = read_release(path)
+        release.source.headline = f"Rare word zanzibar {path.stem[-2:]}"
+        drafts_store.save(release, path)
+    window = show_window(qtbot, tmp_path, drafts_store, paths[1])
+    library = window.library
+    monkeypatch.setattr(model_module, "SEARCH_SLICE_S", 0.0)  # every slice as short as can be
+    monkeypatch.setattr(model_module, "SEARCH_ROWS_PER_CHECK", 7)
+    expected = {str(path) for path in paths[::3]}
+
+    def shown() -> list[str]:
+        proxy = library.proxy
+        return [str(proxy.index(row, 0).data(PATH_ROLE)) for row in range(proxy.rowCount())]
+
+    library.search.setFocus()
+    qtbot.keyClicks(library.search, "zanz")
+    first = shown()
+    assert library.proxy.searching  # the rest of the rows wait for the next slices
+    assert set(first) <= expected
+    qtbot.waitUntil(lambda: not library.proxy.searching, timeout=5000)
+    assert set(shown()) == expected
+    assert shown()[: len(first)] == first  # what was on top stays there
+    status = library.status.text().replace("\u2068", "").replace("\u2069", "")
+    assert status == f"{len(expected)} drafts found"
+
+    qtbot.keyClicks(library.search, "ibar")  # narrower: within the rows found
+    qtbot.waitUntil(lambda: not library.proxy.searching, timeout=5000)
+    assert set(shown()) == expected
+    qtbot.keyClick(library.search, Qt.Key.Key_Backspace)  # wider again
+    qtbot.waitUntil(lambda: not library.proxy.searching, timeout=5000)
+    assert set(shown()) == expected
+    library.search.clear()
+    assert len(shown()) == len(paths) + 1
     window.close()

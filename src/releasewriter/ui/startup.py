@@ -5,11 +5,12 @@ from __future__ import annotations
 import contextlib
 import gettext
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QWidget
 
 from releasewriter.i18n.catalogs import app_translations
 from releasewriter.i18n.locales import is_rtl
@@ -181,6 +182,27 @@ def run(options: StartOptions, *, report_startup: bool = False) -> int:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     if report_startup:
-        # Once the first frame is painted with the sample open: print, then leave.
-        QTimer.singleShot(0, lambda: (print("shown", flush=True), window.close(), app.quit()))
+        # Once the first frame is painted with the sample open: print, then leave. A timer
+        # alone is not enough: it may fire before the platform has exposed the window.
+        when_painted(window, lambda: (print("shown", flush=True), window.close(), app.quit()))
     return app.exec()
+
+
+class _FirstPaint(QObject):
+    def __init__(self, widget: QWidget, action: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self._action = action
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            # The rest of the frame (the children, the flush) is done before the timer fires.
+            QTimer.singleShot(0, self._action)
+            self.deleteLater()
+        return False
+
+
+def when_painted(widget: QWidget, action: Callable[[], object]) -> None:
+    """Run ``action`` once, just after the first frame that paints ``widget``."""
+    _FirstPaint(widget, action)

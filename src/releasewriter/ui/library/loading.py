@@ -10,14 +10,26 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from releasewriter.store.search import DraftIndex, IndexedDraft
 
 log = logging.getLogger(__name__)
+
+# The worker parses drafts in Python and so holds the interpreter lock; the GUI thread, which
+# takes that lock at every call from Qt into Python (each cell painted, each event filter),
+# would wait up to the interpreter's switch interval (5 ms) for each call. Between files, once
+# it has read for WORK_S, the worker sleeps PAUSE_S: the GUI thread's waits stay short, and it
+# gets whole stretches to itself.
+WORK_S = 0.004
+PAUSE_S = 0.001
+# After handing over a batch, the worker waits (this long at most) for the GUI thread to have
+# shown it: the list's new layout asks Python about every row, each call a wait for the lock.
+HANDED_OVER_WAIT_S = 1.0
 
 
 class LibraryLoader(QObject):
@@ -39,6 +51,8 @@ class LibraryLoader(QObject):
         self._running = False
         self._again = False
         self._stop = threading.Event()
+        self._worked_since = 0.0
+        self._shown = threading.Event()
         self._pass = 0
         # What the passes handed over, by file: a pass after a save of ours hands over
         # nothing (the row was updated from memory), not 10,000 unchanged rows.
@@ -69,6 +83,7 @@ class LibraryLoader(QObject):
     def stop(self) -> None:
         """Stop reading (the window closes); what was read is kept."""
         self._stop.set()
+        self._shown.set()
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     def _run(self, number: int) -> None:
@@ -78,7 +93,7 @@ class LibraryLoader(QObject):
             self._sent.clear()
         sent = self._sent  # touched by the worker thread alone
         try:
-            for items in self.index.draft_batches(stop=self._stop.is_set):
+            for items in self.index.draft_batches(stop=self._between_files):
                 if self._stop.is_set():
                     return
                 assert listed is not None
@@ -87,13 +102,25 @@ class LibraryLoader(QObject):
                 for item in new:
                     sent[item.path] = item
                 if new:
+                    self._shown.clear()
                     self._delivered.emit(number, new, None)
+                    self._shown.wait(HANDED_OVER_WAIT_S)
+                    self._worked_since = time.perf_counter()
         except Exception:  # a pass that fails leaves the rows as they were, and the app up
             log.exception("reading the drafts folder failed")
             listed = None
         if not self._stop.is_set():
             # The end of the pass: items None; listed None when it failed (nothing goes).
             self._delivered.emit(number, None, listed)
+
+    def _between_files(self) -> bool:
+        """Whether to stop; first, a pause for the GUI thread when the worker read long enough."""
+        now = time.perf_counter()
+        if now - self._worked_since >= WORK_S:
+            time.sleep(PAUSE_S)
+            now = time.perf_counter()
+            self._worked_since = now
+        return self._stop.is_set()
 
     def _receive(
         self, number: int, items: list[IndexedDraft] | None, listed: set[Path] | None
@@ -105,6 +132,8 @@ class LibraryLoader(QObject):
             # wins over the older read of the same file.
             current = [self.index.current(item.path) or item for item in items]
             self.batch.emit(current)
+            # Once the events this batch caused (the view's layout, its paint) are handled.
+            QTimer.singleShot(0, self._shown.set)
         if items is None and self._running:
             self._running = False
             self.finished.emit(listed)

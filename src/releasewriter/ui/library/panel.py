@@ -77,9 +77,12 @@ from releasewriter.ui.library.widgets import (
     status_text,
 )
 
-# The first pass starts just after the window's first frame: its worker thread shares the
-# interpreter with the GUI thread, and the window comes first.
-FIRST_PASS_DELAY_MS = 50
+# The first pass starts just after the list's first frame: its worker thread shares the
+# interpreter with the GUI thread, and every call from Qt into Python (a cell's data, an
+# event filter) waits for the interpreter while the worker holds it. A timer started while
+# the window is built fires before the window is painted when building takes longer, so
+# the frame is what starts it; this delay is for a list never painted (a hidden pane).
+FIRST_PASS_FALLBACK_MS = 1000
 
 
 class DraftsLibraryPanel(QWidget):
@@ -119,6 +122,7 @@ class DraftsLibraryPanel(QWidget):
         self.model = LibraryModel(translations, ui_locale, self)
         self.proxy = LibraryFilter(self)
         self.proxy.setSourceModel(self.model)
+        self.proxy.searched.connect(self._update_status)
         self.tabs = make_tabs(self, _)
         self.search = make_search(self, _)
         self.view = make_view(self, self.proxy, _)
@@ -184,6 +188,8 @@ class DraftsLibraryPanel(QWidget):
 
     @Slot()
     def _start_loading(self) -> None:
+        if not self._starting:
+            return  # started already (by the first frame, or its fallback)
         self._starting = False
         if not self._loader.running:
             self.refresh_in_background()
@@ -194,7 +200,7 @@ class DraftsLibraryPanel(QWidget):
 
         While a pass runs in the background, another one follows it instead.
         """
-        if self._background or (self._loader.running and not self.in_trash):
+        if self._background or (self.loading and not self.in_trash):
             self.refresh_in_background()
             return
         selected, current = self.selected_paths(), self.current_path()
@@ -215,8 +221,8 @@ class DraftsLibraryPanel(QWidget):
             return
         if self._starting:
             # The first pass starts once the window is up (and start-up has tidied the
-            # folder: finished interrupted saves, renamed older drafts).
-            QTimer.singleShot(FIRST_PASS_DELAY_MS, self, self._start_loading)
+            # folder: finished interrupted saves, renamed older drafts): see eventFilter.
+            QTimer.singleShot(FIRST_PASS_FALLBACK_MS, self, self._start_loading)
             return
         self._watcher.watch([self.store.folder, trash_folder(self.store.folder)])
         self._loader.start()
@@ -367,7 +373,8 @@ class DraftsLibraryPanel(QWidget):
         fit_toolbar(self.toolbar, self.width())
         if tab == DRAFTS_TAB and self.loading:
             self.model.set_rows([])  # the trash's rows go; the drafts come with the next pass
-            self._loader.start(every_row=True)
+            if not self._starting:  # the first pass waits for the window's first frame
+                self._loader.start(every_row=True)
         self.refresh()
 
     @Slot(str)
@@ -540,6 +547,9 @@ class DraftsLibraryPanel(QWidget):
             return super().eventFilter(watched, event)
         if event.type() == QEvent.Type.Resize:
             fit_columns(self.view, self.model)
+        elif event.type() == QEvent.Type.Paint and self._starting:
+            # After the rest of this frame (the window's other parts, the flush).
+            QTimer.singleShot(0, self, self._start_loading)
         elif event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
             self._press_modifiers = event.modifiers()
         return super().eventFilter(watched, event)

@@ -215,7 +215,11 @@ def fit_columns(view: QTreeView, model: LibraryModel) -> None:
     padding = 4 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 8
     widths = {}
     for column in (LANGUAGES, STATUS, CHANGED):
-        texts = {model.cell(row, column) for row in range(model.rowCount())}
+        texts = (
+            model.time_texts()
+            if column == CHANGED
+            else {model.cell(row, column) for row in range(model.rowCount())}
+        )
         content = max((metrics.horizontalAdvance(text) for text in texts), default=0)
         widths[column] = max(content + padding, header.sectionSizeHint(column))
         view.setColumnHidden(column, False)
