@@ -23,7 +23,7 @@ import pickle
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import babel
 from babel import Locale, localedata
@@ -149,7 +149,8 @@ def attach_extract(locale: Locale) -> Locale:
         return locale  # a babel without this attribute, or data already loaded
     extract = _load(_folder() / f"{identifier}.pickle")
     if extract is not None:
-        locale._Locale__data = localedata.LocaleDataDict(_Extract(identifier, extract))  # type: ignore[attr-defined]
+        data = localedata.LocaleDataDict(cast("dict[Any, Any]", _Extract(identifier, extract)))
+        locale._Locale__data = data  # type: ignore[attr-defined]
     return locale
 
 
