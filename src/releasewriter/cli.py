@@ -16,22 +16,23 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from releasewriter import __version__
-from releasewriter.export.errors import ExportError, ExportWriteError
-from releasewriter.export.files import FORMATS, Format, export_release
 from releasewriter.i18n import app_translations, user_locale
-from releasewriter.i18n.locales import display_name
-from releasewriter.model import Release
-from releasewriter.render import render_release, render_text
-from releasewriter.resources import resource_path
-from releasewriter.store import DraftReadError, DraftStore, default_drafts_dir, read_release
-from releasewriter.store.atomic import is_temp_name
-from releasewriter.store.conflicts import find_originals, release_id_of_name
-from releasewriter.store.library_cache import LibraryCache, list_drafts
-from releasewriter.store.locks import is_stale, lock_path_for, read_holder
-from releasewriter.validation import Problem, Severity, validate_release
+
+# Each command imports what it uses, in its own body: a command runs in a fresh
+# process, and everything imported here would be paid by every command (the
+# export does not need the drafts folder's machinery, the checks of ``validate``
+# or the library's cache). tests/test_cli_imports.py holds the export to it.
+if TYPE_CHECKING:
+    from releasewriter.model import Release
+    from releasewriter.store import DraftStore
+    from releasewriter.validation import Problem
+
+# The choices of --format, as releasewriter.export.files.FORMATS (a test holds them
+# equal): importing that module for its help text would load the renderer.
+FORMATS = ("docx", "html")
 
 SAMPLE_NAME = "sample"
 EXIT_PROBLEMS = 1
@@ -43,6 +44,8 @@ class UsageError(Exception):
 
 
 def sample_path() -> Path:
+    from releasewriter.resources import resource_path  # noqa: PLC0415
+
     return resource_path("samples", "iom-china-trafficking.release.json")
 
 
@@ -167,6 +170,8 @@ class Cli:
     # -- helpers -----------------------------------------------------------
 
     def store(self, args: argparse.Namespace) -> DraftStore:
+        from releasewriter.store import DraftStore, default_drafts_dir  # noqa: PLC0415
+
         return DraftStore(args.drafts_dir or default_drafts_dir())
 
     def resolve(self, args: argparse.Namespace, draft: str) -> Release:
@@ -190,6 +195,8 @@ class Cli:
         return release
 
     def _read(self, args: argparse.Namespace, draft: str) -> Release:
+        from releasewriter.store import read_release  # noqa: PLC0415
+
         _ = self.t.gettext
         if draft == SAMPLE_NAME:
             return read_release(sample_path())
@@ -215,6 +222,8 @@ class Cli:
         A conflict copy starts with its original's id too: the id names the original,
         and the copy is given by its file name.
         """
+        from releasewriter.store.conflicts import find_originals  # noqa: PLC0415
+
         if not draft:
             return []
         paths = store.draft_paths()
@@ -241,6 +250,8 @@ class Cli:
     # -- commands ----------------------------------------------------------
 
     def cmd_export(self, args: argparse.Namespace) -> int:
+        from releasewriter.export.files import Format, export_release  # noqa: PLC0415
+
         release = self.resolve(args, args.draft)
         locales = self.locales(release, args.lang, args.all_languages)
         formats: list[Format] = args.format or list(FORMATS)
@@ -276,6 +287,8 @@ class Cli:
         return not unfinished
 
     def cmd_validate(self, args: argparse.Namespace) -> int:
+        from releasewriter.validation import validate_release  # noqa: PLC0415
+
         release = self.resolve(args, args.draft)
         return self.report(validate_release(release, self.t))
 
@@ -287,6 +300,9 @@ class Cli:
 
     def cmd_xliff(self, args: argparse.Namespace) -> int:
         # Each command loads only what it uses: a CLI start pays for every import.
+        from releasewriter.i18n.locales import display_name  # noqa: PLC0415
+        from releasewriter.store import DraftStore, read_release  # noqa: PLC0415
+        from releasewriter.store.locks import is_stale, lock_path_for, read_holder  # noqa: PLC0415
         from releasewriter.translation.xliff import XliffError, import_xliff, write_xliff  # noqa: PLC0415
         from releasewriter.translation.xliff_read import describe_import  # noqa: PLC0415
 
@@ -360,6 +376,8 @@ class Cli:
         raise UsageError(_("No draft file or draft id “{draft}”.").format(draft=draft))
 
     def report(self, problems: list[Problem]) -> int:
+        from releasewriter.validation import Severity  # noqa: PLC0415
+
         _ = self.t.gettext
         for problem in problems:
             severity = _("error") if problem.severity is Severity.ERROR else _("warning")
@@ -374,6 +392,8 @@ class Cli:
         """Print the drafts; never writes (the folder may be read-only, or another
         ReleaseWriter may be saving in it): finishing an interrupted save and renaming
         older drafts are left to the app's start, with a note."""
+        from releasewriter.store.library_cache import LibraryCache, list_drafts  # noqa: PLC0415
+
         _ = self.t.gettext
         store = self.store(args)
         # The library's cache (in the cache folder, never the drafts folder): unchanged
@@ -407,6 +427,8 @@ class Cli:
         return EXIT_PROBLEMS if problems else 0
 
     def conflict_note(self, original: Path) -> str:
+        from releasewriter.store.conflicts import release_id_of_name  # noqa: PLC0415
+
         return self.t.gettext("conflict copy of {id}").format(id=release_id_of_name(original.name))
 
     def cmd_self_test(self, args: argparse.Namespace) -> int:
@@ -429,6 +451,8 @@ class Cli:
         return 0 if test.ok else EXIT_PROBLEMS
 
     def cmd_show(self, args: argparse.Namespace) -> int:
+        from releasewriter.render import render_release, render_text  # noqa: PLC0415
+
         release = self.resolve(args, args.draft)
         (locale,) = self.locales(release, [args.lang] if args.lang else None, False)
         self.out.write(render_text(render_release(release, locale)))
@@ -445,29 +469,49 @@ class Cli:
             return int(getattr(self, "cmd_" + args.command.replace("-", "_"))(args))
         except UsageError as error:
             self.err.write(f"releasewriter: {error}\n")
-        except DraftReadError as error:
+        except BrokenPipeError:
+            raise  # the reader of our output left: main() ends quietly, this is no error
+        except Exception as error:
+            code = self.failed(error)
+            if code is None:
+                raise
+            return code
+        return EXIT_USAGE
+
+    def failed(self, error: Exception) -> int | None:
+        """Tell a failure the user can cause; its exit status, or None for a bug.
+
+        The error classes are imported here, not at the top: a command that
+        raised one of them has imported its module already.
+        """
+        from releasewriter.export.errors import ExportError, ExportWriteError  # noqa: PLC0415
+        from releasewriter.store import DraftReadError  # noqa: PLC0415
+
+        _ = self.t.gettext
+        if isinstance(error, DraftReadError):
             self.err.write(
                 _("releasewriter: cannot read draft {path}: {problem}").format(
                     path=error.path, problem=error.problem
                 )
                 + "\n"
             )
-        except ExportError as error:
+            return EXIT_USAGE
+        if isinstance(error, ExportError):
             # A failed write is told in the user's language, naming their file.
             reason = error.describe(self.t) if isinstance(error, ExportWriteError) else error
             self.err.write(_("releasewriter: export failed: {reason}").format(reason=reason) + "\n")
             return EXIT_PROBLEMS
-        except BrokenPipeError:
-            raise  # the reader of our output left: main() ends quietly, this is no error
-        except OSError as error:
+        if isinstance(error, OSError):
             where = f" ({error.filename})" if error.filename else ""
             self.err.write(f"releasewriter: {error.strerror or error}{where}\n")
             return EXIT_PROBLEMS
-        return EXIT_USAGE
+        return None
 
 
 def unfinished_saves(folder: Path) -> list[Path]:
     """Temporary files a crash left in the drafts folder, for ``list`` to mention."""
+    from releasewriter.store.atomic import is_temp_name  # noqa: PLC0415
+
     try:
         return sorted(p for p in folder.iterdir() if is_temp_name(p))
     except OSError:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 
 from babel import Locale, UnknownLocaleError
-from babel.core import get_global
+
+from releasewriter.i18n.cldr import attach_extract, likely_subtag
 
 CJK_LANGUAGES = frozenset({"zh", "ja", "ko"})
 
@@ -16,10 +17,11 @@ def parse_locale(locale: str) -> Locale:
     normalised = locale.replace("-", "_")
     for candidate in (normalised, normalised.split("_", 1)[0]):
         try:
-            return Locale.parse(candidate)
+            parsed = Locale.parse(candidate)
         except (UnknownLocaleError, ValueError):
             continue
-    return Locale.parse("en")
+        return attach_extract(parsed)
+    return attach_extract(Locale.parse("en"))
 
 
 def language_of(locale: str) -> str:
@@ -51,9 +53,8 @@ def word_language_tag(locale: str) -> str:
     parsed = parse_locale(locale)
     territory = parsed.territory
     if not territory:
-        likely = get_global("likely_subtags")
         key = f"{parsed.language}_{parsed.script}" if parsed.script else parsed.language
-        expanded = likely.get(key) or likely.get(parsed.language) or ""
+        expanded = likely_subtag(key) or likely_subtag(parsed.language) or ""
         territory = expanded.split("_")[-1] if "_" in expanded else ""
     return f"{parsed.language}-{territory}" if territory else parsed.language
 
@@ -62,7 +63,7 @@ def script_of(locale: str) -> str:
     parsed = parse_locale(locale)
     if parsed.script:
         return parsed.script
-    likely = get_global("likely_subtags").get(parsed.language, "")
+    likely = likely_subtag(parsed.language) or ""
     parts = likely.split("_")
     return parts[1] if len(parts) > 2 else ""
 
