@@ -12,6 +12,7 @@ not stop a ``javascript:`` URL, so any other scheme renders as plain text.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -232,6 +233,14 @@ def paired_markers(tokens: list[Token]) -> set[int]:
 
 def parse_inline(text: str) -> list[Span]:
     """Split marked-up text into spans of uniform formatting."""
+    return list(_parsed(text))
+
+
+# Rendering, the checks and the export each read a segment's spans, a few
+# times over within one command: a 1 MB paragraph was parsed 52 times by one
+# export. A few recent texts suffice, and keep memory flat while typing.
+@functools.lru_cache(maxsize=64)
+def _parsed(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     bold = italic = False
     buffer: list[str] = []
@@ -271,7 +280,7 @@ def parse_inline(text: str) -> list[Span]:
             spans.append(Span(kept, bold, italic, safe_href(kept)))
     buffer.append(text[position:])
     flush()
-    return [span for span in spans if span.text]
+    return tuple(span for span in spans if span.text)
 
 
 def to_plain_text(text: str) -> str:
