@@ -42,6 +42,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("RELEASEWRITER_UI_LANG", "en")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import launch
+
 SIZES = (1_000, 5_000, 20_000, 80_000)
 KEY_INTERVAL_S = 0.120
 TICK_MS = 5
@@ -290,32 +292,9 @@ def cold_start(runs: int) -> tuple[list[float], list[float]]:
     for _ in range(runs):
         work = Path(tempfile.mkdtemp(prefix="rw-start-"))
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "RELEASEWRITER_UI_LANG": "en"}
-        start = time.perf_counter()
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "releasewriter.ui",
-                "--sample",
-                "--report-startup",
-                "--drafts-dir",
-                str(work / "d"),
-                "--config-dir",
-                str(work / "c"),
-            ],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-        )
-        assert process.stdout is not None
-        line = process.stdout.readline()
-        shown = time.perf_counter()
-        _pid, _status, usage = os.wait4(process.pid, 0)
-        if not line.startswith("shown"):
-            raise RuntimeError(f"the editor did not report its window: {line!r}")
-        times.append((shown - start) * 1000)
-        peaks.append(usage.ru_maxrss / 1024)
+        shown, peak = launch.window_shown(work / "d", work / "c", env, "--sample")
+        times.append(shown)
+        peaks.append(peak)
     return times, peaks
 
 
@@ -339,6 +318,10 @@ def main() -> int:
     parser.add_argument("--scenario", nargs="+")
     args = parser.parse_args()
     if args.scenario:
+        # The ui package before any Qt module, as the app imports it: it
+        # disarms PySide's import hook before other modules load.
+        import releasewriter.ui  # noqa: F401, PLC0415
+
         kind, *rest = args.scenario
         if kind == "open":
             out = scenario_open(Path(rest[0]))

@@ -41,6 +41,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import launch
 from releases import sample_release, six_language_release
 from releasewriter.store.draft_format import encode_release
 
@@ -114,30 +115,10 @@ def _env(cache: Path) -> dict[str, str]:
 
 def window_shown(drafts: Path, config: Path, cache: Path) -> float:
     """Milliseconds from exec to the main window shown (``--report-startup``)."""
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "releasewriter.ui",
-            "--report-startup",
-            "--drafts-dir",
-            str(drafts),
-            "--config-dir",
-            str(config),
-        ],
-        env=_env(cache),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert process.stdout is not None
-    line = process.stdout.readline()
-    shown = time.perf_counter()
-    process.wait()
-    if not line.startswith("shown"):
+    try:
+        return launch.window_shown(drafts, config, _env(cache))[0]
+    except RuntimeError:
         return float("nan")
-    return (shown - start) * 1000
 
 
 def cli_list(drafts: Path, cache: Path) -> float:

@@ -1,15 +1,12 @@
 """Keep the editor's resident memory close to what it holds.
 
-Two things made a long release's editor grow while nothing new was kept:
+A long release's editor grew while it kept nothing new:
 
 * glibc raises its mmap threshold after the first large block is freed, so
   the preview's megabyte-sized pages (one per render of a 20,000-word
   version) then come from the main heap, which fragments and is not given
   back: 8 MiB more after 20 s of typing. A fixed threshold keeps each such
   block mapped on its own, returned whole when freed.
-* PySide reads the source of every module imported after it (to see whether
-  it asks for its ``__feature__`` options) into ``linecache``: 4 MiB of
-  source lines that are of use only to a traceback, which reads them again.
 
 And glibc keeps what was freed in its heap for the next allocation, which
 after parsing a word list or a few hundred renders and autosaves is many
@@ -25,7 +22,6 @@ import contextlib
 import ctypes
 import ctypes.util
 import functools
-import linecache
 import sys
 
 # glibc's own default before it adapts (see mallopt(3)); blocks from this
@@ -55,11 +51,6 @@ def fix_large_blocks_apart() -> bool:
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
     mallopt.restype = ctypes.c_int
     return bool(mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD))
-
-
-def drop_source_lines() -> None:
-    """Forget module sources read for nothing; a traceback reads what it needs again."""
-    linecache.clearcache()
 
 
 def return_freed_memory() -> None:

@@ -24,7 +24,7 @@ from releasewriter.ui.context import AppContext
 from releasewriter.ui.documents import install_sample
 from releasewriter.ui.errors import ExceptionReporter, configure_logging
 from releasewriter.ui.main_window import MainWindow
-from releasewriter.ui.memory import drop_source_lines, fix_large_blocks_apart
+from releasewriter.ui.memory import fix_large_blocks_apart
 from releasewriter.ui.session import EditorSession
 
 log = logging.getLogger(__name__)
@@ -125,9 +125,6 @@ def build_window(
     return window
 
 
-SOURCE_LINES_DROPPED_AFTER_MS = 3000
-
-
 @dataclass(frozen=True)
 class StartOptions:
     """What a start needs, decided from the command line and the settings (see ``ui/app.py``)."""
@@ -161,8 +158,6 @@ def start(options: StartOptions) -> MainWindow:
     if options.window_size is not None:
         window.setGeometry(0, 0, *options.window_size)
     window.show()
-    # After the window's own imports (spelling, library) have been read.
-    QTimer.singleShot(SOURCE_LINES_DROPPED_AFTER_MS, drop_source_lines)
     if options.offer_profile and not options.settings.get(PROFILE_OFFERED):
         # Loaded only while the offer may still be due: not at every start.
         from releasewriter.ui.first_run import offer_profile, profile_offer_due  # noqa: PLC0415
