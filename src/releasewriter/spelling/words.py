@@ -96,15 +96,18 @@ def _in_dotted_name(text: str, start: int, end: int) -> bool:
 def words(text: str) -> Iterator[Word]:
     """The words of ``text`` worth checking, in order."""
     skipped = _skipped_spans(text) if ("/" in text or "@" in text or "#" in text) else []
+    dotted = "." in text
     for match in _WORD.finditer(text):
         start, end = match.span()
-        if any(ch.isdigit() for ch in match.group()):
+        word = match.group()
+        # isalpha() is one C call for the common word; digits are looked for only in the rest.
+        if not word.isalpha() and any(ch.isdigit() for ch in word):
             continue
         if skipped and _inside(skipped, start):
             continue
-        if "." in text and _in_dotted_name(text, start, end):
+        if dotted and _in_dotted_name(text, start, end):
             continue
-        yield Word(start, end, match.group())
+        yield Word(start, end, word)
 
 
 def parts(word: Word, separators: str) -> list[Word]:

@@ -30,6 +30,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
 
 from releasewriter.spelling import LanguageChecker, Misspelling, PersonalDictionary
+from releasewriter.spelling.checker import WordMemo
 
 CheckerSource = Callable[[], LanguageChecker | None]
 
@@ -50,7 +51,7 @@ def utf16_offsets(text: str) -> list[int]:
 
 
 def _in_qt_positions(text: str, found: list[Misspelling]) -> list[Misspelling]:
-    if not found or all(ord(char) <= 0xFFFF for char in text):
+    if not found or text.isascii() or max(text) <= "\uffff":
         return found
     offsets = utf16_offsets(text)
     return [(offsets[start], offsets[end], word) for start, end, word in found]
@@ -90,6 +91,10 @@ class SpellingHighlighter(QSyntaxHighlighter):
         self._spent = 0.0
         self._turn_pending = False
         self.dictionary = dictionary
+        # Verdicts per word for the checker they came from; emptied when the
+        # personal dictionary changes (rehighlight_quietly).
+        self._memo: WordMemo = {}
+        self._memo_checker: LanguageChecker | None = None
         self.underline = spelling_format()
         # Held weakly: the dictionary outlives the fields it serves.
         dictionary.subscribe(self._dictionary_changed)
@@ -107,7 +112,10 @@ class SpellingHighlighter(QSyntaxHighlighter):
         checker = self._checker
         if checker is None or not self._enabled:
             return []
-        return _in_qt_positions(text, checker.misspelt(text, self.dictionary))
+        if checker is not self._memo_checker:
+            self._memo_checker = checker
+            self._memo.clear()
+        return _in_qt_positions(text, checker.misspelt(text, self.dictionary, self._memo))
 
     def misspelling_at(self, block: QTextBlock, position_in_block: int) -> Misspelling | None:
         """The misspelt word around a position of a block (in or just after it), if any."""
@@ -206,6 +214,7 @@ class SpellingHighlighter(QSyntaxHighlighter):
 
     def rehighlight_quietly(self) -> None:
         """Check every block again without the widget reporting a text change."""
+        self._memo.clear()
         self._quietly(self.rehighlight)
 
     def _quietly(self, action: Callable[[], object]) -> None:
