@@ -11,6 +11,7 @@ from releasewriter.model import Contact, LanguageVersion, Paragraph, Quote, Rele
 from releasewriter.store import DraftStore, read_release
 from releasewriter.store.search import DraftIndex, fold, matches, query_terms, release_text
 from tests.releases import arabic_release, chinese_release, sample_release
+from tests.store_reads import count_loads
 
 
 @pytest.mark.parametrize(
@@ -80,15 +81,7 @@ def test_release_text_of_the_test_releases() -> None:
 
 @pytest.fixture
 def counted_store(drafts_store_core: DraftStore, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    reads: list[Path] = []
-    load = drafts_store_core.load
-
-    def counting_load(path: Path) -> Release:
-        reads.append(path)
-        return load(path)
-
-    monkeypatch.setattr(drafts_store_core, "load", counting_load)
-    return reads
+    return count_loads(drafts_store_core, monkeypatch)
 
 
 @pytest.fixture

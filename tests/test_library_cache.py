@@ -15,6 +15,7 @@ from releasewriter.store import library_cache as library_cache_module
 from releasewriter.store.library_cache import CACHE_VERSION, LibraryCache, list_drafts
 from releasewriter.store.search import DraftIndex, matches, query_terms
 from tests.releases import arabic_release, chinese_release, sample_release
+from tests.store_reads import count_loads
 from tests.test_cli import run
 from tests.test_hostile_drafts import snapshot
 
@@ -34,18 +35,12 @@ def cache(store: DraftStore, tmp_path: Path) -> LibraryCache:
 @pytest.fixture
 def reads(store: DraftStore, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Every draft file the index or the list reads."""
-    found: list[Path] = []
-    load = store.load
-
-    def counting_load(path: Path) -> Release:
-        found.append(path)
-        return load(path)
+    found = count_loads(store, monkeypatch)
 
     def counting_read(path: Path) -> Release:
         found.append(path)
         return read_release(path)
 
-    monkeypatch.setattr(store, "load", counting_load)
     monkeypatch.setattr(library_cache_module, "read_release", counting_read)
     return found
 

@@ -9,13 +9,13 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from releasewriter.model import Release
 from releasewriter.store import DraftStore, read_release
 from releasewriter.store.search import BATCH_SIZE
 from releasewriter.ui.library import model as model_module
 from releasewriter.ui.library.model import HEADLINE, PATH_ROLE
 from releasewriter.ui.main_window import MainWindow
 from tests.releases import sample_release
+from tests.store_reads import count_loads
 from tests.ui.conftest import show_window
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
@@ -31,33 +31,27 @@ def _many(store: DraftStore, count: int) -> list[Path]:
     return paths
 
 
-def _count_reads(store: DraftStore, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    reads: list[Path] = []
-    load = store.load
+def _unshown_window(store: DraftStore, tmp_path: Path, draft: Path | None = None) -> MainWindow:
+    """The main window as a start builds it, before it is shown."""
+    from releasewriter.i18n import app_translations  # noqa: PLC0415
+    from releasewriter.settings import Settings  # noqa: PLC0415
+    from releasewriter.ui.startup import build_window  # noqa: PLC0415
 
-    def counting(path: Path) -> Release:
-        reads.append(path)
-        return load(path)
-
-    monkeypatch.setattr(store, "load", counting)
-    return reads
+    return build_window(
+        store=store,
+        settings=Settings.load(tmp_path / "config"),
+        config_dir=tmp_path / "config",
+        translations=app_translations("en"),
+        ui_locale="en",
+        draft=draft,
+    )
 
 
 def test_the_window_is_up_before_the_list_is_read_and_the_rows_come_in_batches(
     qtbot: QtBot, tmp_path: Path, drafts_store: DraftStore
 ) -> None:
     paths = _many(drafts_store, BATCH_SIZE * 2 + 10)
-    from releasewriter.i18n import app_translations  # noqa: PLC0415
-    from releasewriter.settings import Settings  # noqa: PLC0415
-    from releasewriter.ui.startup import build_window  # noqa: PLC0415
-
-    window = build_window(
-        store=drafts_store,
-        settings=Settings.load(tmp_path / "config"),
-        config_dir=tmp_path / "config",
-        translations=app_translations("en"),
-        ui_locale="en",
-    )
+    window = _unshown_window(drafts_store, tmp_path)
     qtbot.addWidget(window)
     library = window.library
     assert library.loading
@@ -83,19 +77,8 @@ def test_the_folder_is_read_only_once_the_window_has_painted_its_first_frame(
     window is built, it would hold back every call from Qt into Python until the window
     is up."""
     paths = _many(drafts_store, 40)
-    from releasewriter.i18n import app_translations  # noqa: PLC0415
-    from releasewriter.settings import Settings  # noqa: PLC0415
-    from releasewriter.ui.startup import build_window  # noqa: PLC0415
-
-    reads = _count_reads(drafts_store, monkeypatch)
-    window = build_window(
-        store=drafts_store,
-        settings=Settings.load(tmp_path / "config"),
-        config_dir=tmp_path / "config",
-        translations=app_translations("en"),
-        ui_locale="en",
-        draft=paths[0],
-    )
+    reads = count_loads(drafts_store, monkeypatch)
+    window = _unshown_window(drafts_store, tmp_path, paths[0])
     qtbot.addWidget(window)
     qtbot.wait(200)  # the event loop runs, the window is not shown yet
     assert set(reads) <= {paths[0]}  # the draft opened, nothing of the library
@@ -118,7 +101,7 @@ def test_a_restart_reads_only_what_changed(
     changed = read_release(paths[5])
     changed.source.headline = "Changed by another program"
     drafts_store.save(changed, paths[5])
-    reads = _count_reads(drafts_store, monkeypatch)
+    reads = count_loads(drafts_store, monkeypatch)
     window = show_window(qtbot, tmp_path, drafts_store, paths[0])
     library = window.library
     assert library.model.rowCount() == 31
@@ -134,7 +117,7 @@ def test_an_autosave_updates_its_row_without_reading_the_folder(
     paths = _many(drafts_store, 20)
     window: MainWindow = show_window(qtbot, tmp_path, drafts_store, paths[3])
     library, session = window.library, window.session
-    reads = _count_reads(drafts_store, monkeypatch)
+    reads = count_loads(drafts_store, monkeypatch)
     inserted: list[int] = []
     library.model.modelReset.connect(lambda: inserted.append(-1))
     with qtbot.waitSignal(session.saved, timeout=5000):
