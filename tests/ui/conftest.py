@@ -57,6 +57,18 @@ def drafts_store(tmp_path: Path) -> DraftStore:
     return store
 
 
+def unshown_window(store: DraftStore, tmp_path: Path, draft: Path | None = None) -> MainWindow:
+    """The main window as a start builds it, in English, before it is shown."""
+    return build_window(
+        store=store,
+        settings=Settings.load(tmp_path / "config"),
+        config_dir=tmp_path / "config",
+        translations=app_translations("en"),
+        ui_locale="en",
+        draft=draft,
+    )
+
+
 def show_window(
     qtbot: QtBot,
     tmp_path: Path,

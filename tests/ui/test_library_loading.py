@@ -16,7 +16,7 @@ from releasewriter.ui.library.model import HEADLINE, PATH_ROLE
 from releasewriter.ui.main_window import MainWindow
 from tests.releases import sample_release
 from tests.store_reads import count_loads
-from tests.ui.conftest import show_window
+from tests.ui.conftest import show_window, unshown_window
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
@@ -31,27 +31,11 @@ def _many(store: DraftStore, count: int) -> list[Path]:
     return paths
 
 
-def _unshown_window(store: DraftStore, tmp_path: Path, draft: Path | None = None) -> MainWindow:
-    """The main window as a start builds it, before it is shown."""
-    from releasewriter.i18n import app_translations  # noqa: PLC0415
-    from releasewriter.settings import Settings  # noqa: PLC0415
-    from releasewriter.ui.startup import build_window  # noqa: PLC0415
-
-    return build_window(
-        store=store,
-        settings=Settings.load(tmp_path / "config"),
-        config_dir=tmp_path / "config",
-        translations=app_translations("en"),
-        ui_locale="en",
-        draft=draft,
-    )
-
-
 def test_the_window_is_up_before_the_list_is_read_and_the_rows_come_in_batches(
     qtbot: QtBot, tmp_path: Path, drafts_store: DraftStore
 ) -> None:
     paths = _many(drafts_store, BATCH_SIZE * 2 + 10)
-    window = _unshown_window(drafts_store, tmp_path)
+    window = unshown_window(drafts_store, tmp_path)
     qtbot.addWidget(window)
     library = window.library
     assert library.loading
@@ -78,7 +62,7 @@ def test_the_folder_is_read_only_once_the_window_has_painted_its_first_frame(
     is up."""
     paths = _many(drafts_store, 40)
     reads = count_loads(drafts_store, monkeypatch)
-    window = _unshown_window(drafts_store, tmp_path, paths[0])
+    window = unshown_window(drafts_store, tmp_path, paths[0])
     qtbot.addWidget(window)
     qtbot.wait(200)  # the event loop runs, the window is not shown yet
     assert set(reads) <= {paths[0]}  # the draft opened, nothing of the library

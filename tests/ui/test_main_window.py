@@ -8,12 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from releasewriter.i18n import app_translations
-from releasewriter.settings import Settings
 from releasewriter.store import DraftStore, read_release
 from releasewriter.ui.main_window import MainWindow
-from releasewriter.ui.startup import build_window
 from tests.releases import sample_release
+from tests.ui.conftest import unshown_window
 
 
 def child(window: MainWindow, name: str) -> QWidget:
@@ -117,14 +115,7 @@ def test_an_exception_in_a_slot_is_shown_once_and_the_draft_saved(
 def test_closing_the_window_asks_nothing_and_keeps_the_text(qtbot: QtBot, tmp_path: Path) -> None:
     store = DraftStore(tmp_path / "drafts")
     path = store.save(sample_release())
-    window = build_window(
-        store=store,
-        settings=Settings.load(tmp_path / "config"),
-        config_dir=tmp_path / "config",
-        translations=app_translations("en"),
-        ui_locale="en",
-        draft=path,
-    )
+    window = unshown_window(store, tmp_path, path)
     qtbot.addWidget(window)
     window.show()
     window.session.autosave_timer.setInterval(60_000)
