@@ -286,3 +286,47 @@ def _parsed(text: str) -> tuple[Span, ...]:
 def to_plain_text(text: str) -> str:
     """The text a reader sees, without markup."""
     return "".join(span.text for span in parse_inline(text))
+
+
+def escape_markup(text: str) -> str:
+    """Escape only what would otherwise read as markup, so stored text stays readable."""
+    text = text.replace("\\", "\\\\").replace("*", "\\*")
+    if "](" in text:
+        text = text.replace("[", "\\[")
+    return text
+
+
+def _wrap(text: str, bold: bool, italic: bool) -> str:
+    if not text:
+        return ""
+    # Markers hug the words: "** gras**" would not read as bold.
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    core = text.strip()
+    if not core:
+        return text
+    if italic:
+        core = f"*{core}*"
+    if bold:
+        core = f"**{core}**"
+    return f"{lead}{core}{trail}"
+
+
+def block_markup(fragments: list[tuple[str, bool, bool, str]]) -> str:
+    """One paragraph's markup from (text, bold, italic, href) runs."""
+    merged: list[tuple[str, bool, bool, str]] = []
+    for text, bold, italic, href in fragments:
+        if merged and merged[-1][1:] == (bold, italic, href):
+            merged[-1] = (merged[-1][0] + text, bold, italic, href)
+        else:
+            merged.append((text, bold, italic, href))
+    out = []
+    for text, bold, italic, href in merged:
+        if href:
+            bare = href.removeprefix("mailto:")
+            label = escape_markup(text)
+            piece = text if bare == text else f"[{label}]({href})"
+        else:
+            piece = escape_markup(text)
+        out.append(_wrap(piece, bold, italic))
+    return "".join(out)

@@ -20,54 +20,10 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from releasewriter.model.inline import parse_inline, safe_href
+from releasewriter.model.inline import block_markup, escape_markup, parse_inline, safe_href
 
 # Between the cells of a pasted table row: tabs would not survive as text.
 CELL_SEPARATOR = " | "
-
-
-def escape_markup(text: str) -> str:
-    """Escape only what would otherwise read as markup, so stored text stays readable."""
-    text = text.replace("\\", "\\\\").replace("*", "\\*")
-    if "](" in text:
-        text = text.replace("[", "\\[")
-    return text
-
-
-def _wrap(text: str, bold: bool, italic: bool) -> str:
-    if not text:
-        return ""
-    # Markers hug the words: "** gras**" would not read as bold.
-    lead = text[: len(text) - len(text.lstrip())]
-    trail = text[len(text.rstrip()) :]
-    core = text.strip()
-    if not core:
-        return text
-    if italic:
-        core = f"*{core}*"
-    if bold:
-        core = f"**{core}**"
-    return f"{lead}{core}{trail}"
-
-
-def block_markup(fragments: list[tuple[str, bool, bool, str]]) -> str:
-    """One paragraph's markup from (text, bold, italic, href) runs."""
-    merged: list[tuple[str, bool, bool, str]] = []
-    for text, bold, italic, href in fragments:
-        if merged and merged[-1][1:] == (bold, italic, href):
-            merged[-1] = (merged[-1][0] + text, bold, italic, href)
-        else:
-            merged.append((text, bold, italic, href))
-    out = []
-    for text, bold, italic, href in merged:
-        if href:
-            bare = href.removeprefix("mailto:")
-            label = escape_markup(text)
-            piece = text if bare == text else f"[{label}]({href})"
-        else:
-            piece = escape_markup(text)
-        out.append(_wrap(piece, bold, italic))
-    return "".join(out)
 
 
 def block_paragraph(block: QTextBlock) -> str:
