@@ -277,3 +277,32 @@ def test_the_preview_scrolls_to_the_paragraph_being_edited(
     qtbot.keyClicks(body, " fin")
     qtbot.waitUntil(lambda: editor.preview.verticalScrollBar().value() > 0)
     editor.session.shutdown()
+
+
+def test_slow_preview_renders_do_not_hold_back_a_key_typed_after_a_pause(
+    qtbot: QtBot, editor: Editor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import releasewriter.ui.preview as preview_module  # noqa: PLC0415
+
+    real_render = preview_module.render_html
+    renders: list[str] = []
+
+    def slow_render(*args: object, **kwargs: object) -> str:
+        qtbot.wait(60)  # a long release, or the machine busy for a moment
+        renders.append("")
+        return real_render(*args, **kwargs)  # type: ignore[arg-type]
+
+    headline = editor.field("headlineEdit")
+    headline.end(False)
+    monkeypatch.setattr(preview_module, "render_html", slow_render)
+    editor.controller.render_now()
+    # A key straight after a slow render waits: the preview gives the thread back.
+    qtbot.keyClicks(headline, "a")
+    assert editor.controller.timer.isActive()
+    assert editor.controller.timer.interval() > 0
+    qtbot.waitUntil(lambda: len(renders) == 2)
+    # After a pause longer than a render takes, the next key is rendered at once.
+    qtbot.wait(150)
+    qtbot.keyClicks(headline, "b")
+    assert editor.controller.timer.interval() == 0
+    qtbot.waitUntil(lambda: editor.session.version.headline in editor.preview.toPlainText())

@@ -8,6 +8,13 @@ A long release's editor grew while it kept nothing new:
   back: 8 MiB more after 20 s of typing. A fixed threshold keeps each such
   block mapped on its own, returned whole when freed.
 
+Python's full collection walks every object the process holds: with a
+20,000-word release in six languages open, 24 ms on the GUI thread, which a
+key typed then waited for. :func:`settle_long_lived` runs that collection
+once, when a release has just been opened or a word list loaded, and leaves
+what survives it (the release, its widgets, the word lists) out of later
+collections, which then walk only what was made since.
+
 And glibc keeps what was freed in its heap for the next allocation, which
 after parsing a word list or a few hundred renders and autosaves is many
 megabytes it will not need: :func:`return_freed_memory` hands it back.
@@ -22,6 +29,7 @@ import contextlib
 import ctypes
 import ctypes.util
 import functools
+import gc
 import sys
 
 # glibc's own default before it adapts (see mallopt(3)); blocks from this
@@ -59,3 +67,14 @@ def return_freed_memory() -> None:
     if libc is not None:
         with contextlib.suppress(OSError):
             libc.malloc_trim(0)
+
+
+def settle_long_lived() -> None:
+    """Collect once, then keep what survives out of later collections' walks.
+
+    What was set aside before goes back in first, so the previous release's
+    leftovers (a closed release's widgets, say) are still collected.
+    """
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()

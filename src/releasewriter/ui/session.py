@@ -28,7 +28,7 @@ from releasewriter.model.following import Followed, adopt_profile, follow_profil
 from releasewriter.store import DraftStore
 from releasewriter.store.draft_format import encode_snapshot, release_to_dict
 from releasewriter.store.locks import DraftLock, DraftLockedError, LockHolder
-from releasewriter.ui.memory import return_freed_memory
+from releasewriter.ui.memory import return_freed_memory, settle_long_lived
 from releasewriter.ui.undo import ReleaseCommand, RestructureCommand, SetFieldCommand
 
 log = logging.getLogger(__name__)
@@ -105,6 +105,9 @@ class EditorSession(QObject):
         self.locale = release.source_locale if release.versions else ""
         # Views load the new release, in its source language, from this one signal.
         self.release_opened.emit()
+        # Once the views have built what the release needs (a posted call runs
+        # after what they queued), before the first key.
+        QTimer.singleShot(0, self, settle_long_lived)
 
     def close(self) -> None:
         """Save what is unsaved, let go of the lock, and tell the views nothing is open."""
