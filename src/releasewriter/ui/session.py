@@ -35,6 +35,9 @@ log = logging.getLogger(__name__)
 
 BACKUP_EVERY_SECONDS = 300.0
 RETURN_MEMORY_EVERY_SECONDS = 10.0
+# After opening a release, when to set what it holds apart from collections
+# (see releasewriter.ui.memory.settle_long_lived).
+SETTLE_AFTER_OPEN_MS = 1000
 
 
 class EditorSession(QObject):
@@ -67,6 +70,10 @@ class EditorSession(QObject):
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
         self._pending: Future[Path] | None = None
         self.undo_stack = QUndoStack(self)
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(SETTLE_AFTER_OPEN_MS)
+        self._settle_timer.timeout.connect(settle_long_lived)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(autosave_ms)
@@ -105,9 +112,9 @@ class EditorSession(QObject):
         self.locale = release.source_locale if release.versions else ""
         # Views load the new release, in its source language, from this one signal.
         self.release_opened.emit()
-        # Once the views have built what the release needs (a posted call runs
-        # after what they queued), before the first key.
-        QTimer.singleShot(0, self, settle_long_lived)
+        # Once the views have built what the release needs and the window has
+        # been shown: the collection takes 20-50 ms, which a start must not wait for.
+        self._settle_timer.start()
 
     def close(self) -> None:
         """Save what is unsaved, let go of the lock, and tell the views nothing is open."""
