@@ -191,3 +191,28 @@ def test_a_release_is_exported_until_it_is_modified_again() -> None:
     assert release.exported
     release.modified += dt.timedelta(seconds=1)
     assert not release.exported
+
+
+def test_lines_an_import_could_not_place_are_kept_with_the_draft() -> None:
+    release = sample_release()
+    release.source.not_placed = ["Partager sur Facebook", "Photo : OIM/2013 — légende"]
+    again = loads_release(dumps_release(release))
+    assert again.source.not_placed == ["Partager sur Facebook", "Photo : OIM/2013 — légende"]
+    assert again == release
+
+
+def test_a_version_6_draft_upgrades_with_nothing_left_unplaced() -> None:
+    data = json.loads(dumps_release(sample_release()))
+    data["schema_version"] = 6
+    for version in data["versions"]:
+        del version["not_placed"]
+    release = loads_release(json.dumps(data))
+    assert all(v.not_placed == [] for v in release.versions)
+    assert release == sample_release()
+
+
+def test_unplaced_lines_that_are_not_texts_are_refused_naming_the_field() -> None:
+    data = json.loads(dumps_release(sample_release()))
+    data["versions"][0]["not_placed"] = ["fine", 3]
+    with pytest.raises(DraftFormatError, match=r"versions\[0\]\.not_placed\[1\]: expected text"):
+        loads_release(json.dumps(data))

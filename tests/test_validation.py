@@ -42,3 +42,15 @@ def test_a_country_typed_by_a_name_the_app_knows_raises_no_warning() -> None:
     for typed in ("Turkey", "Türkiye", "土耳其", "TR", "EU"):
         release.dateline.country = typed
         assert _codes(release) == [], typed
+
+
+def test_lines_an_import_left_unplaced_are_a_warning_until_cleared() -> None:
+    release = sample_release()
+    release.source.not_placed = ["Partager", "Imprimer"]
+    found = [p for p in validate_release(release) if p.code == "imported-not-placed"]
+    assert [(p.locale, p.field, p.severity) for p in found] == [
+        ("fr", "not_placed", Severity.WARNING)
+    ]
+    assert "2 lines" in found[0].message
+    release.source.not_placed = []
+    assert not [p for p in validate_release(release) if p.code == "imported-not-placed"]

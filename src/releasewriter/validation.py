@@ -199,6 +199,21 @@ def _version_problems(
             )
     if version.embargo is not None:
         found.extend(_embargo_problems(version, t, now))
+    if version.not_placed:
+        # Not an error: an import that kept a share button's label is not wrong,
+        # but each line may be a sentence of the release that belongs somewhere.
+        add(
+            "not_placed",
+            "imported-not-placed",
+            t.ngettext(
+                "{count} line of the imported document was not placed in the release; "
+                "move it to its field or clear it.",
+                "{count} lines of the imported document were not placed in the release; "
+                "move them to their fields or clear them.",
+                len(version.not_placed),
+            ).format(count=len(version.not_placed)),
+            Severity.WARNING,
+        )
     for i, paragraph in enumerate(version.body):
         for target in link_targets(paragraph.text):
             if safe_href(target) is None:

@@ -103,6 +103,9 @@ class LanguageVersion:
     end_mark: str | None = None
     # For a translation: each segment's state, by segment key (see releasewriter.translation).
     segments: dict[str, SegmentState] = field(default_factory=dict)
+    # Lines of an imported document that the import could not place in a field:
+    # kept with the draft, never printed, until the user has dealt with them.
+    not_placed: list[str] = field(default_factory=list)
 
 
 def _utcnow() -> dt.datetime:

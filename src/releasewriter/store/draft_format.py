@@ -41,7 +41,7 @@ from releasewriter.store.errors import DraftFormatError
 from releasewriter.store.migrations import fixed_offset_zone, migrate
 from releasewriter.store.reading import parse_json
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 _SAFE_ID = re.compile(r"[0-9A-Za-z_-]{1,128}")
 # The shape of a BCP 47 tag (``fr-CA``) or of the CLDR identifiers drafts use
 # (``fr_CA``, ``zh_Hans``, ``es_419``): letters and digits between ``_`` or ``-``.
@@ -101,6 +101,7 @@ def _version(v: LanguageVersion) -> dict[str, Any]:
             key: {"status": state.status.value, "source": state.source}
             for key, state in sorted(v.segments.items())
         },
+        "not_placed": list(v.not_placed),
     }
 
 
@@ -221,6 +222,13 @@ class _Reader:
                 raise DraftFormatError(f"{self._where(key)}.{k}: expected text")
         return dict(value)
 
+    def list_of_text(self, key: str) -> list[str]:
+        value = self._get(key, list, [], "a list")
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                raise DraftFormatError(f"{self._where(key)}[{i}]: expected text")
+        return list(value)
+
     def child(self, key: str) -> _Reader | None:
         if self.data.get(key) is None:
             return None
@@ -324,6 +332,7 @@ def _read_version(r: _Reader) -> LanguageVersion:
         boilerplate=r.optional_text("boilerplate"),
         end_mark=r.optional_text("end_mark"),
         segments=_read_segments(r.child("segments")),
+        not_placed=r.list_of_text("not_placed"),
     )
 
 

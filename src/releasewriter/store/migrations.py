@@ -141,12 +141,24 @@ def _v5_to_v6(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "schema_version": 6, "organisation": organisation}
 
 
+def _v6_to_v7(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 7 keeps, per version, the lines of an imported document that were not
+    placed in a field. A version 6 draft has none. The number changes so that a
+    version 6 ReleaseWriter asks to be updated instead of dropping them on save."""
+    versions = [
+        {**version, "not_placed": []} if isinstance(version, dict) else version
+        for version in data.get("versions") or []
+    ]
+    return {**data, "schema_version": 7, "versions": versions}
+
+
 STEPS: dict[int, Step] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
     4: _v4_to_v5,
     5: _v5_to_v6,
+    6: _v6_to_v7,
 }
 
 

@@ -29,6 +29,7 @@ from releasewriter.render.document import RenderedRelease
 from releasewriter.spelling.personal import PersonalDictionary
 from releasewriter.ui.form.fields import RichParagraphsField
 from releasewriter.ui.form.items import ContactsSection, QuotesSection
+from releasewriter.ui.form.not_placed import NotPlacedSection
 from releasewriter.ui.form.profile_banner import OtherProfileBanner
 from releasewriter.ui.form.read_only import ReadOnlyBanner, holder_text, show_read_only
 from releasewriter.ui.form.reflow import narrowest, reflow, tighten
@@ -163,6 +164,7 @@ class ReleaseForm(QScrollArea):
         self.read_only_banner.edit_anyway.connect(session.take_over)
         self.profile_banner = OtherProfileBanner(t)
         self.profile_banner.use_my_profile.connect(lambda: session.follow_profile(adopt=True))
+        self.not_placed = NotPlacedSection(session, t)
         self.headline = HeadlineSection(session, t)
         self.dateline = DatelineSection(session, t, ui_locale)
         self.status = StatusSection(session, t, ui_locale)
@@ -198,6 +200,7 @@ class ReleaseForm(QScrollArea):
         layout.addWidget(self.read_only_banner)
         layout.addWidget(self.profile_banner)
         for section in (
+            self.not_placed,
             self.headline,
             self.dateline,
             self.status,
@@ -286,6 +289,7 @@ class ReleaseForm(QScrollArea):
         self.status.refresh()
         self.quotes.refresh()
         self.contacts.refresh()
+        self.not_placed.refresh()
         self._refresh_closing()
         self.body.update_count()
         self.notes.update_count()
@@ -328,6 +332,8 @@ class ReleaseForm(QScrollArea):
             self.quotes.refresh()
         elif section == "contacts":
             self.contacts.refresh()
+        elif section == "not_placed":
+            self.not_placed.refresh()
         else:
             self._refresh_closing()
 
@@ -381,6 +387,8 @@ class ReleaseForm(QScrollArea):
             target = self.notes.editor
         elif section == "end_mark":
             target = self.closing.end_mark
+        elif section == "not_placed":
+            target = self.not_placed.lines
         else:
             target = self.closing.boilerplate
         if target is not None:
