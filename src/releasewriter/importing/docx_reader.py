@@ -30,7 +30,8 @@ from typing import Any
 
 from releasewriter.importing.blocks import BlockKind, ImportRefused, SourceBlock
 from releasewriter.importing.limits import open_zip, parse_xml, read_member
-from releasewriter.model.inline import block_markup, safe_href
+from releasewriter.importing.lines import Fragment, line_block
+from releasewriter.model.inline import safe_href
 
 __all__ = ["read_docx", "read_docx_package"]
 
@@ -48,8 +49,6 @@ _HEADING = re.compile(r"heading\s*([1-9])")
 _OFF = ("0", "false", "off", "none")
 # Containers whose children are read as if they stood in their place.
 _TRANSPARENT = {_W + n for n in ("ins", "moveTo", "smartTag", "customXml", "dir", "bdo")}
-
-Fragment = tuple[str, bool, bool, str]
 
 
 def _on(element: Any) -> bool | None:
@@ -273,35 +272,6 @@ def _kind(ppr: Any, styles: _Styles, style_id: str | None) -> tuple[BlockKind, i
     elif styles.first(style_id, "numbered") or name.startswith("list"):
         return BlockKind.LIST_ITEM, 0
     return BlockKind.PARAGRAPH, 0
-
-
-def _tidy(fragments: list[Fragment]) -> list[Fragment]:
-    """Tabs and runs of spaces read as one space; the line loses its outer spaces."""
-    tidy: list[Fragment] = []
-    previous_space = True
-    for raw, bold, italic, href in fragments:
-        text = re.sub(r"[\t ]+", " ", raw)
-        if previous_space:
-            text = text.lstrip(" ")
-        if text:
-            previous_space = text.endswith(" ")
-            tidy.append((text, bold, italic, href))
-    if tidy and tidy[-1][0].endswith(" "):
-        text, *rest = tidy[-1]
-        tidy[-1] = (text.rstrip(" "), *rest)  # type: ignore[assignment]
-    return [fragment for fragment in tidy if fragment[0]]
-
-
-def line_block(fragments: list[Fragment], kind: BlockKind, level: int) -> SourceBlock | None:
-    """One block from a line's runs, or None when the line has no text."""
-    fragments = _tidy(fragments)
-    plain = "".join(text for text, *_ in fragments)
-    if not plain.strip():
-        return None
-    bold = all(b for text, b, _, _ in fragments if text.strip())
-    return SourceBlock(
-        text=block_markup(fragments).strip(), plain=plain, kind=kind, level=level, bold=bold
-    )
 
 
 def _paragraph(p: Any, styles: _Styles, links: dict[str, str]) -> list[SourceBlock]:

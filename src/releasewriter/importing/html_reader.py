@@ -1,0 +1,314 @@
+"""A web page's (or a mail saved as HTML's) lines, with a guess at what is page chrome.
+
+The page is parsed by libxml2's HTML parser, which neither loads nor fetches
+anything: no DTD, no entity of a DOCTYPE's internal subset, no image, no
+style sheet. Scripts, styles, embedded objects and form controls are
+dropped before the text is read; so is what the page hides.
+
+Chrome (navigation, share buttons, cookie banners…) is marked, not dropped:
+the recogniser decides what to keep, so nothing of a page is lost by a wrong
+guess here. When the page says where its content is (``<article>``,
+``<main>``, ``role=main``) everything outside it is chrome.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gettext
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree  # type: ignore[import-untyped]
+from lxml import html as lxml_html
+
+from releasewriter.importing.blocks import BlockKind, SourceBlock
+from releasewriter.importing.limits import MAX_HTML_BYTES, check_size
+from releasewriter.importing.lines import Fragment, line_block
+from releasewriter.importing.text_reader import decode_text
+from releasewriter.model.inline import safe_href
+
+__all__ = ["read_html"]
+
+_DROPPED = {
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math",
+    "button", "input", "select", "textarea", "head", "canvas", "video", "audio", "map",
+}  # fmt: skip
+_BLOCKS = {
+    "p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "li", "ul",
+    "ol", "dl", "dt", "dd", "blockquote", "pre", "address", "figure", "figcaption", "center",
+    "body", "html", "form", "fieldset", "details", "summary", "menu", "hr", "caption",
+    "h1", "h2", "h3", "h4", "h5", "h6", "table", "tbody", "thead", "tfoot", "legend",
+}  # fmt: skip
+_CHROME_TAGS = {"nav", "aside"}
+# Words in an id, class, role or aria-label that name a page's furniture.
+_CHROME_WORDS = re.compile(
+    r"(?:^|[\s_-])(?:menu|nav|navbar|navigation|breadcrumbs?|share|sharing|social|cookies?|"
+    r"consent|banner|related|sidebar|skip|skip-link|newsletter|subscribe|search|"
+    r"complementary|contentinfo)(?:$|[\s_\d-])"
+)
+# A page's header and footer are chrome, an article's own are not (its headline).
+_OUTER_WORDS = re.compile(r"(?:^|[\s_-])(?:header|footer|masthead)(?:$|[\s_\d-])")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.I)
+_ITALIC_STYLE = re.compile(r"font-style\s*:\s*(?:italic|oblique)", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_SPACES = re.compile(r"[ \t\n\r\f]+")
+# Outlook writes a list item's bullet or number as text before the item.
+_MSO_BULLET = re.compile(r"^\s*(?:[·•o§▪\-–]|\(?\w{1,3}[.)])\s+")
+
+
+@dataclass(frozen=True)
+class _Context:
+    bold: bool = False
+    italic: bool = False
+    href: str = ""
+    chrome: bool = False
+    main: bool = False  # inside <article>, <main> or role=main
+    pre: bool = False
+    kind: BlockKind = BlockKind.PARAGRAPH
+    level: int = 0
+    lists: int = 0
+    mso_list: bool = False
+
+
+@dataclass
+class _Reader:
+    base: str | None
+    blocks: list[tuple[SourceBlock, bool]] = field(default_factory=list)  # with `main`
+    line: list[Fragment] = field(default_factory=list)
+    context: _Context = field(default_factory=_Context)
+    has_main: bool = False
+
+    def flush(self) -> None:
+        if not self.line:
+            return
+        fragments, self.line = self.line, []
+        if self.context.mso_list and fragments:
+            first = fragments[0]
+            fragments[0] = (_MSO_BULLET.sub("", first[0], count=1), *first[1:])
+        block = line_block(fragments, self.context.kind, self.context.level)
+        if block is not None:
+            self.blocks.append((replace(block, chrome=self.context.chrome), self.context.main))
+
+    def text(self, text: str | None) -> None:
+        if not text:
+            return
+        context = self.context
+        if not context.pre:
+            text = _SPACES.sub(" ", text)
+            lines = [text]
+        else:
+            lines = text.split("\n")
+        for number, piece in enumerate(lines):
+            if number:
+                self.flush()
+            if piece:
+                self.line.append((piece, context.bold, context.italic, context.href))
+
+    def walk(self, element: Any) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        tag = tag.lower().rpartition("}")[2].rpartition(":")[2]
+        if tag in _DROPPED or _hidden(element, tag):
+            return
+        if tag == "br":
+            self.flush()
+        elif tag == "tr":
+            self.flush()
+            self._row(element)
+        elif tag in ("td", "th"):  # a cell outside any row
+            self._inside(element, tag, True)
+        elif tag:
+            self._inside(element, tag, tag in _BLOCKS)
+        self.text(element.tail)
+
+    def _inside(self, element: Any, tag: str, block: bool) -> None:
+        outer = self.context
+        if block:
+            self.flush()
+        self.context = self._context(element, tag, outer)
+        self.text(element.text)
+        for child in element:
+            self.walk(child)
+        if block:
+            self.flush()
+        self.context = outer
+
+    def _context(self, element: Any, tag: str, outer: _Context) -> _Context:
+        context = outer
+        style = element.get("style") or ""
+        classes = (element.get("class") or "").lower()
+        if (
+            tag in ("b", "strong", "th")
+            or re.fullmatch(r"h[1-6]", tag)
+            or _BOLD_STYLE.search(style)
+        ):
+            context = replace(context, bold=True)
+        if tag in ("i", "em", "cite") or _ITALIC_STYLE.search(style):
+            context = replace(context, italic=True)
+        if re.fullmatch(r"h[1-6]", tag):
+            context = replace(context, kind=BlockKind.HEADING, level=int(tag[1]))
+        elif tag in ("ul", "ol"):
+            context = replace(context, lists=context.lists + 1)
+        elif tag == "li":
+            context = replace(context, kind=BlockKind.LIST_ITEM, level=max(context.lists - 1, 0))
+        elif tag in _BLOCKS and tag not in ("div", "section", "span"):
+            context = replace(context, kind=BlockKind.PARAGRAPH, level=0)
+        if tag == "p" and classes.startswith("msolistparagraph"):
+            context = replace(context, kind=BlockKind.LIST_ITEM, mso_list=True)
+        elif tag in _BLOCKS:
+            context = replace(context, mso_list=False)
+        if tag == "pre":
+            context = replace(context, pre=True)
+        if tag == "a" and element.get("href") is not None:
+            context = replace(context, href=self._href(element.get("href") or ""))
+        role = (element.get("role") or "").lower()
+        if tag in ("article", "main") or role == "main":
+            self.has_main = True
+            context = replace(context, main=True)
+        if _is_chrome(element, tag, role, context.main):
+            context = replace(context, chrome=True)
+        return context
+
+    def _href(self, href: str) -> str:
+        href = href.strip()
+        if not urlsplit(href).scheme and self.base:
+            href = urljoin(self.base, href)
+        return _safe(href)
+
+    def _row(self, tr: Any) -> None:
+        cells: list[list[SourceBlock]] = []
+        outer_blocks, self.blocks = self.blocks, []
+        outer_context = self.context
+        self.context = replace(outer_context, kind=BlockKind.PARAGRAPH, level=0)
+        for cell in tr:
+            tag = cell.tag.lower() if isinstance(cell.tag, str) else ""
+            if tag not in ("td", "th") or _hidden(cell, tag):
+                continue
+            self._inside(cell, tag, True)
+            cells.append([block for block, _ in self.blocks])
+            self.blocks = []
+        self.context = outer_context
+        self.blocks = outer_blocks
+        filled = [cell for cell in cells if cell]
+        main = outer_context.main
+        # A layout table (a mail's frame, a page's columns): its cells' own lines.
+        if (
+            len(filled) <= 1
+            or any(len(cell) > 3 for cell in filled)
+            or any(
+                b.kind in (BlockKind.HEADING, BlockKind.TABLE_ROW) for cell in filled for b in cell
+            )
+        ):
+            self.blocks.extend((block, main) for cell in filled for block in cell)
+            return
+        texts = tuple("\n".join(b.text for b in cell) for cell in cells)
+        plains = ("\n".join(b.plain for b in cell) for cell in cells)
+        every = [b for cell in filled for b in cell]
+        row = SourceBlock(
+            text="\t".join(text.replace("\n", " ") for text in texts),
+            plain="\t".join(plain.replace("\n", " ") for plain in plains),
+            kind=BlockKind.TABLE_ROW,
+            cells=texts,
+            bold=all(b.bold for b in every),
+            chrome=all(b.chrome for b in every),
+        )
+        self.blocks.append((row, main))
+
+
+def _safe(href: str) -> str:
+    """A safe absolute link, else "" (a relative link has nothing to be relative to)."""
+    return (safe_href(href) or "") if urlsplit(href).scheme else ""
+
+
+def _hidden(element: Any, tag: str) -> bool:
+    if element.get("hidden") is not None or (element.get("aria-hidden") or "") == "true":
+        return tag not in ("html", "body")
+    return bool(_HIDDEN_STYLE.search(element.get("style") or ""))
+
+
+def _is_chrome(element: Any, tag: str, role: str, main: bool) -> bool:
+    if tag in _CHROME_TAGS or role in ("navigation", "search", "complementary"):
+        return True
+    words = " ".join(
+        (element.get("id") or "", element.get("class") or "", element.get("aria-label") or "")
+    ).lower()
+    if role:
+        words += " " + role
+    if _CHROME_WORDS.search(words):
+        return True
+    if main:
+        return False
+    return (
+        tag in ("header", "footer")
+        or role in ("banner", "contentinfo")
+        or bool(_OUTER_WORDS.search(words))
+    )
+
+
+def _encoding(data: bytes) -> str | None:
+    """The encoding the page declares in its first bytes, if Python knows it."""
+    head = data[:4096]
+    found = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
+    if found is None:
+        return None
+    try:
+        name = codecs.lookup(found.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    # A page read byte by byte cannot be UTF-16 without a BOM (the HTML standard says UTF-8).
+    return "utf-8" if name.startswith("utf-16") else name
+
+
+def _drop_doctype(text: str) -> str:
+    """The text without a DOCTYPE's internal subset (entity declarations) at its start."""
+    head = text[:4096]
+    start = head.find("<!")
+    if start >= 0 and head[start : start + 9].upper() == "<!DOCTYPE" and "[" in head:
+        end = text.find("]>", start)
+        if end >= 0:
+            return text[:start] + text[end + 2 :]
+    return text
+
+
+def _parse(text: str) -> Any:
+    parser = lxml_html.HTMLParser(
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        huge_tree=False,
+        default_doctype=False,
+    )
+    try:
+        return etree.fromstring(text.encode("utf-8", errors="replace"), parser=parser)
+    except etree.ParserError:  # an empty document
+        return None
+
+
+def read_html(data: bytes, t: gettext.NullTranslations | None = None) -> list[SourceBlock]:
+    """The lines of a web page or a mail saved as HTML, chrome marked."""
+    check_size(len(data), MAX_HTML_BYTES, t or gettext.NullTranslations())
+    text = _drop_doctype(decode_text(data, _encoding(data)))
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
+    root = _parse(text)
+    if root is None:
+        return []
+    base = None
+    for element in root.iter("base"):
+        href = (element.get("href") or "").strip()
+        if urlsplit(href).scheme in ("http", "https") and urlsplit(href).netloc:
+            base = href
+        break
+    # Forms hold controls (dropped above), but ASP.NET wraps a whole page in one.
+    for form in list(root.iter("form")):
+        if next(form.iter("p", "article", "main", "h1", "h2"), None) is None:
+            form.drop_tree()
+    reader = _Reader(base)
+    reader.walk(root)
+    reader.flush()
+    if not reader.has_main:
+        return [block for block, _ in reader.blocks]
+    return [block if main else replace(block, chrome=True) for block, main in reader.blocks]
