@@ -86,9 +86,8 @@ class _Reader:
         if not self.line:
             return
         fragments, self.line = self.line, []
-        if self.context.mso_list and fragments:
-            first = fragments[0]
-            fragments[0] = (_MSO_BULLET.sub("", first[0], count=1), *first[1:])
+        if self.context.mso_list:
+            fragments = _without_bullet(fragments)
         block = line_block(fragments, self.context.kind, self.context.level)
         if block is not None:
             self.blocks.append((replace(block, chrome=self.context.chrome), self.context.main))
@@ -216,6 +215,17 @@ class _Reader:
             chrome=all(b.chrome for b in every),
         )
         self.blocks.append((row, main))
+
+
+def _without_bullet(fragments: list[Fragment]) -> list[Fragment]:
+    """The line without the bullet Outlook writes as text (over a run or two)."""
+    found = _MSO_BULLET.match("".join(text for text, *_ in fragments))
+    cut = found.end() if found else 0
+    kept: list[Fragment] = []
+    for text, bold, italic, href in fragments:
+        kept.append((text[cut:], bold, italic, href))
+        cut = max(0, cut - len(text))
+    return kept
 
 
 def _safe(href: str) -> str:

@@ -14,20 +14,21 @@ Fragment = tuple[str, bool, bool, str]
 
 
 def _tidy(fragments: list[Fragment]) -> list[Fragment]:
-    """Tabs and runs of spaces read as one space; the line loses its outer spaces."""
+    """Tabs and runs of spaces read as one space; the line loses its outer white space."""
     tidy: list[Fragment] = []
     previous_space = True
     for raw, bold, italic, href in fragments:
         text = re.sub(r"[\t ]+", " ", raw)
         if previous_space:
-            text = text.lstrip(" ")
+            text = text.lstrip()
         if text:
-            previous_space = text.endswith(" ")
+            previous_space = text[-1].isspace()
             tidy.append((text, bold, italic, href))
-    if tidy and tidy[-1][0].endswith(" "):
-        text, *rest = tidy[-1]
-        tidy[-1] = (text.rstrip(" "), *rest)  # type: ignore[assignment]
-    return [fragment for fragment in tidy if fragment[0]]
+    while tidy and tidy[-1][0][-1:].isspace():
+        text, bold, italic, href = tidy.pop()
+        if text.rstrip():
+            tidy.append((text.rstrip(), bold, italic, href))
+    return tidy
 
 
 def line_block(fragments: list[Fragment], kind: BlockKind, level: int) -> SourceBlock | None:
