@@ -19,7 +19,8 @@ _TOKEN = re.compile(
     r"(?P<escape>\\[\\`*_{}\[\]()#+\-.!|>~])"
     r"|(?P<code>`+)(?P<code_text>.+?)(?P=code)"
     r"|!\[(?P<alt>[^\]]*)\]\([^)]*\)"
-    r"|\[(?P<label>[^\]]+)\]\((?P<target>[^)\s]*)(?:\s+\"[^\"]*\")?\)"
+    # A link's target may hold one level of balanced parentheses, as CommonMark allows.
+    r"|\[(?P<label>[^\]]+)\]\((?P<target>(?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"]*\")?\)"
     r"|<(?P<auto>(?:https?://|mailto:)[^>\s]+)>"
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
     r"|(?P<bold>\*\*|(?<![\w\\])__|__(?!\w))"
