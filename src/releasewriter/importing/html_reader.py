@@ -17,14 +17,14 @@ import codecs
 import gettext
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree  # type: ignore[import-untyped]
 from lxml import html as lxml_html
 
-from releasewriter.importing.blocks import BlockKind, SourceBlock
-from releasewriter.importing.limits import MAX_HTML_BYTES, check_size
+from releasewriter.importing.blocks import BlockKind, ImportRefused, SourceBlock
+from releasewriter.importing.limits import MAX_HTML_BYTES, MAX_HTML_ELEMENTS, check_size
 from releasewriter.importing.lines import Fragment, line_block
 from releasewriter.importing.text_reader import decode_text
 from releasewriter.model.inline import safe_href
@@ -57,11 +57,12 @@ _ITALIC_STYLE = re.compile(r"font-style\s*:\s*(?:italic|oblique)", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SPACES = re.compile(r"[ \t\n\r\f]+")
 # Outlook writes a list item's bullet or number as text before the item.
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_PARAGRAPH = BlockKind.PARAGRAPH
 _MSO_BULLET = re.compile(r"^\s*(?:[·•o§▪\-–]|\(?\w{1,3}[.)])\s+")
 
 
-@dataclass(frozen=True)
-class _Context:
+class _Context(NamedTuple):
     bold: bool = False
     italic: bool = False
     href: str = ""
@@ -88,9 +89,10 @@ class _Reader:
         fragments, self.line = self.line, []
         if self.context.mso_list:
             fragments = _without_bullet(fragments)
-        block = line_block(fragments, self.context.kind, self.context.level)
+        context = self.context
+        block = line_block(fragments, context.kind, context.level, context.chrome)
         if block is not None:
-            self.blocks.append((replace(block, chrome=self.context.chrome), self.context.main))
+            self.blocks.append((block, context.main))
 
     def text(self, text: str | None) -> None:
         if not text:
@@ -104,7 +106,8 @@ class _Reader:
         for number, piece in enumerate(lines):
             if number:
                 self.flush()
-            if piece:
+            # White space between blocks starts no line (most text nodes of a page).
+            if piece and (self.line or not piece.isspace()):
                 self.line.append((piece, context.bold, context.italic, context.href))
 
     def walk(self, element: Any) -> None:
@@ -136,40 +139,38 @@ class _Reader:
         self.context = outer
 
     def _context(self, element: Any, tag: str, outer: _Context) -> _Context:
-        context = outer
+        # One replace per element at most: a page of 20 MB has some 500,000.
+        changes: dict[str, Any] = {}
         style = element.get("style") or ""
-        classes = (element.get("class") or "").lower()
-        if (
-            tag in ("b", "strong", "th")
-            or re.fullmatch(r"h[1-6]", tag)
-            or _BOLD_STYLE.search(style)
-        ):
-            context = replace(context, bold=True)
-        if tag in ("i", "em", "cite") or _ITALIC_STYLE.search(style):
-            context = replace(context, italic=True)
-        if re.fullmatch(r"h[1-6]", tag):
-            context = replace(context, kind=BlockKind.HEADING, level=int(tag[1]))
+        heading = tag in _HEADINGS
+        if tag in ("b", "strong", "th") or heading or (style and _BOLD_STYLE.search(style)):
+            changes["bold"] = True
+        if tag in ("i", "em", "cite") or (style and _ITALIC_STYLE.search(style)):
+            changes["italic"] = True
+        if heading:
+            changes.update(kind=BlockKind.HEADING, level=int(tag[1]))
         elif tag in ("ul", "ol"):
-            context = replace(context, lists=context.lists + 1)
+            changes["lists"] = outer.lists + 1
         elif tag == "li":
-            context = replace(context, kind=BlockKind.LIST_ITEM, level=max(context.lists - 1, 0))
-        elif tag in _BLOCKS and tag not in ("div", "section", "span"):
-            context = replace(context, kind=BlockKind.PARAGRAPH, level=0)
-        if tag == "p" and classes.startswith("msolistparagraph"):
-            context = replace(context, kind=BlockKind.LIST_ITEM, mso_list=True)
-        elif tag in _BLOCKS:
-            context = replace(context, mso_list=False)
+            changes.update(kind=BlockKind.LIST_ITEM, level=max(outer.lists - 1, 0))
+        elif tag in _BLOCKS and tag not in ("div", "section") and outer.kind is not _PARAGRAPH:
+            changes.update(kind=BlockKind.PARAGRAPH, level=0)
+        if tag == "p" and (element.get("class") or "").lower().startswith("msolistparagraph"):
+            changes.update(kind=BlockKind.LIST_ITEM, mso_list=True)
+        elif tag in _BLOCKS and outer.mso_list:
+            changes["mso_list"] = False
         if tag == "pre":
-            context = replace(context, pre=True)
+            changes["pre"] = True
         if tag == "a" and element.get("href") is not None:
-            context = replace(context, href=self._href(element.get("href") or ""))
+            changes["href"] = self._href(element.get("href") or "")
         role = (element.get("role") or "").lower()
+        main = outer.main
         if tag in ("article", "main") or role == "main":
-            self.has_main = True
-            context = replace(context, main=True)
-        if _is_chrome(element, tag, role, context.main):
-            context = replace(context, chrome=True)
-        return context
+            self.has_main = main = True
+            changes["main"] = True
+        if not outer.chrome and _is_chrome(element, tag, role, main):
+            changes["chrome"] = True
+        return outer._replace(**changes) if changes else outer
 
     def _href(self, href: str) -> str:
         href = href.strip()
@@ -181,7 +182,7 @@ class _Reader:
         cells: list[list[SourceBlock]] = []
         outer_blocks, self.blocks = self.blocks, []
         outer_context = self.context
-        self.context = replace(outer_context, kind=BlockKind.PARAGRAPH, level=0)
+        self.context = outer_context._replace(kind=BlockKind.PARAGRAPH, level=0)
         for cell in tr:
             tag = cell.tag.lower() if isinstance(cell.tag, str) else ""
             if tag not in ("td", "th") or _hidden(cell, tag):
@@ -300,12 +301,17 @@ def _parse(text: str) -> Any:
 
 def read_html(data: bytes, t: gettext.NullTranslations | None = None) -> list[SourceBlock]:
     """The lines of a web page or a mail saved as HTML, chrome marked."""
-    check_size(len(data), MAX_HTML_BYTES, t or gettext.NullTranslations())
+    t = t or gettext.NullTranslations()
+    check_size(len(data), MAX_HTML_BYTES, t)
     text = _drop_doctype(decode_text(data, _encoding(data)))
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
     root = _parse(text)
     if root is None:
         return []
+    # Each element costs some microseconds to read: a page of a million tiny
+    # elements is refused after parsing, before it is walked.
+    if sum(1 for _ in root.iter()) > MAX_HTML_ELEMENTS:
+        raise ImportRefused(t.gettext("The page has too many elements to be a press release."))
     base = None
     for element in root.iter("base"):
         href = (element.get("href") or "").strip()

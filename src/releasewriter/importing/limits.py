@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import re
 import struct
 import zipfile
 from typing import Any
@@ -26,6 +27,9 @@ MAX_DOCX_BYTES = 50 * 1024 * 1024
 # tree takes about ten times the page's size in memory (measured: 30 MB of
 # HTML, 300 MB), so a 100 MB page is refused before it is read at all.
 MAX_HTML_BYTES = 20 * 1024 * 1024
+# A long article page has some thousands of elements. Reading one takes
+# some microseconds: this many is at most a few seconds.
+MAX_HTML_ELEMENTS = 200_000
 # Plain text: a release is some kB; 10 MB is a book.
 MAX_TEXT_BYTES = 10 * 1024 * 1024
 # A Word document has tens of parts, a few hundred with many images. The
@@ -45,6 +49,7 @@ MAX_RATIO = 200
 RATIO_FLOOR = 1024 * 1024
 _CHUNK = 64 * 1024
 
+_ROOT_START = re.compile(rb"<(?![?!])")
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
 _EOCD = b"PK\x05\x06"
@@ -172,18 +177,16 @@ def parse_xml(data: bytes, t: gettext.NullTranslations) -> Any:
     entity lxml leaves unexpanded never reaches the text.
     """
     damaged = t.gettext("The file is damaged; a part of it is not readable XML.")
-    head = data[:4096]
-    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-        raise ImportRefused(
-            t.gettext("The document holds a declaration Word never writes; it is not read.")
-        )
+    declared = t.gettext("The document holds a declaration Word never writes; it is not read.")
+    # A DOCTYPE stands before the root element, after any comments.
+    root_at = _ROOT_START.search(data)
+    if b"<!DOCTYPE" in data[: root_at.start() if root_at else len(data)]:
+        raise ImportRefused(declared)
     try:
         root = etree.fromstring(data, parser=_xml_parser())
     except etree.XMLSyntaxError as error:
         raise ImportRefused(damaged) from error
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:
-        raise ImportRefused(
-            t.gettext("The document holds a declaration Word never writes; it is not read.")
-        )
+        raise ImportRefused(declared)
     return root

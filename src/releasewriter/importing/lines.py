@@ -31,7 +31,9 @@ def _tidy(fragments: list[Fragment]) -> list[Fragment]:
     return tidy
 
 
-def line_block(fragments: list[Fragment], kind: BlockKind, level: int) -> SourceBlock | None:
+def line_block(
+    fragments: list[Fragment], kind: BlockKind, level: int, chrome: bool = False
+) -> SourceBlock | None:
     """One block from a line's runs, or None when the line has no text."""
     fragments = _tidy(fragments)
     plain = "".join(text for text, *_ in fragments)
@@ -39,5 +41,10 @@ def line_block(fragments: list[Fragment], kind: BlockKind, level: int) -> Source
         return None
     bold = all(b for text, b, _, _ in fragments if text.strip())
     return SourceBlock(
-        text=block_markup(fragments).strip(), plain=plain, kind=kind, level=level, bold=bold
+        text=block_markup(fragments).strip(),
+        plain=plain,
+        kind=kind,
+        level=level,
+        bold=bold,
+        chrome=chrome,
     )
