@@ -153,6 +153,17 @@ def test_billion_laughs_in_a_web_page_expands_nothing() -> None:
     assert "lollol" not in " ".join(block.plain for block in blocks)
 
 
+def test_a_deeply_nested_page_is_read_without_a_crash() -> None:
+    page = b"<html><body>" + b"<div><b>" * 5000 + b"deep" + b"</b></div>" * 5000
+    assert read_html(page + b"<p>after</p>") is not None  # libxml2 stops at its depth limit
+
+
+def test_a_deeply_nested_document_is_refused() -> None:
+    body = "<w:tbl><w:tr><w:tc>" * 200 + "<w:p/>" + "</w:tc></w:tr></w:tbl>" * 200
+    data = replace_member(release_docx(), "word/document.xml", _document_xml(body))
+    assert "not readable XML" in _refused(data)
+
+
 # --- nothing is fetched -----------------------------------------------------------------
 
 

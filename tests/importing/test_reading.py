@@ -115,13 +115,19 @@ def test_a_password_protected_document_is_refused(tmp_path: Path) -> None:
         ("release.rtf", b"{\\rtf1\\ansi Hello}", "RTF files cannot be imported"),
         ("release.pdf", b"%PDF-1.7\n%...", "PDF files cannot be imported"),
         ("release.odt", _odt(), "OpenDocument files cannot be imported"),
-        ("release.doc", b"Just some text", "not the kind its name says"),
+        ("release.doc", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a format the app reads"),
     ],
 )
 def test_formats_the_app_cannot_read_are_refused_in_one_line(
     tmp_path: Path, name: str, data: bytes, says: str
 ) -> None:
     assert says in _refusal(_write(tmp_path, name, data))
+
+
+def test_a_web_page_saved_as_doc_is_read_as_a_page(tmp_path: Path) -> None:
+    page = b"<html><body><p class=MsoNormal>Exported by a web app</p></body></html>"
+    blocks = read_blocks(_write(tmp_path, "export.doc", page)).blocks
+    assert [block.plain for block in blocks] == ["Exported by a web app"]
 
 
 def test_a_missing_file_is_refused_by_its_name(tmp_path: Path) -> None:

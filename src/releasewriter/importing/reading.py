@@ -66,9 +66,13 @@ def _refusal(data: bytes, suffix: str, t: gettext.NullTranslations) -> str | Non
         )
     if is_zip(data) and _ODF_TEXT in data[:100]:
         return t.gettext("OpenDocument files cannot be imported; in LibreOffice, save it as .docx.")
-    if not is_zip(data) and suffix in (".doc", ".rtf", ".pdf", ".odt"):
-        return t.gettext("The file is not the kind its name says; it cannot be imported.")
     return None
+
+
+def _is_binary(data: bytes) -> bool:
+    """Bytes no text editor wrote: NULs without a UTF-16 or UTF-32 byte order mark."""
+    head = data[:8192]
+    return b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff"))
 
 
 def _looks_like_html(data: bytes) -> bool:
@@ -86,6 +90,12 @@ def _read(data: bytes, suffix: str, t: gettext.NullTranslations) -> ReadResult:
         return ReadResult(blocks, notes)
     if suffix in _HTML or _looks_like_html(data):
         return ReadResult(read_html(data, t))
+    # Some systems save a web page as ".doc", so the name alone refuses nothing;
+    # what is neither a document, a page nor text is refused here.
+    if _is_binary(data):
+        raise ImportRefused(
+            t.gettext("It is not a format the app reads; import a .docx, .html, .txt or .md file.")
+        )
     return ReadResult(read_text(data, t, markdown=suffix in _MARKDOWN))
 
 
