@@ -79,6 +79,18 @@ def test_chrome_is_marked_by_element_and_by_name_without_an_article(
     assert [b.plain for b in blocks if not b.chrome] == ["Body"]
 
 
+def test_layout_classes_of_the_body_and_wrappers_of_the_article_are_not_chrome() -> None:
+    page = b"""<body class="has-sidebar header-sticky nav-open"><div class="layout-sidebar">
+    <main><div class="hero-banner"><h1>Headline</h1></div><p>Body</p></main>
+    <div class="sidebar">Most read</div></div></body>"""
+    blocks = read_html(page)
+    assert [(b.plain, b.chrome) for b in blocks] == [
+        ("Headline", False),
+        ("Body", False),
+        ("Most read", True),
+    ]
+
+
 def test_scripts_styles_comments_controls_and_hidden_text_are_not_read(
     blocks: list[SourceBlock],
 ) -> None:

@@ -29,7 +29,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from releasewriter.importing.blocks import BlockKind, ImportRefused, SourceBlock
-from releasewriter.importing.limits import open_zip, parse_xml, read_member
+from releasewriter.importing.limits import (
+    MAX_DOCX_BYTES,
+    check_size,
+    open_zip,
+    parse_xml,
+    read_member,
+)
 from releasewriter.importing.lines import Fragment, line_block
 from releasewriter.model.inline import safe_href
 
@@ -378,6 +384,7 @@ def read_docx_package(
 ) -> tuple[list[SourceBlock], list[str]]:
     """The document's blocks, and notes for the user on what was left out (macros)."""
     t = t or gettext.NullTranslations()
+    check_size(len(data), MAX_DOCX_BYTES, t)
     archive = open_zip(data, t)
     with archive:
         part = _main_part(archive, t)

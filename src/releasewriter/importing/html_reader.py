@@ -45,11 +45,13 @@ _CHROME_TAGS = {"nav", "aside"}
 # Words in an id, class, role or aria-label that name a page's furniture.
 _CHROME_WORDS = re.compile(
     r"(?:^|[\s_-])(?:menu|nav|navbar|navigation|breadcrumbs?|share|sharing|social|cookies?|"
-    r"consent|banner|related|sidebar|skip|skip-link|newsletter|subscribe|search|"
+    r"consent|related|sidebar|skip|skip-link|newsletter|subscribe|search|"
     r"complementary|contentinfo)(?:$|[\s_\d-])"
 )
 # A page's header and footer are chrome, an article's own are not (its headline).
-_OUTER_WORDS = re.compile(r"(?:^|[\s_-])(?:header|footer|masthead)(?:$|[\s_\d-])")
+_OUTER_WORDS = re.compile(r"(?:^|[\s_-])(?:header|footer|masthead|banner)(?:$|[\s_\d-])")
+# Their classes describe the page's layout ("has-sidebar", "nav-open"), not chrome.
+_NEVER_CHROME = {"html", "body", "article", "main"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.I)
@@ -166,9 +168,10 @@ class _Reader:
         role = (element.get("role") or "").lower()
         main = outer.main
         if tag in ("article", "main") or role == "main":
-            self.has_main = main = True
-            changes["main"] = True
-        if not outer.chrome and _is_chrome(element, tag, role, main):
+            self.has_main = True
+            # The content a page names is content, even inside a "layout-sidebar" wrapper.
+            changes.update(main=True, chrome=False)
+        elif not outer.chrome and tag not in _NEVER_CHROME and _is_chrome(element, tag, role, main):
             changes["chrome"] = True
         return outer._replace(**changes) if changes else outer
 
