@@ -94,6 +94,18 @@ def test_a_part_larger_than_its_headers_say_stops_at_what_they_say() -> None:
     assert "damaged" in _refused(lying)
 
 
+def test_a_zip_with_an_encrypted_part_is_refused_as_password_protected() -> None:
+    patched = bytearray(release_docx())
+    with zipfile.ZipFile(io.BytesIO(bytes(patched))) as package:
+        info = package.getinfo("word/document.xml")
+    patched[info.header_offset + 6] |= 1  # the local header's "encrypted" flag
+    entry = patched.find(b"PK\x01\x02")
+    while patched[entry + 46 : entry + 46 + 17] != b"word/document.xml":
+        entry = patched.find(b"PK\x01\x02", entry + 4)
+    patched[entry + 8] |= 1  # and the central directory's
+    assert "password-protected" in _refused(bytes(patched))
+
+
 def test_a_zip_of_100000_parts_is_refused_by_its_count() -> None:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as package:

@@ -64,6 +64,16 @@ def test_hard_wrapped_paragraphs_are_joined_and_short_lines_kept() -> None:
     ]
 
 
+def test_long_sentence_lines_between_blank_lines_stay_apart() -> None:
+    lines = [
+        "Acme opens its first research lab in France today, with forty researchers on site.",
+        "The lab will work on batteries that last longer and charge faster than today's.",
+        "It is the company's largest investment in Europe since it was founded in 1998.",
+    ]
+    text = "Acme opens a lab\n\n" + "\n".join(lines) + "\n\n" + "\n\n".join(lines) + "\n"
+    assert _plain(text) == ["Acme opens a lab", *lines, *lines]
+
+
 def test_short_lines_between_blank_lines_are_never_joined() -> None:
     text = "Contact\n\nEllen Wong\nPress Office\n+33 1 23 45 67 89\n\nAbout Acme\n"
     assert _plain(text) == [
