@@ -91,6 +91,12 @@ def test_layout_classes_of_the_body_and_wrappers_of_the_article_are_not_chrome()
     ]
 
 
+def test_an_article_in_a_layout_tables_cell_is_content() -> None:
+    page = b"""<table><tr><td><a href="https://acme.example/">Home</a></td>
+    <td><article><p>Body</p></article></td></tr></table>"""
+    assert [(b.plain, b.chrome) for b in read_html(page)] == [("Home", True), ("Body", False)]
+
+
 def test_scripts_styles_comments_controls_and_hidden_text_are_not_read(
     blocks: list[SourceBlock],
 ) -> None:

@@ -182,43 +182,39 @@ class _Reader:
         return _safe(href)
 
     def _row(self, tr: Any) -> None:
-        cells: list[list[SourceBlock]] = []
-        outer_blocks, self.blocks = self.blocks, []
-        outer_context = self.context
+        cells: list[list[tuple[SourceBlock, bool]]] = []
+        outer_blocks, outer_context = self.blocks, self.context
         self.context = outer_context._replace(kind=BlockKind.PARAGRAPH, level=0)
         for cell in tr:
             tag = cell.tag.lower() if isinstance(cell.tag, str) else ""
-            if tag not in ("td", "th") or _hidden(cell, tag):
-                continue
-            self._inside(cell, tag, True)
-            cells.append([block for block, _ in self.blocks])
-            self.blocks = []
-        self.context = outer_context
-        self.blocks = outer_blocks
-        filled = [cell for cell in cells if cell]
-        main = outer_context.main
-        # A layout table (a mail's frame, a page's columns): its cells' own lines.
+            if tag in ("td", "th") and not _hidden(cell, tag):
+                self.blocks = []
+                self._inside(cell, tag, True)
+                cells.append(self.blocks)
+        self.context, self.blocks = outer_context, outer_blocks
+        every = [pair for cell in cells for pair in cell]
+        filled = sum(1 for cell in cells if cell)
+        # A layout table (a mail's frame, a page's columns; an <article> in a
+        # cell): its cells' own lines, not one row of them.
         if (
-            len(filled) <= 1
-            or any(len(cell) > 3 for cell in filled)
-            or any(
-                b.kind in (BlockKind.HEADING, BlockKind.TABLE_ROW) for cell in filled for b in cell
-            )
+            filled <= 1
+            or any(len(cell) > 3 for cell in cells)
+            or any(b.kind in (BlockKind.HEADING, BlockKind.TABLE_ROW) for b, _ in every)
+            or any(main and not outer_context.main for _, main in every)
         ):
-            self.blocks.extend((block, main) for cell in filled for block in cell)
+            self.blocks.extend(every)
             return
-        texts = tuple("\n".join(b.text for b in cell) for cell in cells)
-        plains = ("\n".join(b.plain for b in cell) for cell in cells)
-        every = [b for cell in filled for b in cell]
+        texts = tuple("\n".join(b.text for b, _ in cell) for cell in cells)
+        plains = ("\n".join(b.plain for b, _ in cell) for cell in cells)
         row = SourceBlock(
             text="\t".join(text.replace("\n", " ") for text in texts),
             plain="\t".join(plain.replace("\n", " ") for plain in plains),
             kind=BlockKind.TABLE_ROW,
             cells=texts,
-            bold=all(b.bold for b in every),
-            chrome=all(b.chrome for b in every),
+            bold=all(b.bold for b, _ in every),
+            chrome=all(b.chrome for b, _ in every),
         )
-        self.blocks.append((row, main))
+        self.blocks.append((row, outer_context.main))
 
 
 def _without_bullet(fragments: list[Fragment]) -> list[Fragment]:
