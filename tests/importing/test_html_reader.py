@@ -206,6 +206,11 @@ def test_a_page_inside_an_aspnet_form_is_still_read() -> None:
     assert [block.plain for block in read_html(page)] == ["Headline", "Body text"]
 
 
+def test_a_doctype_without_a_subset_loses_nothing_after_it() -> None:
+    page = b"<!DOCTYPE html><p>First [note]</p><script>a = b[1]]>c</script><p>Last</p>"
+    assert [block.plain for block in read_html(page)] == ["First [note]", "Last"]
+
+
 def test_an_empty_page_has_no_lines() -> None:
     assert read_html(b"") == []
     assert read_html(b"<html><body>  </body></html>") == []

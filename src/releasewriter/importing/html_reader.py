@@ -58,9 +58,9 @@ _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.I)
 _ITALIC_STYLE = re.compile(r"font-style\s*:\s*(?:italic|oblique)", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SPACES = re.compile(r"[ \t\n\r\f]+")
-# Outlook writes a list item's bullet or number as text before the item.
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _PARAGRAPH = BlockKind.PARAGRAPH
+# Outlook writes a list item's bullet or number as text before the item.
 _MSO_BULLET = re.compile(r"^\s*(?:[·•o§▪\-–]|\(?\w{1,3}[.)])\s+")
 
 
@@ -273,14 +273,18 @@ def _encoding(data: bytes) -> str | None:
 
 
 def _drop_doctype(text: str) -> str:
-    """The text without a DOCTYPE's internal subset (entity declarations) at its start."""
-    head = text[:4096]
-    start = head.find("<!")
-    if start >= 0 and head[start : start + 9].upper() == "<!DOCTYPE" and "[" in head:
-        end = text.find("]>", start)
-        if end >= 0:
-            return text[:start] + text[end + 2 :]
-    return text
+    """The text without a DOCTYPE's internal subset (entity declarations) at its start.
+
+    libxml2's HTML parser expands none of them, but it reads the subset as text.
+    """
+    start = text[:4096].upper().find("<!DOCTYPE")
+    if start < 0:
+        return text
+    subset = text.find("[", start, text.find(">", start))
+    if subset < 0:
+        return text
+    end = text.find("]>", subset)
+    return text if end < 0 else text[:start] + text[end + 2 :]
 
 
 def _parse(text: str) -> Any:
