@@ -294,30 +294,21 @@ def _paragraph(p: Any, styles: _Styles, links: dict[str, str]) -> list[SourceBlo
     return blocks + paragraph.boxes
 
 
-def _cells(tr: Any) -> Iterator[Any]:
-    for child in tr.iterchildren():
-        if child.tag == _W + "tc":
+def _children(parent: Any, tag: str) -> Iterator[Any]:
+    """The rows of a table or the cells of a row, through content controls around them."""
+    for child in parent.iterchildren():
+        if child.tag == tag:
             yield child
         elif child.tag in (_W + "sdt", _W + "customXml"):
             content = child.find(_W + "sdtContent") if child.tag == _W + "sdt" else child
             if content is not None:
-                yield from _cells(content)
-
-
-def _rows(tbl: Any) -> Iterator[Any]:
-    for child in tbl.iterchildren():
-        if child.tag == _W + "tr":
-            yield child
-        elif child.tag in (_W + "sdt", _W + "customXml"):
-            content = child.find(_W + "sdtContent") if child.tag == _W + "sdt" else child
-            if content is not None:
-                yield from _rows(content)
+                yield from _children(content, tag)
 
 
 def _table(tbl: Any, styles: _Styles, links: dict[str, str]) -> list[SourceBlock]:
     blocks: list[SourceBlock] = []
-    for tr in _rows(tbl):
-        cells = [_body(tc, styles, links) for tc in _cells(tr)]
+    for tr in _children(tbl, _W + "tr"):
+        cells = [_body(tc, styles, links) for tc in _children(tr, _W + "tc")]
         if len(cells) == 1:
             blocks.extend(cells[0])
             continue
