@@ -10,6 +10,10 @@ from releasewriter.importing.recognise import LABEL_KEYS, ImportedRelease
 from releasewriter.model import LanguageVersion
 
 _WORD = re.compile(r"\w+")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN_PIECES = re.compile(r"[\u3400-\u9fff]|[^\u3400-\u9fff]+")
+# "1. " before a note: the export numbers the notes itself.
+_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s")
 
 
 def blocks_of(text: str) -> list[SourceBlock]:
@@ -24,7 +28,12 @@ def _escape(line: str) -> str:
 
 
 def words(text: str) -> set[str]:
-    return {w.casefold() for w in _WORD.findall(text)}
+    """The words of ``text``; Chinese, written without spaces, character by character."""
+    found: set[str] = set()
+    for word in _WORD.findall(text):
+        pieces = _HAN_PIECES.findall(word) if _HAN.search(word) else [word]
+        found.update(piece.casefold() for piece in pieces)
+    return found
 
 
 def version_words(version: LanguageVersion) -> set[str]:
@@ -53,4 +62,7 @@ def lost_words(blocks: list[SourceBlock], result: ImportedRelease) -> set[str]:
             for index in indices:
                 kept |= words(blocks[index].plain)
     kept |= words(" ".join(DETAIL_LABELS))
+    for key, indices in result.placements.items():
+        if key.startswith("notes."):
+            kept |= {m.group(1) for i in indices if (m := _NUMBER.match(blocks[i].plain))}
     return source - kept

@@ -12,13 +12,14 @@ window can show each field beside its source.
 from __future__ import annotations
 
 import gettext
+import itertools
 import re
 from dataclasses import dataclass, field
 from enum import Enum, auto
 
 from releasewriter.importing.blocks import BlockKind, SourceBlock
 from releasewriter.importing.chrome import chrome_blocks
-from releasewriter.importing.contacts import EMAIL, parse_contacts
+from releasewriter.importing.contacts import EMAIL, PHONE, parse_contacts
 from releasewriter.importing.datelines import ParsedDateline, parse_dateline
 from releasewriter.importing.language import detect
 from releasewriter.importing.markup import markup_from
@@ -44,6 +45,8 @@ _MIN_WORDS_AFTER_PLACE = 8
 _HEADLINE_WORDS = 5
 # A longer line after the contacts is prose (an unlabelled "About" text), not a contact.
 _CONTACT_LINE_WORDS = 25
+# A related story's title under "Related news"; a paragraph of the release is longer.
+_PAGE_LINE_WORDS = 12
 
 
 @dataclass
@@ -249,12 +252,21 @@ class _Recogniser:
         section = _Section.BODY
         contact_lines: list[tuple[int, SourceBlock]] = []
         about: list[str] = []
+        previous = {after: before for before, after in itertools.pairwise(self.lines)}
+        trailing = False
         for position in range(start, len(self.content)):
             index = self.content[position]
             block = self.blocks[index]
             plain = self.plain(index)
             if index in self.left_out:
                 continue
+            # Past the body, the page's furniture ("Share this", "Related news") runs on
+            # with the short lines it lists (the related stories' titles).
+            trailing = bool(self.version.body) and (trailing or previous.get(index) in self.chrome)
+            if trailing and self._page_line(plain):
+                self.left_out.add(index)
+                continue
+            trailing = False
             if position == start and parsed is not None:
                 if not self._apply_dateline(index, parsed):
                     continue
@@ -300,6 +312,13 @@ class _Recogniser:
             self.version.boilerplate = "\n\n".join(about)
         self._contacts(contact_lines)
         return self._finish()
+
+    @staticmethod
+    def _page_line(plain: str) -> bool:
+        """A line that may belong to the page's furniture: short, and no part of a release."""
+        if _words(plain) > _PAGE_LINE_WORDS or EMAIL.search(plain) or PHONE.search(plain):
+            return False
+        return heading(plain) is None and not is_end_mark(plain)
 
     def _contacts(self, lines: list[tuple[int, SourceBlock]]) -> None:
         found, headers = parse_contacts(lines)

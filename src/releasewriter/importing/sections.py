@@ -198,7 +198,8 @@ _ZONES = {
     "et": "America/New_York", "bst": "Europe/London", "msk": "Europe/Moscow",
     "мск": "Europe/Moscow", "geneva": "Europe/Zurich", "genève": "Europe/Zurich",
     "ginebra": "Europe/Zurich", "женева": "Europe/Zurich", "جنيف": "Europe/Zurich",
-    "日内瓦": "Europe/Zurich", "北京时间": "Asia/Shanghai", "по московскому": "Europe/Moscow",
+    "日内瓦": "Europe/Zurich", "北京时间": "Asia/Shanghai", "غرينتش": "UTC",
+    "по московскому": "Europe/Moscow",
 }  # fmt: skip
 _OFFSET = re.compile(r"(?:GMT|UTC|格林尼治标准时间|غرينتش)\s*([+-−])\s*(\d{1,2})(?::?(\d{2}))?")
 _ZONE_WORD = re.compile(
