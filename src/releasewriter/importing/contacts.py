@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass, field
 
 from releasewriter.i18n.countries import fold
-from releasewriter.importing.blocks import BlockKind, SourceBlock
+from releasewriter.importing.blocks import SourceBlock
 from releasewriter.model import Contact
+from releasewriter.model.inline import to_plain_text
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 # At least seven digits, with the spaces, dots, dashes and brackets numbers are written with.
@@ -174,6 +175,17 @@ def _from_row(cells: tuple[str, ...], columns: dict[int, str] | None) -> Contact
     return Contact(**{key: ", ".join(found) for key, found in values.items()})
 
 
+def _plain_cells(block: SourceBlock) -> tuple[str, ...]:
+    """A table row's cells as a reader sees them; a table pasted as text keeps them apart
+    with tabs. Readers may give ``cells`` in markup ("**Name**" for a header cell)."""
+    tabbed = tuple(block.plain.split("\t")) if "\t" in block.plain else ()
+    if not block.cells:
+        return tabbed
+    if len(tabbed) == len(block.cells):
+        return tabbed
+    return tuple(to_plain_text(cell) for cell in block.cells)
+
+
 def parse_contacts(blocks: list[tuple[int, SourceBlock]]) -> tuple[list[FoundContact], list[int]]:
     """The contacts listed in ``blocks`` (each with its index in the document), and
     the blocks that were only labels (a table's header row)."""
@@ -189,14 +201,15 @@ def parse_contacts(blocks: list[tuple[int, SourceBlock]]) -> tuple[list[FoundCon
         pending = _Pending()
 
     for index, block in blocks:
-        if block.kind is BlockKind.TABLE_ROW and block.cells:
+        cells = _plain_cells(block)
+        if cells:
             flush()
-            header = _header(block.cells)
+            header = _header(cells)
             if header is not None and not EMAIL.search(block.plain):
                 columns = header
                 headers.append(index)
                 continue
-            found.append(FoundContact(_from_row(block.cells, columns), [index]))
+            found.append(FoundContact(_from_row(cells, columns), [index]))
             continue
         plain = block.plain.strip()
         if not plain:
