@@ -61,5 +61,6 @@ def test_score_table_is_markdown_with_a_row_per_language(tmp_path: Path) -> None
     lines = table.splitlines()
     assert lines[0] == "| language | blocks | docx |"
     assert lines[1] == "|---|---|---|"
-    assert lines[2].startswith("| en | ") and "%" in lines[2]
+    assert lines[2].startswith("| en | ")
+    assert "%" in lines[2]
     assert lines[3].endswith("| no reader |")
