@@ -38,7 +38,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "notamment afin où ils elles déclaré aujourd’hui lors dont"
     ),
     "es": _listed(
-        "el los las del y es una en por que con para se su sus al más está están "
+        "el la los las del y es un una en por que con para se su sus al más está están "
         "como pero también según entre desde sobre este esta estos estas ha han fue "
         "son dijo muy donde cuando sin hasta porque"
     ),

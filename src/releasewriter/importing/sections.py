@@ -187,7 +187,9 @@ def _embargo_pattern() -> re.Pattern[str]:
     own = [Labels(locale).embargoed_until("").strip() for locale in LABEL_LOCALES]
     starts = sorted({s for s in (*own, *_EMBARGO_STARTS) if s}, key=len, reverse=True)
     return re.compile(
-        r"^\W*(?:" + "|".join(re.escape(s) for s in starts) + r")(?:\W|$)", re.IGNORECASE
+        # Chinese runs the date on without a space: "禁止发布至2026年…".
+        r"^\W*(?:" + "|".join(re.escape(s) for s in starts) + r")(?:\W|$|(?<=[\u4e00-\u9fff]))",
+        re.IGNORECASE,
     )
 
 
