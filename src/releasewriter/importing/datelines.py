@@ -1,0 +1,182 @@
+"""The dateline that opens a release's first paragraph: place, date, and where the text starts.
+
+"NAIROBI, Kenya, 3 March 2026 –", "GENÈVE, 16 juillet 2013 (OIM) –",
+"Madrid, 5 de marzo de 2026 –", "МОСКВА, 5 марта 2026 г. —",
+"中国北京，2013年7月16日——", "القاهرة، مصر، 5 ديسمبر 2026 –", "China - …",
+and whatever the app's own labels print ("{place}, {date} –" in each
+language), so an exported release reads back as it was.
+
+A text that merely starts with a few words and a dash is not a dateline:
+without a date, the place must be a country or a city CLDR names, or be
+written in capitals as datelines are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from releasewriter.i18n.countries import country_code, fold
+from releasewriter.i18n.locales import parse_locale
+from releasewriter.i18n.places import city_in
+from releasewriter.importing.dates import date_at_end
+
+# The dash after the dateline: spaced when it is a hyphen, so that
+# "Port-au-Prince" stays whole; Chinese writes "——" with no space.
+_DASH = re.compile(r"\s+[-–—]{1,2}\s+|\s*[–—―]{1,2}\s*|\s+-{1,2}(?=\S)")
+# The organisation's tag before the dash: "(OIM)", "（国际移民组织）".
+_TAG = re.compile(r"\s*[(（]\s*([^()（）]{1,40}?)\s*[)）]\s*$")
+_PARTS = re.compile(r"\s*[,，،]\s*")
+# How far into a paragraph a dateline may reach before its dash.
+_MAX_HEAD = 120
+_MAX_PART_WORDS = 5
+# Words that may stay in lower case inside a place name ("Río de Janeiro", "Dar es Salaam").
+_PARTICLES = frozenset(
+    str.split(
+        "de del la las los el da do das dos di du des le au aux es al et y e of the upon on sur"
+    )
+)
+_SENTENCE = re.compile(r"[.!?;:\"“”«»]")
+_SMALL_WORD = re.compile(r"(?<=[\s-])(De|Del|La|Las|Los|El|Da|Do|Dos|Du|Des|Au|Aux|Es)(?=[\s-])")
+
+
+@dataclass(frozen=True)
+class ParsedDateline:
+    city: str
+    # An ISO 3166 code when the name is a country the app knows, else as written.
+    country: str
+    date: dt.date | None
+    # The organisation's tag, "(OIM)", as written; the release does not keep it.
+    tag: str
+    # Where the paragraph's own text starts in the line read (its ``plain``).
+    text_start: int
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text if c.isalpha())
+
+
+def _is_capitals(text: str) -> bool:
+    letters = _letters(text)
+    return len(letters) >= 2 and letters.isupper()
+
+
+def _has_case(text: str) -> bool:
+    letters = _letters(text)
+    return bool(letters) and letters.upper() != letters.lower()
+
+
+def _looks_like_name(part: str) -> bool:
+    """Every word capitalised, bar the particles of place names; any word in uncased scripts."""
+    if not part or len(part) > 40 or _SENTENCE.search(part.rstrip(".")):
+        return False
+    words = part.replace("-", " ").split()
+    if not words or len(words) > _MAX_PART_WORDS:
+        return False
+    if not _has_case(part):
+        return True
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _PARTICLES for w in words)
+
+
+# Cities that date many releases but name no time zone, so CLDR does not list them.
+_DATELINE_CITIES = frozenset(
+    fold(name)
+    for name in (
+        "Geneva", "Genève", "Ginebra", "Genf", "Женева", "جنيف", "日内瓦",
+        "Beijing", "Pékin", "Pekín", "Пекин", "بكين", "北京",
+        "Washington", "Вашингтон", "واشنطن", "华盛顿",
+        "The Hague", "La Haye", "La Haya", "Гаага", "لاهاي", "海牙",
+        "Bonn", "Бонн", "بون", "波恩",
+        "Cox's Bazar", "Gaziantep", "Erbil", "Goma", "Juba", "Mosul", "Aden", "Cúcuta",
+    )
+)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1024)
+def _known_city(name: str) -> bool:
+    if fold(name) in _DATELINE_CITIES:
+        return True
+    return any(city_in(name, locale, "en") for locale in ("en", "fr", "es", "ru", "ar", "zh"))
+
+
+@functools.cache
+def _chinese_countries() -> tuple[tuple[str, str], ...]:
+    """Chinese country names, longest first, to split "中国北京" into 中国 and 北京."""
+    names = [(str(name), code) for code, name in parse_locale("zh").territories.items()]
+    names = [(name, code) for name, code in names if len(code) == 2 and code.isalpha()]
+    return tuple(sorted(names, key=lambda item: len(item[0]), reverse=True))
+
+
+def nice_city(city: str, locale: str) -> str:
+    """A city written in capitals, as its language writes it: "NAIROBI" → "Nairobi"."""
+    if not _is_capitals(city):
+        return city
+    named = city_in(city, locale, locale)
+    if named:
+        return named
+    titled = city.title().replace("’S", "’s").replace("'S", "'s")
+    return _SMALL_WORD.sub(lambda m: m.group(1).lower(), titled)
+
+
+def _place(parts: list[str], locale: str) -> tuple[str, str]:
+    """(city, country) from the place's comma-separated parts."""
+    if len(parts) == 1 and not _has_case(parts[0]) and (code := country_code(parts[0])) is None:
+        for name, found in _chinese_countries():
+            if parts[0].startswith(name) and len(parts[0]) > len(name):
+                return nice_city(parts[0][len(name) :], locale), found
+    if len(parts) == 1:
+        code = country_code(parts[0])
+        if code is not None:
+            return "", code
+        return nice_city(parts[0], locale), ""
+    last = parts[-1]
+    code = country_code(last)
+    city = ", ".join(nice_city(p, locale) for p in parts[:-1])
+    return city, code if code is not None else nice_city(last, locale)
+
+
+def _plausible_without_date(parts: list[str], *, lenient: bool) -> bool:
+    """A place with no date after it: only one no ordinary sentence could start with,
+    unless the caller knows the line is where a dateline goes (``lenient``)."""
+    if lenient or country_code(parts[-1]) is not None or _known_city(parts[0]):
+        return True
+    if len(parts) == 1 and not _has_case(parts[0]):
+        return any(parts[0].startswith(name) for name, _ in _chinese_countries())
+    return all(_is_capitals(p) for p in parts)
+
+
+def parse_dateline(
+    plain: str, locale: str, *, alone: bool = False, lenient: bool = False
+) -> ParsedDateline | None:
+    """The dateline ``plain`` starts with, or None.
+
+    With ``alone``, the line may be nothing but a dateline (no dash, no text
+    after it), as some writers set it on a line of its own; it must then
+    carry a date. With ``lenient``, a capitalised place of a few words is
+    taken without a date too ("Dadaab – …"): for the line after a headline.
+    """
+    dash = _DASH.search(plain, 0, _MAX_HEAD + 4)
+    if dash is not None and dash.start() > 0:
+        head, text_start = plain[: dash.start()], dash.end()
+        if not plain[text_start:].strip() and not alone:
+            return None
+    elif alone and len(plain) <= _MAX_HEAD:
+        head, text_start = plain.rstrip(" :–—-"), len(plain)
+    else:
+        return None
+    tag = ""
+    if tag_match := _TAG.search(head):
+        tag, head = tag_match.group(0).strip(), head[: tag_match.start()]
+    found = date_at_end(head)
+    place_text = head[: found.start] if found else head
+    parts = [p for p in _PARTS.split(place_text.strip(" ,，،")) if p]
+    if not parts or len(parts) > 4 or not all(_looks_like_name(p) for p in parts):
+        return None
+    if found is None and (
+        text_start == len(plain) or not _plausible_without_date(parts, lenient=lenient)
+    ):
+        return None
+    city, country = _place(parts, locale)
+    return ParsedDateline(city, country, found.date if found else None, tag, text_start)

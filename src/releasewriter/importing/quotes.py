@@ -1,0 +1,210 @@
+"""A paragraph that is a quotation and its attribution, and nothing else.
+
+“…,” said X, Y. / X, Y, said: “…” / « … », a déclaré X, Y. / «…», dijo X /
+«…», — заявила X, Y. / وقالت X، Y: «…» / X表示：“…” / “…”X表示。
+
+Recognition is conservative: a paragraph becomes a quote field only when the
+whole of it is one quotation plus an attribution naming someone; a quotation
+with narrative around it stays a body paragraph, where no word of it can be
+lost or misattributed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from releasewriter.model import SpeakerGender
+
+OPENERS = '“"«„‘「『”‹'
+CLOSERS = '”"»“’」』‹›'
+_MARKS = frozenset(OPENERS + CLOSERS)
+_PADDING = " \u00a0\u202f"
+
+_U, _F, _M = SpeakerGender.UNSPECIFIED, SpeakerGender.FEMALE, SpeakerGender.MALE
+
+# Attribution verbs, in the forms news writing uses, with the gender they show.
+_NEUTRAL_VERBS = (
+    # English
+    "said", "says", "added", "adds", "explained", "explains", "noted", "notes", "stressed",
+    "stresses", "emphasized", "emphasised", "underlined", "commented", "continued", "observed",
+    "warned", "concluded", "highlighted", "remarked", "told reporters", "told journalists",
+    # French
+    "a déclaré", "déclare", "a dit", "dit", "a ajouté", "ajoute", "a souligné", "souligne",
+    "a expliqué", "explique", "a indiqué", "indique", "a précisé", "précise", "a affirmé",
+    "affirme", "a estimé", "estime", "a insisté", "insiste", "a rappelé", "rappelle", "a noté",
+    "a conclu", "conclut", "a commenté", "commente", "poursuit", "a poursuivi", "a averti",
+    # Spanish
+    "dijo", "afirmó", "declaró", "señaló", "explicó", "añadió", "agregó", "subrayó", "destacó",
+    "indicó", "aseguró", "comentó", "advirtió", "concluyó", "manifestó", "expresó", "afirma",
+    "dice", "explica", "señala", "asegura", "subraya", "destaca",
+    # Portuguese
+    "disse", "afirmou", "declarou", "explicou", "acrescentou", "destacou", "sublinhou",
+    # German
+    "sagte", "erklärte", "betonte", "sagt", "erklärt",
+    # Russian, present tense (no gender)
+    "говорит", "считает", "отмечает", "подчеркивает", "подчёркивает", "поясняет",
+    # Arabic: "it came from the tongue of"
+    "وجاء على لسان", "جاء على لسان",
+    # Chinese
+    "表示", "说", "指出", "强调", "称", "介绍", "认为", "补充说", "说道", "坦言",
+)  # fmt: skip
+_RUSSIAN_PAST = (
+    "заявил", "сказал", "отметил", "подчеркнул", "добавил", "пояснил", "сообщил", "рассказал",
+    "указал", "заметил", "констатировал", "резюмировал",
+)  # fmt: skip
+_ARABIC_PAST = ("قال", "أضاف", "أكد", "صرح", "أوضح", "أشار", "ذكر", "تابع", "شدد")
+# "according to X": only ever before the speaker, after the quotation.
+_ACCORDING_TO = ("according to", "selon", "según", "segundo", "по словам", "so")
+
+
+@functools.cache
+def _verbs() -> dict[str, SpeakerGender]:
+    verbs = dict.fromkeys(_NEUTRAL_VERBS, _U)
+    for verb in _RUSSIAN_PAST:
+        verbs[verb] = _M
+        verbs[verb + "а"] = _F
+    for verb in _ARABIC_PAST:
+        for conjunction in ("", "و"):
+            verbs[conjunction + verb] = _M
+            verbs[conjunction + verb + "ت"] = _F
+    return verbs
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    verbs = _alternation(_verbs())
+    # Chinese and Arabic join words without the spaces \b relies on.
+    verb_first = re.compile(
+        rf"^(?P<verb>{verbs}|{_alternation(_ACCORDING_TO)})(?:\s+|(?=[\u4e00-\u9fff]))(?P<who>.+)$",
+        re.IGNORECASE,
+    )
+    verb_last = re.compile(rf"^(?P<who>.+?)[\s,，،]*(?<![\w])(?P<verb>{verbs})$", re.IGNORECASE)
+    verb_last_cjk = re.compile(rf"^(?P<who>[^\s].*?)(?P<verb>{verbs})$")
+    return verb_first, verb_last, verb_last_cjk
+
+
+# Titles a Chinese role ends with: "{role}{speaker}表示" has no comma between them.
+_CHINESE_TITLES = (
+    "主任", "总干事", "副总干事", "代表", "负责人", "官员", "协调员", "部长", "主席", "发言人",
+    "专员", "经理", "顾问", "大使", "司长", "局长", "处长", "秘书长", "团长", "医生", "博士",
+    "教授", "主管", "干事", "助理", "院长", "专家", "署长",
+)  # fmt: skip
+_CHINESE_TITLE = re.compile(rf"^(?P<role>.*(?:{'|'.join(_CHINESE_TITLES)}))(?P<name>.+)$")
+_SPLIT = re.compile(r"\s*[,，،]\s*")
+_NAME_PARTICLES = frozenset(str.split("van von de da del der di du la le al bin ibn el dos das"))
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class ParsedQuote:
+    text: str
+    speaker: str
+    role: str
+    gender: SpeakerGender
+    # The attribution's verb as written ("a déclaré", "заявила"): the export writes its own.
+    verb: str = ""
+
+
+def _is_cased(text: str) -> bool:
+    return any(c.isalpha() and c.upper() != c.lower() for c in text)
+
+
+def _looks_like_person(name: str) -> bool:
+    if not name or len(name) > 60 or any(c.isdigit() for c in name):
+        return False
+    if re.search(r"[.!?;:«»“”\"]", name.replace(".", "", 2) if len(name) > 4 else name):
+        return False
+    words = name.replace("-", " ").split()
+    if not words or len(words) > 6:
+        return False
+    if not _is_cased(name):
+        return True
+    # Mr. and Dr. are written before names; initials ("J. Smith") carry a full stop.
+    return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
+
+
+def _speaker_and_role(who: str) -> tuple[str, str] | None:
+    who = who.strip(" ,，،.。:：")
+    parts = _SPLIT.split(who, maxsplit=1)
+    speaker, role = parts[0], parts[1] if len(parts) > 1 else ""
+    if len(parts) == 1 and _HAN.search(who) and (titled := _CHINESE_TITLE.match(who)):
+        speaker, role = titled.group("name"), titled.group("role")
+    role = role.rstrip(" .。,，،")
+    if not _looks_like_person(speaker) or len(role.split()) > 25:
+        return None
+    return speaker, role
+
+
+def _attribution(text: str, *, before: bool) -> tuple[str, str, SpeakerGender, str] | None:
+    """Speaker, role and gender from the words around a quotation, or None."""
+    text = text.strip(" ,，،.。:：—–-\u00a0\u202f")
+    if not text or len(text.split()) > 30 or _has_mark(text):
+        return None
+    verb_first, verb_last, verb_last_cjk = _patterns()
+    verbs = _verbs()
+    for pattern in (verb_first, verb_last, verb_last_cjk):
+        match = pattern.match(text)
+        if match is None:
+            continue
+        verb = match.group("verb").lower()
+        if pattern is verb_first and before and verb in _ACCORDING_TO:
+            continue
+        if pattern is verb_last_cjk and not _HAN.search(text):
+            continue
+        found = _speaker_and_role(match.group("who"))
+        if found is not None:
+            return (*found, verbs.get(verb, _U), match.group("verb"))
+    return None
+
+
+def _is_mark(text: str, index: int) -> bool:
+    """A quotation mark, not the apostrophe of "l’OIM" or "IOM’s" (the same character)."""
+    char = text[index]
+    if char not in _MARKS:
+        return False
+    if char in "‘’'":
+        left = text[index - 1] if index > 0 else " "
+        right = text[index + 1] if index + 1 < len(text) else " "
+        return not (left.isalpha() and right.isalpha())
+    return True
+
+
+def _has_mark(text: str) -> bool:
+    return any(_is_mark(text, i) for i in range(len(text)))
+
+
+def _clean(quote: str) -> str:
+    # “…,” said: English puts the attribution's comma inside the marks.
+    return quote.strip(_PADDING).rstrip(",，").strip(_PADDING)
+
+
+def parse_quote(plain: str) -> ParsedQuote | None:
+    """The quotation and its attribution, when ``plain`` is nothing but these."""
+    text = plain.strip()
+    if len(text) < 4:
+        return None
+    if text[0] in OPENERS:
+        # The quotation runs to the last closing mark; after it, the attribution.
+        close = next(
+            (i for i in range(len(text) - 1, 0, -1) if text[i] in CLOSERS and _is_mark(text, i)),
+            -1,
+        )
+        if close > 0:
+            found = _attribution(text[close + 1 :], before=False)
+            if found is not None:
+                return ParsedQuote(_clean(text[1:close]), *found)
+    end = text.rstrip(" .。")
+    opening = next((i for i, c in enumerate(text) if c in OPENERS and _is_mark(text, i)), -1)
+    if opening > 0 and end and end[-1] in CLOSERS and len(end) - 1 > opening:
+        lead = text[:opening].rstrip(_PADDING)
+        if lead.endswith((":", "：", ",", "，", "،")):
+            found = _attribution(lead, before=True)
+            if found is not None:
+                return ParsedQuote(_clean(end[opening + 1 : -1]), *found)
+    return None

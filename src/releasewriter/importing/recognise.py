@@ -1,0 +1,350 @@
+"""From an imported document's lines to a draft release, keeping whatever could not be placed.
+
+The dateline is the anchor: the headline is the line before it (with a
+subheadline between them when there are two such lines), the body runs from
+it to the first of the end mark, the contacts, the notes to editors or the
+"About …" section. Everything else is kept: lines the recogniser could not
+place are listed in ``not_placed``, a web page's furniture in ``left_out``,
+and ``placements`` says which source lines each field came from, so the
+window can show each field beside its source.
+"""
+
+from __future__ import annotations
+
+import gettext
+import itertools
+import re
+from dataclasses import dataclass, field
+from enum import Enum, auto
+
+from releasewriter.importing.blocks import BlockKind, SourceBlock
+from releasewriter.importing.chrome import chrome_blocks
+from releasewriter.importing.contacts import EMAIL, PHONE, parse_contacts
+from releasewriter.importing.datelines import ParsedDateline, parse_dateline
+from releasewriter.importing.language import detect
+from releasewriter.importing.markup import markup_from
+from releasewriter.importing.quotes import parse_quote
+from releasewriter.importing.sections import (
+    Heading,
+    embargo_line,
+    heading,
+    house_end_mark,
+    is_end_mark,
+    is_immediate_release,
+)
+from releasewriter.model import Dateline, Embargo, LanguageVersion, Paragraph, Quote, Release
+from releasewriter.model.inline import escape_markup
+
+# Field keys of ``placements`` that hold a label, not content ("Notes to editors").
+LABEL_KEYS = frozenset({"status", "contacts_heading", "notes_heading", "about_heading", "end_mark"})
+
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+# A dateline with no date must open a real paragraph, not a headline ("Sudan – IOM responds").
+_MIN_WORDS_AFTER_PLACE = 8
+_HEADLINE_WORDS = 5
+# A longer line after the contacts is prose (an unlabelled "About" text), not a contact.
+_CONTACT_LINE_WORDS = 25
+# A related story's title under "Related news"; a paragraph of the release is longer.
+_PAGE_LINE_WORDS = 12
+
+
+@dataclass
+class ImportedRelease:
+    """A draft made from an imported document, and an account of every line of it."""
+
+    release: Release
+    # Lines (their plain text) that went into no field, in document order.
+    not_placed: list[str] = field(default_factory=list)
+    # The web page's furniture (menus, sharing, cookie banners): not the release's.
+    left_out: list[str] = field(default_factory=list)
+    # Each filled field ("headline", "body.0", "quote.1", "contact.0", "boilerplate",
+    # and the labels in LABEL_KEYS) to the indices of the blocks it came from.
+    placements: dict[str, list[int]] = field(default_factory=dict)
+    # What the user should know about the reading ("Language: French, …").
+    notes: list[str] = field(default_factory=list)
+    not_placed_blocks: list[int] = field(default_factory=list)
+    left_out_blocks: list[int] = field(default_factory=list)
+    # The dateline as it was written ("GENÈVE, 16 juillet 2013 (OIM) –"); its
+    # city, country and date are in the release, the organisation's tag is not.
+    dateline_text: str = ""
+    # Each quote's attribution verb as written ("a déclaré"), in the order of the quotes.
+    attributions: list[str] = field(default_factory=list)
+    confidence: float = 0.0
+
+    @property
+    def version(self) -> LanguageVersion:
+        return self.release.source
+
+
+class _Section(Enum):
+    BODY = auto()
+    CONTACTS = auto()
+    NOTES = auto()
+    ABOUT = auto()
+    AFTER_END = auto()
+
+
+def _words(plain: str) -> int:
+    cjk = len(_CJK.findall(plain))
+    return len(plain.split()) + cjk // 2
+
+
+def _is_heading_like(block: SourceBlock) -> bool:
+    return block.kind is BlockKind.HEADING or block.bold
+
+
+def _headline_like(block: SourceBlock) -> bool:
+    plain = block.plain.strip()
+    return (
+        _words(plain) >= _HEADLINE_WORDS
+        and not plain.startswith(("-", "•", "*"))
+        and not plain.endswith((":", "："))
+    )
+
+
+class _Recogniser:
+    def __init__(self, blocks: list[SourceBlock], locale: str | None, t: gettext.NullTranslations):
+        self.blocks = blocks
+        self.t = t
+        self.chrome = chrome_blocks(blocks)
+        self.lines = [i for i, b in enumerate(blocks) if b.plain.strip()]
+        self.content = [i for i in self.lines if i not in self.chrome]
+        detected = detect(" ".join(blocks[i].plain for i in self.content[:400]))
+        self.locale = locale or detected.locale
+        self.result = ImportedRelease(Release(source_locale=self.locale))
+        self.version = LanguageVersion(locale=self.locale)
+        self.result.release.versions.append(self.version)
+        self.left_out = set(self.chrome)
+        self.not_placed: set[int] = set()
+        if locale is None:
+            self.result.confidence = detected.confidence
+            self.result.notes.append(
+                t.gettext(
+                    "Language: {language}, detected with {confidence:.0%} confidence."
+                ).format(language=self.locale, confidence=detected.confidence)
+            )
+
+    def place(self, key: str, index: int) -> None:
+        self.result.placements.setdefault(key, []).append(index)
+
+    def plain(self, index: int) -> str:
+        return self.blocks[index].plain.strip()
+
+    # The top: status, embargo, headline, subheadline, dateline.
+
+    def _status(self, index: int) -> bool:
+        plain = self.plain(index)
+        if is_immediate_release(plain):
+            self.place("status", index)
+            return True
+        embargo = embargo_line(plain)
+        if embargo is None:
+            return False
+        if embargo.until is None:
+            self.not_placed.add(index)
+            self.result.notes.append(self.t.gettext("An embargo line has no date I could read."))
+        else:
+            self.version.embargo = Embargo(embargo.until, embargo.timezone)
+            self.place("embargo", index)
+        return True
+
+    def _dateline_at(self, index: int, *, lenient: bool) -> ParsedDateline | None:
+        block = self.blocks[index]
+        if block.kind in (BlockKind.HEADING, BlockKind.TABLE_ROW) or heading(block.plain):
+            return None
+        parsed = parse_dateline(block.plain, self.locale, alone=True, lenient=lenient)
+        if parsed is None or parsed.date is not None or lenient:
+            return parsed
+        if _words(block.plain[parsed.text_start :]) < _MIN_WORDS_AFTER_PLACE:
+            return None
+        return parsed
+
+    def _find_top(self) -> tuple[int, ParsedDateline | None]:
+        """The position in ``content`` where the body starts, and the dateline if any."""
+        status: set[int] = set()
+        for position, index in enumerate(self.content):
+            if self._status(index):
+                status.add(index)
+                continue
+            if heading(self.plain(index)) in (Heading.CONTACTS, Heading.NOTES):
+                break
+            parsed = self._dateline_at(index, lenient=False)
+            if parsed is not None:
+                self._headline([i for i in self.content[:position] if i not in status])
+                return position, parsed
+        # No dateline: the headline is the first heading (or headline-like line), the
+        # body what follows it.
+        for position, index in enumerate(self.content):
+            if index in status:
+                continue
+            if _is_heading_like(self.blocks[index]) or _headline_like(self.blocks[index]):
+                self._headline([i for i in self.content[: position + 1] if i not in status])
+                following = [
+                    i for i in self.content[position + 1 : position + 3] if i not in status
+                ]
+                if following and (parsed := self._dateline_at(following[0], lenient=True)):
+                    return self.content.index(following[0]), parsed
+                self.result.notes.append(self.t.gettext("No dateline found."))
+                return position + 1, None
+        return 0, None
+
+    def _headline(self, before: list[int]) -> None:
+        """The headline (and subheadline) among the lines before the dateline;
+        lines before the headline are the page around the release."""
+        if not before:
+            return
+        first = len(before) - 1
+        if len(before) >= 2:
+            upper, lower = (self.blocks[i] for i in before[-2:])
+            # A heading over a plain line (or a lesser heading), or two lines that both
+            # read as headlines: headline and subheadline.
+            headed = _is_heading_like(upper) and (
+                not _is_heading_like(lower) or lower.level > upper.level
+            )
+            both_plain = not _is_heading_like(lower) and not _is_heading_like(upper)
+            if headed or (both_plain and _headline_like(upper) and _headline_like(lower)):
+                first = len(before) - 2
+        self.left_out.update(before[:first])
+        self.version.headline = self.plain(before[first])
+        self.place("headline", before[first])
+        if first < len(before) - 1:
+            self.version.subheadline = self.plain(before[-1])
+            self.place("subheadline", before[-1])
+
+    def _apply_dateline(self, index: int, parsed: ParsedDateline) -> bool:
+        """Set the dateline; True when its line holds the first paragraph too."""
+        self.version.city = parsed.city
+        self.result.release.dateline = Dateline(parsed.country, parsed.date)
+        self.result.dateline_text = self.blocks[index].plain[: parsed.text_start].strip()
+        self.place("dateline", index)
+        return bool(self.blocks[index].plain[parsed.text_start :].strip())
+
+    # The body and what follows it.
+
+    def _body_line(self, index: int, text: str, plain: str) -> None:
+        quote = parse_quote(plain)
+        if quote is not None:
+            self.place(f"quote.{len(self.version.quotes)}", index)
+            self.result.attributions.append(quote.verb)
+            self.version.quotes.append(
+                Quote(
+                    text=escape_markup(quote.text),
+                    speaker=quote.speaker,
+                    role=quote.role,
+                    after_paragraph=len(self.version.body),
+                    speaker_gender=quote.gender,
+                )
+            )
+            return
+        self.place(f"body.{len(self.version.body)}", index)
+        self.version.body.append(Paragraph(text))
+
+    def _end_mark(self, index: int) -> None:
+        written = self.plain(index)
+        self.place("end_mark", index)
+        house = house_end_mark(self.locale)
+        same = "".join(written.casefold().split()) == "".join(house.casefold().split())
+        self.version.end_mark = None if same else written
+
+    def run(self) -> ImportedRelease:
+        start, parsed = self._find_top()
+        section = _Section.BODY
+        contact_lines: list[tuple[int, SourceBlock]] = []
+        about: list[str] = []
+        previous = {after: before for before, after in itertools.pairwise(self.lines)}
+        trailing = False
+        for position in range(start, len(self.content)):
+            index = self.content[position]
+            block = self.blocks[index]
+            plain = self.plain(index)
+            if index in self.left_out:
+                continue
+            # Past the body, the page's furniture ("Share this", "Related news") runs on
+            # with the short lines it lists (the related stories' titles).
+            trailing = bool(self.version.body) and (trailing or previous.get(index) in self.chrome)
+            if trailing and self._page_line(plain):
+                self.left_out.add(index)
+                continue
+            trailing = False
+            if position == start and parsed is not None:
+                if not self._apply_dateline(index, parsed):
+                    continue
+                self._body_line(index, markup_from(block, parsed.text_start), plain)
+                continue
+            if is_end_mark(plain):
+                self._end_mark(index)
+                section = _Section.AFTER_END
+                continue
+            found = heading(plain)
+            if found is Heading.ABOUT and section is _Section.BODY and _words(plain) > 6:
+                found = None
+            if found is not None:
+                self.place(f"{found.value}_heading", index)
+                section = {
+                    Heading.CONTACTS: _Section.CONTACTS,
+                    Heading.NOTES: _Section.NOTES,
+                    Heading.ABOUT: _Section.ABOUT,
+                }[found]
+                continue
+            if section is _Section.BODY:
+                self._body_line(index, block.text.strip(), plain)
+            elif section is _Section.NOTES:
+                self.place(f"notes.{len(self.version.notes_to_editors)}", index)
+                numbered = _NUMBERED.match(block.text)
+                text = block.text[numbered.end() :] if numbered else block.text
+                self.version.notes_to_editors.append(Paragraph(text.strip()))
+            elif section is _Section.ABOUT:
+                if about and _words(plain) <= 4 and not plain.endswith((".", "。")):
+                    self.left_out.add(index)  # a menu after the boilerplate
+                else:
+                    about.append(block.text.strip())
+                    self.place("boilerplate", index)
+            elif (
+                (section is _Section.CONTACTS and _words(plain) < _CONTACT_LINE_WORDS)
+                or EMAIL.search(plain)
+                or block.kind is BlockKind.TABLE_ROW
+            ):
+                contact_lines.append((index, block))
+            else:
+                self.not_placed.add(index)
+        if about:
+            self.version.boilerplate = "\n\n".join(about)
+        self._contacts(contact_lines)
+        return self._finish()
+
+    @staticmethod
+    def _page_line(plain: str) -> bool:
+        """A line that may belong to the page's furniture: short, and no part of a release."""
+        if _words(plain) > _PAGE_LINE_WORDS or EMAIL.search(plain) or PHONE.search(plain):
+            return False
+        return heading(plain) is None and not is_end_mark(plain)
+
+    def _contacts(self, lines: list[tuple[int, SourceBlock]]) -> None:
+        found, headers = parse_contacts(lines)
+        for index in headers:
+            self.place("contacts_heading", index)
+        for contact in found:
+            self.result.placements[f"contact.{len(self.version.contacts)}"] = contact.blocks
+            self.version.contacts.append(contact.contact)
+
+    def _finish(self) -> ImportedRelease:
+        placed = {i for indices in self.result.placements.values() for i in indices}
+        for index in self.content:
+            if index not in placed and index not in self.left_out:
+                self.not_placed.add(index)
+        result = self.result
+        result.left_out_blocks = sorted(self.left_out & set(self.lines))
+        result.not_placed_blocks = sorted(self.not_placed - self.left_out)
+        result.left_out = [self.plain(i) for i in result.left_out_blocks]
+        result.not_placed = [self.plain(i) for i in result.not_placed_blocks]
+        return result
+
+
+def recognise(
+    blocks: list[SourceBlock],
+    locale: str | None = None,
+    t: gettext.NullTranslations | None = None,
+) -> ImportedRelease:
+    """A draft release from an imported document's lines, in ``locale`` or the detected one."""
+    return _Recogniser(blocks, locale, t or gettext.NullTranslations()).run()

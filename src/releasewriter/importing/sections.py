@@ -1,0 +1,258 @@
+"""The lines that mark a release's parts: status, embargo, headings, end marks, page chrome.
+
+Each label is the app's own (read from its release-labels catalogs, so an
+exported release reads back) plus the wordings press offices commonly use,
+listed below. Matching ignores case, accents and a final colon.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from releasewriter.i18n.countries import fold
+from releasewriter.importing.dates import find_dates, find_time
+from releasewriter.render.labels import Labels
+
+LABEL_LOCALES = ("en", "fr", "es", "ru", "ar", "zh", "pt", "de")
+
+
+class Heading(StrEnum):
+    CONTACTS = "contacts"
+    NOTES = "notes"
+    ABOUT = "about"
+
+
+_CONTACT_LABELS = (
+    "For more information, please contact", "For further information, please contact",
+    "For more information", "For further information", "Media contact", "Media contacts",
+    "Press contact", "Press contacts", "Contact", "Contacts", "Contact information",
+    "Pour plus d’informations, veuillez contacter", "Pour plus d’informations",
+    "Pour plus d’information", "Pour tout complément d’information", "Contact presse",
+    "Contacts presse", "Contact médias", "Contacts médias",
+    "Para más información, póngase en contacto con", "Para más información", "Contacto",
+    "Contactos", "Contacto de prensa", "Contactos de prensa", "Contacto para medios",
+    "Для получения дополнительной информации", "Для дополнительной информации", "Контакты",
+    "Контакт", "Контакты для СМИ", "Контактная информация",
+    "للمزيد من المعلومات", "لمزيد من المعلومات", "للتواصل", "للتواصل الإعلامي",
+    "联系人", "如需更多信息，请联系", "如需了解更多信息，请联系", "媒体联系人", "媒体联络",
+    "Para mais informações", "Contato", "Contatos", "Weitere Informationen", "Pressekontakt",
+    "Kontakt",
+)  # fmt: skip
+_NOTES_LABELS = (
+    "Notes to editors", "Note to editors", "Notes for editors", "Editor’s note", "Editors’ notes",
+    "Note aux rédactions", "Notes aux rédactions", "Note aux rédacteurs", "Note à la rédaction",
+    "Notas para los editores", "Nota para los editores", "Notas para editores",
+    "Nota a los editores", "Примечания для редакторов", "Примечание для редакторов",
+    "Для редакторов", "ملاحظات للمحررين", "ملاحظة للمحررين", "编者按", "编辑须知",
+    "Notas aos editores", "Hinweise für Redaktionen",
+)  # fmt: skip
+# "About IOM": the heading's start; the organisation's name follows.
+_ABOUT_PREFIXES = (
+    "About", "À propos de", "À propos du", "À propos des", "Acerca de", "Acerca del", "Sobre",
+    "Sobre a", "Sobre o", "О", "Об", "Информация о", "نبذة عن", "عن", "关于", "Über",
+)  # fmt: skip
+_END_MARKS = (
+    "ENDS", "-ENDS-", "END", "-END-", "-FIN-", "FIN", "###", "-30-", "-###-", "Конец", "-Конец-",
+    "انتهى", "//انتهى//", "-انتهى-", "完", "(完)", "（完）", "-FIM-", "FIM", "-ENDE-", "ENDE",
+)  # fmt: skip
+_IMMEDIATE = (
+    "For immediate release", "Immediate release", "For release", "Pour diffusion immédiate",
+    "Pour publication immédiate", "Diffusion immédiate", "Para publicación inmediata",
+    "Para su difusión inmediata", "Para difusión inmediata", "Для немедленной публикации",
+    "Для немедленного распространения", "للنشر الفوري", "للنشر فورا", "即时发布", "立即发布",
+    "Para divulgação imediata", "Zur sofortigen Veröffentlichung",
+)  # fmt: skip
+_EMBARGO_STARTS = (
+    "Embargoed until", "Embargo until", "Under embargo until", "Embargoed", "Embargo",
+    "Sous embargo jusqu’au", "Sous embargo jusqu’à", "Embargo jusqu’au", "Sous embargo",
+    "Embargado hasta el", "Embargado hasta", "Bajo embargo hasta el", "Bajo embargo hasta",
+    "Embargo hasta el", "Эмбарго до", "Не для публикации до", "محظور النشر حتى",
+    "يحظر النشر حتى", "حظر النشر حتى", "禁止发布，直至", "禁止发布直至", "禁止发布至",
+    "禁止发布", "Sob embargo até", "Sperrfrist",
+)  # fmt: skip
+
+# Lines of a web page around the article: navigation, sharing, cookie banners.
+_CHROME_LINES = (
+    "share", "share this", "share this page", "share this article", "share on facebook",
+    "share on twitter", "facebook", "twitter", "x", "linkedin", "whatsapp", "print", "email",
+    "related", "related news", "related content", "related stories", "read more", "more news",
+    "back to top", "skip to main content", "skip to content", "menu", "search", "home",
+    "news", "press releases", "news and stories", "subscribe", "sign up", "donate",
+    "cookies", "accept", "accept all", "accept all cookies", "reject", "privacy policy",
+    "terms of use", "contact us", "partager", "partager cette page", "imprimer",
+    "articles connexes", "contenus associés", "en savoir plus", "accueil", "actualités",
+    "communiqués de presse", "rechercher", "s’abonner", "faire un don", "accepter",
+    "tout accepter", "refuser", "politique de confidentialité", "mentions légales",
+    "compartir", "imprimir", "noticias relacionadas", "inicio", "buscar", "noticias",
+    "comunicados de prensa", "suscribirse", "aceptar", "política de privacidad", "donar",
+    "поделиться", "печать", "главная", "новости", "поиск", "похожие материалы",
+    "пресс-релизы", "подписаться", "принять", "политика конфиденциальности",
+    "مشاركة", "طباعة", "الرئيسية", "أخبار ذات صلة", "بحث", "الأخبار", "بيانات صحفية",
+    "قبول", "سياسة الخصوصية", "اشترك", "分享", "打印", "首页", "相关新闻", "搜索", "新闻",
+    "新闻稿", "接受", "隐私政策", "订阅",
+)  # fmt: skip
+_CHROME_STARTS = (
+    "this website uses cookies", "this site uses cookies", "we use cookies",
+    "ce site utilise des cookies", "nous utilisons des cookies", "este sitio utiliza cookies",
+    "este sitio web utiliza cookies", "utilizamos cookies", "мы используем файлы cookie",
+    "этот сайт использует", "يستخدم هذا الموقع", "本网站使用", "©", "copyright", "share this:",
+    "related:", "tags:", "partager :", "compartir:", "поделиться:", "skip to",
+)  # fmt: skip
+
+
+def _key(text: str) -> str:
+    return fold(text.strip().rstrip(":：").strip())
+
+
+def _compact(text: str) -> str:
+    # Not fold(): that drops a leading "the", and "The end" is no end mark.
+    return "".join(text.casefold().split())
+
+
+@functools.cache
+def _labels(kind: Heading) -> tuple[str, ...]:
+    """The labels of one heading, the app's own in every language first."""
+    extra: tuple[str, ...]
+    if kind is Heading.CONTACTS:
+        own = [Labels(locale).contacts_heading for locale in LABEL_LOCALES]
+        extra = _CONTACT_LABELS
+    elif kind is Heading.NOTES:
+        own = [Labels(locale).notes_heading for locale in LABEL_LOCALES]
+        extra = _NOTES_LABELS
+    else:
+        own = [Labels(locale).about_heading("").strip() for locale in LABEL_LOCALES]
+        extra = _ABOUT_PREFIXES
+    return tuple(dict.fromkeys(_key(label) for label in (*own, *extra) if label.strip()))
+
+
+_WORDS_IN_HEADING = 14
+_WORDS_IN_ABOUT = 8
+
+
+def heading(plain: str) -> Heading | None:
+    """Which part of a release the line introduces, if it is one of their headings."""
+    key = _key(plain)
+    if not key or len(key.split()) > _WORDS_IN_HEADING or len(key) > 90:
+        return None
+    for kind in (Heading.CONTACTS, Heading.NOTES):
+        for label in _labels(kind):
+            if key == label or (len(label.split()) > 1 and key.startswith(label)):
+                return kind
+    if any(c.isdigit() for c in key) or plain.rstrip().endswith((".", "。")):
+        return None
+    if len(key.split()) > _WORDS_IN_ABOUT:
+        return None
+    for prefix in _labels(Heading.ABOUT):
+        # "关于国际移民组织" joins its words; elsewhere a space follows the prefix.
+        joined = prefix == _key("关于")
+        if (
+            key.startswith(prefix)
+            and len(key) > len(prefix)
+            and (joined or key[len(prefix)] == " ")
+        ):
+            return Heading.ABOUT
+    return None
+
+
+@functools.cache
+def _end_marks() -> frozenset[str]:
+    own = [Labels(locale).default_end_mark for locale in LABEL_LOCALES]
+    return frozenset(_compact(mark) for mark in (*own, *_END_MARKS))
+
+
+def is_end_mark(plain: str) -> bool:
+    return bool(plain.strip()) and _compact(plain) in _end_marks()
+
+
+def house_end_mark(locale: str) -> str:
+    return Labels(locale).default_end_mark
+
+
+@functools.cache
+def _immediate() -> frozenset[str]:
+    own = [Labels(locale).immediate_release for locale in LABEL_LOCALES]
+    return frozenset(_key(label) for label in (*own, *_IMMEDIATE))
+
+
+def is_immediate_release(plain: str) -> bool:
+    return _key(plain) in _immediate()
+
+
+@functools.cache
+def _embargo_pattern() -> re.Pattern[str]:
+    own = [Labels(locale).embargoed_until("").strip() for locale in LABEL_LOCALES]
+    starts = sorted({s for s in (*own, *_EMBARGO_STARTS) if s}, key=len, reverse=True)
+    return re.compile(
+        # Chinese runs the date on without a space: "禁止发布至2026年…".
+        r"^\W*(?:" + "|".join(re.escape(s) for s in starts) + r")(?:\W|$|(?<=[\u4e00-\u9fff]))",
+        re.IGNORECASE,
+    )
+
+
+# Zone abbreviations a press office writes after an embargo time.
+_ZONES = {
+    "gmt": "UTC", "utc": "UTC", "z": "UTC", "cet": "Europe/Zurich", "cest": "Europe/Zurich",
+    "eat": "Africa/Nairobi", "est": "America/New_York", "edt": "America/New_York",
+    "et": "America/New_York", "bst": "Europe/London", "msk": "Europe/Moscow",
+    "мск": "Europe/Moscow", "geneva": "Europe/Zurich", "genève": "Europe/Zurich",
+    "ginebra": "Europe/Zurich", "женева": "Europe/Zurich", "جنيف": "Europe/Zurich",
+    "日内瓦": "Europe/Zurich", "北京时间": "Asia/Shanghai", "غرينتش": "UTC",
+    "по московскому": "Europe/Moscow",
+}  # fmt: skip
+_OFFSET = re.compile(r"(?:GMT|UTC|格林尼治标准时间|غرينتش)\s*([+-−])\s*(\d{1,2})(?::?(\d{2}))?")
+_ZONE_WORD = re.compile(
+    r"(?<!\w)("
+    + "|".join(re.escape(z) for z in sorted(_ZONES, key=len, reverse=True))
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class EmbargoLine:
+    # None when the line says "embargo" but no date could be read from it.
+    until: dt.datetime | None
+    timezone: str
+
+
+def _zone(text: str) -> str:
+    offset = _OFFSET.search(text)
+    if offset and (offset.group(3) in (None, "00")):
+        hours = int(offset.group(2))
+        if hours == 0:
+            return "UTC"
+        # IANA's Etc zones count the other way: GMT+3 is "Etc/GMT-3".
+        sign = "-" if offset.group(1) == "+" else "+"
+        return f"Etc/GMT{sign}{hours}"
+    word = _ZONE_WORD.search(text)
+    return _ZONES[word.group(1).lower()] if word else ""
+
+
+def embargo_line(plain: str) -> EmbargoLine | None:
+    """The embargo a line announces, or None if the line is not an embargo notice."""
+    if not _embargo_pattern().match(plain.strip()):
+        return None
+    dates = find_dates(plain)
+    if not dates:
+        return EmbargoLine(None, "")
+    moment = dt.datetime.combine(dates[0].date, find_time(plain) or dt.time(0, 0))
+    return EmbargoLine(moment, _zone(plain))
+
+
+@functools.cache
+def _chrome_lines() -> frozenset[str]:
+    return frozenset(_key(line) for line in _CHROME_LINES)
+
+
+def is_chrome_line(plain: str) -> bool:
+    """A line of a web page's own furniture: sharing, navigation, a cookie banner."""
+    key = _key(plain)
+    if key in _chrome_lines():
+        return True
+    if any(key.startswith(_key(start)) for start in _CHROME_STARTS):
+        return True
+    return "cookie" in key and len(key.split()) <= 40

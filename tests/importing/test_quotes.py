@@ -1,0 +1,77 @@
+"""Quotation paragraphs and their attribution, in each language's usual forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from releasewriter.importing.quotes import parse_quote
+from releasewriter.model import SpeakerGender
+
+F, M, U = SpeakerGender.FEMALE, SpeakerGender.MALE, SpeakerGender.UNSPECIFIED
+
+CASES = [
+    ("“We are here to help,” said Amina Yusuf, IOM Chief of Mission in Kenya.",
+     "We are here to help", "Amina Yusuf", "IOM Chief of Mission in Kenya", U),
+    ("“We are here to help,” Amina Yusuf, IOM Chief of Mission, said.",
+     "We are here to help", "Amina Yusuf", "IOM Chief of Mission", U),
+    ("Amina Yusuf, IOM Chief of Mission, said: “We are here to help.”",
+     "We are here to help.", "Amina Yusuf", "IOM Chief of Mission", U),
+    ("“It’s IOM’s job,” said John O’Neill, IOM’s spokesperson.",
+     "It’s IOM’s job", "John O’Neill", "IOM’s spokesperson", U),
+    ("« La formation permettra d’aider les victimes », a déclaré Pär Liljert, Responsable du "
+     "bureau de l’OIM à Beijing.", "La formation permettra d’aider les victimes", "Pär Liljert",
+     "Responsable du bureau de l’OIM à Beijing", U),
+    ("« Il faut agir vite », explique Claire Dubois, cheffe de mission",
+     "Il faut agir vite", "Claire Dubois", "cheffe de mission", U),
+    ("« Il faut agir vite », selon Claire Dubois.", "Il faut agir vite", "Claire Dubois", "", U),
+    ("Claire Dubois, cheffe de mission, a déclaré : « Il faut agir vite. »",
+     "Il faut agir vite.", "Claire Dubois", "cheffe de mission", U),
+    ("«Hay que actuar rápido», dijo Ana López, jefa de misión.",
+     "Hay que actuar rápido", "Ana López", "jefa de misión", U),
+    ("“Hay que actuar rápido”, señaló Carlos Herrera", "Hay que actuar rápido", "Carlos Herrera",
+     "", U),
+    ("«Нужно действовать быстро», — заявила Анна Иванова, глава миссии.",
+     "Нужно действовать быстро", "Анна Иванова", "глава миссии", F),
+    ("«Нужно действовать быстро», — сказал Сергей Петров.",
+     "Нужно действовать быстро", "Сергей Петров", "", M),
+    ("وقالت فاطمة حسن، رئيسة البعثة: «علينا أن نتحرك بسرعة».",
+     "علينا أن نتحرك بسرعة", "فاطمة حسن", "رئيسة البعثة", F),
+    ('"علينا أن نتحرك بسرعة"، قال أحمد المصري، ممثل المفوضية.',
+     "علينا أن نتحرك بسرعة", "أحمد المصري", "ممثل المفوضية", M),
+    ("وجاء على لسان أحمد المصري: ”علينا أن نتحرك بسرعة.“",
+     "علينا أن نتحرك بسرعة.", "أحمد المصري", "", U),
+    ("国际移民组织驻北京办事处主任帕尔·利尔耶特表示：“培训将提供必要的技能。”",
+     "培训将提供必要的技能。", "帕尔·利尔耶特", "国际移民组织驻北京办事处主任", U),
+    ("王芳说：“我们必须迅速行动。”", "我们必须迅速行动。", "王芳", "", U),
+    ("“我们必须迅速行动。”李明表示。", "我们必须迅速行动。", "李明", "", U),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("paragraph", "text", "speaker", "role", "gender"), CASES)
+def test_quote_and_attribution_are_split(
+    paragraph: str, text: str, speaker: str, role: str, gender: SpeakerGender
+) -> None:
+    found = parse_quote(paragraph)
+    assert found is not None
+    assert (found.text, found.speaker, found.role, found.gender) == (text, speaker, role, gender)
+
+
+def test_the_attribution_verb_is_kept_as_written() -> None:
+    found = parse_quote("«Нужно действовать», — заявила Анна Иванова.")
+    assert found is not None
+    assert found.verb == "заявила"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "“We are here to help,” she said.",
+        "The mayor called the centre “a lifeline for our community” and promised land.",
+        "He said “we are here” and left the room.",
+        "“A quotation with no attribution at all.”",
+        "“We are here,” said the minister, who had flown in that morning, “and we will stay.”",
+        "Le maire a qualifié le centre de « bouée de sauvetage » et promis un terrain.",
+    ],
+)
+def test_a_quotation_inside_narrative_stays_a_paragraph(paragraph: str) -> None:
+    assert parse_quote(paragraph) is None

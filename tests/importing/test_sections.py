@@ -1,0 +1,114 @@
+"""The lines that mark a release's parts: status, embargo, headings, end marks, page furniture."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from releasewriter.importing.sections import (
+    Heading,
+    embargo_line,
+    heading,
+    is_chrome_line,
+    is_end_mark,
+    is_immediate_release,
+)
+from releasewriter.render.labels import Labels
+
+LOCALES = ("en", "fr", "es", "ru", "ar", "zh", "pt", "de")
+MARCH_5 = dt.date(2026, 3, 5)
+
+
+@pytest.mark.parametrize(
+    ("line", "until", "zone"),
+    [
+        ("EMBARGOED UNTIL 00:01 GMT 5 March 2026", dt.time(0, 1), "UTC"),
+        ("SOUS EMBARGO jusqu’au 5 mars 2026 à 9 h 00 (heure de Genève)", dt.time(9),
+         "Europe/Zurich"),
+        ("НЕ ДЛЯ ПУБЛИКАЦИИ ДО 10:00 МСК 5 марта 2026 г.", dt.time(10), "Europe/Moscow"),
+        ("محظور النشر حتى 5 مارس 2026، الساعة 09:00 بتوقيت غرينتش", dt.time(9), "UTC"),
+        ("禁止发布，直至2026年3月5日10:00（北京时间）", dt.time(10), "Asia/Shanghai"),
+        ("Embargoed until March 5, 2026 at 9:00 AM (Central European Standard Time, GMT+01:00)",
+         dt.time(9), "Etc/GMT-1"),
+        ("Embargado hasta el 5 de marzo de 2026 a las 2:30 p. m. UTC+3", dt.time(14, 30),
+         "Etc/GMT-3"),
+    ],
+)  # fmt: skip
+def test_embargo_lines_give_their_moment_and_zone(line: str, until: dt.time, zone: str) -> None:
+    found = embargo_line(line)
+    assert found is not None
+    assert found.until == dt.datetime.combine(MARCH_5, until)
+    assert found.timezone == zone
+
+
+def test_an_embargo_without_a_readable_date_is_still_an_embargo_line() -> None:
+    found = embargo_line("EMBARGOED until further notice")
+    assert found is not None
+    assert found.until is None
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_apps_own_labels_are_recognised(locale: str) -> None:
+    labels = Labels(locale)
+    assert heading(labels.contacts_heading) is Heading.CONTACTS
+    assert heading(labels.notes_heading) is Heading.NOTES
+    assert heading(labels.about_heading("OIM")) is Heading.ABOUT
+    assert is_end_mark(labels.default_end_mark)
+    assert is_immediate_release(labels.immediate_release)
+    assert embargo_line(labels.embargoed_until("5 March 2026")) is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("For more information, please contact:", Heading.CONTACTS),
+        ("Media contacts", Heading.CONTACTS),
+        ("Pour plus d’informations, veuillez contacter", Heading.CONTACTS),
+        ("Para más información", Heading.CONTACTS),
+        ("Контакты", Heading.CONTACTS),
+        ("للمزيد من المعلومات", Heading.CONTACTS),
+        ("如需更多信息，请联系", Heading.CONTACTS),
+        ("联系人", Heading.CONTACTS),
+        ("Note aux rédactions", Heading.NOTES),
+        ("编者按", Heading.NOTES),
+        ("ملاحظات للمحررين", Heading.NOTES),
+        ("About IOM", Heading.ABOUT),
+        ("À propos de l’OIM", Heading.ABOUT),
+        ("Acerca de ACNUR", Heading.ABOUT),
+        ("О МОМ", Heading.ABOUT),
+        ("نبذة عن المنظمة", Heading.ABOUT),
+        ("关于国际移民组织", Heading.ABOUT),
+        ("Contact tracing has begun in the camps.", None),
+        ("About 200 people arrived yesterday", None),
+        ("Qui sommes nous", None),
+    ],
+)
+def test_headings_of_a_releases_parts(line: str, kind: Heading | None) -> None:
+    assert heading(line) is kind
+
+
+@pytest.mark.parametrize(
+    "mark", ["ENDS", "-ENDS-", "- ENDS -", "-FIN-", "FIN", "###", "-30-", "- 30 -", "Конец",
+             "انتهى", "// انتهى //", "完", "(完)", "（完）"],
+)  # fmt: skip
+def test_end_marks(mark: str) -> None:
+    assert is_end_mark(mark)
+
+
+def test_the_end_of_a_sentence_is_no_end_mark() -> None:
+    assert not is_end_mark("The end")
+    assert not is_end_mark("Fin de la réunion")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Share this", "Partager", "Articles connexes", "Поделиться", "相关新闻", "مشاركة",
+     "This website uses cookies to improve your experience. Accept", "© 2026 IOM"],
+)  # fmt: skip
+def test_web_page_furniture(line: str) -> None:
+    assert is_chrome_line(line)
+
+
+def test_a_releases_sentence_is_not_furniture() -> None:
+    assert not is_chrome_line("IOM shares its data with the government every month.")
