@@ -1,7 +1,7 @@
 """An alignment taken into the release's language version, the way an XLIFF import is.
 
-Pure: the release object changes, and the caller writes the draft (atomically,
-as every save does: ``store.write_release``).
+Pure: the release object changes, and the caller saves the draft
+(``DraftStore.save`` writes it atomically, keeping a backup).
 """
 
 from __future__ import annotations

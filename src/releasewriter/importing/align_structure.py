@@ -185,17 +185,18 @@ def find_contacts(
                 or (len(phone) >= 6 and phone in normalise_digits(blocks[i].plain))
             )
         ]
-        name_line = next(
-            (
-                i
-                for i in usable
-                if i not in taken
-                and name
-                and name in blocks[i].plain.casefold()
-                and len(blocks[i].plain) < len(name) + 40
-            ),
-            None,
-        )
+        # A name line is the name (perhaps with a title), and the last one before
+        # the contact's details: the name may also appear in the body.
+        names = [
+            i
+            for i in usable
+            if i not in taken
+            and name
+            and name in blocks[i].plain.casefold()
+            and len(blocks[i].plain.strip()) <= len(name) + 12
+            and (not details or i < details[0])
+        ]
+        name_line = (names[-1] if details else names[0]) if names else None
         wanted = [t for t in (contact.role, contact.office) if t.strip()]
         if name_line is not None:
             after = usable[position[name_line] + 1 :]
@@ -203,8 +204,12 @@ def find_contacts(
             for i in after:
                 if i in details or i in stops or i in taken or len(lines) == len(wanted):
                     break
+                if len(blocks[i].plain) > 200:
+                    break  # a paragraph of the body
                 lines.append(i)
-            sure = len(lines) == len(wanted)
+            following = position[lines[-1] if lines else name_line] + 1
+            next_line = usable[following] if following < len(usable) else None
+            sure = len(lines) == len(wanted) and (not details or next_line in details)
         elif details:
             before = usable[: position[details[0]]]
             lines = []

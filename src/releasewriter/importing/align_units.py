@@ -33,6 +33,7 @@ from releasewriter.translation.segments import Segment, SegmentKind
 
 # Variance of a translated length per source character (Gale and Church's 6.8).
 _VARIANCE = 6.8
+_SENTENCE_COUNT = 2.0
 _SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？", "؟")
 
 
@@ -78,6 +79,7 @@ class SourceUnit:
     length: int
     quote: bool
     strong: int
+    sentences: int
 
     @classmethod
     def of(cls, segment: Segment, locale: str, release: Release) -> SourceUnit:
@@ -100,7 +102,14 @@ class SourceUnit:
         else:
             quote = quote_span(text) is not None
         return cls(
-            segment, speakers, role_key, found_anchors, length, quote, _strong(found_anchors)
+            segment,
+            speakers,
+            role_key,
+            found_anchors,
+            length,
+            quote,
+            _strong(found_anchors),
+            len(sentence_ends(text)) + 1,
         )
 
 
@@ -214,8 +223,11 @@ def _merged(
         for source, a, b in zip(sources, bounds, bounds[1:], strict=False):
             score = compare(source.anchors, piece_anchors(a, b))
             scores.append(score)
+            # Translators keep the source's sentences far more often than not.
+            sentences = len(sentence_ends(target.plain[a:b].strip())) + 1
             total += (
-                length_cost(source.length, measure(target.plain[a:b]), ratio)
+                _SENTENCE_COUNT * abs(sentences - source.sentences)
+                + length_cost(source.length, measure(target.plain[a:b]), ratio)
                 - 2.0 * score.shared
                 - score.shared_names
                 + 2.0 * score.conflicts
