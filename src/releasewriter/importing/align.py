@@ -72,6 +72,7 @@ _SHARED = 2.0
 _CONFLICT = 2.0
 _NAME = 1.0
 _QUOTE_SHAPE = 4.0
+_SENTENCES = 1.0
 
 
 def _reading_order(release: Release) -> list[str]:
@@ -198,11 +199,26 @@ def _headlines(
 
 
 def _align(sources: list[SourceUnit], targets: list[TargetUnit]) -> list[Bead]:
-    """The cheapest monotone path through the pairs, within a band around the diagonal."""
-    n, m = len(sources), len(targets)
+    """The path at the ratio of the two texts' totals, then again at the ratio of the
+    paragraphs it paired one for one when that differs: a paragraph left out of the
+    translation, or a translator's page of notes, skews the totals."""
     total_source = sum(u.length for u in sources) or 1
     total_target = sum(u.length for u in targets) or 1
     ratio = total_target / total_source
+    beads = _path(sources, targets, ratio)
+    pairs = [b for b in beads if len(b.sources) == len(b.targets) == 1]
+    paired_source = sum(b.sources[0].length for b in pairs)
+    paired_target = sum(b.targets[0].length for b in pairs)
+    if paired_source and paired_target:
+        refined = paired_target / paired_source
+        if abs(math.log(refined / ratio)) > 0.05:
+            beads = _path(sources, targets, refined)
+    return beads
+
+
+def _path(sources: list[SourceUnit], targets: list[TargetUnit], ratio: float) -> list[Bead]:
+    """The cheapest monotone path through the pairs, within a band around the diagonal."""
+    n, m = len(sources), len(targets)
     band = max(12, abs(m - n) + 8)
     inf = math.inf
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
@@ -254,8 +270,12 @@ def _step_cost(sources: list[SourceUnit], targets: list[TargetUnit], ratio: floa
     )
     score = compare(source_anchors, target_anchors)
     shape = any(u.quote for u in sources) != any(u.quote for u in targets)
+    # Translators mostly keep sentences as they are: a step that loses or gains
+    # some is less likely (weighed lightly, since some do join or cut sentences).
+    sentences = abs(sum(u.sentences for u in sources) - sum(u.sentences for u in targets))
     return (
-        length
+        _SENTENCES * sentences
+        + length
         - _SHARED * score.shared
         - _NAME * score.shared_names
         + _CONFLICT * score.conflicts

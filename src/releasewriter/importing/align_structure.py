@@ -245,12 +245,16 @@ class ParsedQuote:
 
 
 def quote_span(plain: str) -> tuple[int, int] | None:
-    """The words between the first and last quotation marks, when they are most of the block."""
+    """The words between the first and last quotation marks, when they are much of the block
+    and open or close it (the attribution is on the other side)."""
     first = next((i for i, c in enumerate(plain) if c in QUOTE_CHARS), None)
     last = next((i for i in range(len(plain) - 1, -1, -1) if plain[i] in QUOTE_CHARS), None)
     if first is None or last is None or last - first < 2:
         return None
-    if (last - first) < 0.4 * len(plain.strip()):
+    stripped = plain.strip()
+    share = (last - first) / len(stripped)
+    at_an_end = stripped[0] in QUOTE_CHARS or stripped.rstrip(".。")[-1:] in QUOTE_CHARS
+    if share < 0.4 and not (at_an_end and share >= 0.2):
         return None
     return first + 1, last
 

@@ -33,7 +33,7 @@ from releasewriter.translation.segments import Segment, SegmentKind
 
 # Variance of a translated length per source character (Gale and Church's 6.8).
 _VARIANCE = 6.8
-_SENTENCE_COUNT = 2.0
+SENTENCE_COUNT = 2.0
 _SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？", "؟")
 
 
@@ -125,6 +125,7 @@ class TargetUnit:
     strong: int
     # A heading the translator added costs little to leave out.
     heading_like: bool
+    sentences: int
 
     @classmethod
     def of(cls, index: int, block: SourceBlock, start: int, locale: str) -> TargetUnit | None:
@@ -145,6 +146,7 @@ class TargetUnit:
             quote_span(plain) is not None,
             _strong(found_anchors),
             heading_like,
+            len(sentence_ends(stripped)) + 1,
         )
 
 
@@ -226,7 +228,7 @@ def _merged(
             # Translators keep the source's sentences far more often than not.
             sentences = len(sentence_ends(target.plain[a:b].strip())) + 1
             total += (
-                _SENTENCE_COUNT * abs(sentences - source.sentences)
+                SENTENCE_COUNT * abs(sentences - source.sentences)
                 + length_cost(source.length, measure(target.plain[a:b]), ratio)
                 - 2.0 * score.shared
                 - score.shared_names
