@@ -79,3 +79,16 @@ def test_a_paragraph_cut_in_two_is_joined_with_a_space_and_none_in_chinese() -> 
         assert len(p6.blocks) == 2
         assert p6.target == expected_texts(release, locale)["body:p6"]
         assert p6.status is AlignStatus.ALIGNED
+
+
+def test_a_paragraph_run_into_the_quote_after_it_is_not_taken_as_sure() -> None:
+    release = generated_release(paragraphs=13, seed=5)
+    for locale in TARGETS:
+        blocks = document_blocks(release, locale)
+        # The second quote follows paragraph 9.
+        blocks = merged(blocks, block_of(blocks, release, locale, "p9"), locale)
+
+        alignment = align_translation(without(release, locale), locale, blocks)
+
+        _, _, silently_wrong = _judge(release, locale, alignment)
+        assert silently_wrong == [], locale

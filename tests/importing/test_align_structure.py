@@ -194,3 +194,18 @@ def test_sentences_end_at_each_languages_marks_and_not_inside_figures() -> None:
     assert len(sentence_ends("It cost USD 2.4 million. Then? Yes! Done… Fine.")) == 4
     assert len(sentence_ends("第一句。第二句！第三句？")) == 2
     assert len(sentence_ends("الجملة الأولى؟ الجملة الثانية.")) == 1
+
+
+def test_without_a_dateline_the_headline_is_the_first_line_and_the_body_follows() -> None:
+    blocks = [
+        ENGLISH[0],
+        line("IOM trained 250 police officers in 2013 with USD 40,000."),
+        *ENGLISH[2:],
+    ]
+
+    alignment = align_translation(small_release(), "en", blocks)
+
+    statuses = {s.key: s.status for s in alignment.segments}
+    assert statuses["city"] is AlignStatus.MISSING
+    assert statuses["headline"] is statuses["body:p1"] is AlignStatus.ALIGNED
+    assert alignment.unmatched == []

@@ -54,6 +54,7 @@ from releasewriter.importing.align_units import (
 from releasewriter.importing.blocks import SourceBlock
 from releasewriter.model import Quote, Release
 from releasewriter.translation.segments import Segment, segments_of
+from releasewriter.translation.versions import normalise_locale
 
 # Costs of a step apart from its length and anchors: what Gale and Church's
 # priors say (most paragraphs are translated one for one), in -log units.
@@ -95,7 +96,11 @@ def _reading_order(release: Release) -> list[str]:
 
 
 def align_translation(release: Release, locale: str, blocks: list[SourceBlock]) -> Alignment:
-    """Which block (or part of one) of a translated document answers each source segment."""
+    """Which block (or part of one) of a translated document answers each source segment.
+
+    Raises :class:`~releasewriter.translation.versions.VersionError` for an unknown language.
+    """
+    locale = normalise_locale(locale)
     segments = [s for s in segments_of(release.source, release.organisation) if s.text.strip()]
     by_key = {s.key: s for s in segments}
     result: dict[str, AlignedSegment] = {}
@@ -114,20 +119,21 @@ def align_translation(release: Release, locale: str, blocks: list[SourceBlock]) 
             usable.append(index)
     stops = set(alignment.recognised)
 
-    for lines in find_contacts(release.source.contacts, blocks, usable, stops):
-        contact = lines.contact
-        if lines.name is not None:
-            alignment.recognised[lines.name] = "contact name"
-        for index in lines.details:
+    for contact_lines in find_contacts(release.source.contacts, blocks, usable, stops):
+        contact = contact_lines.contact
+        if contact_lines.name is not None:
+            alignment.recognised[contact_lines.name] = "contact name"
+        for index in contact_lines.details:
             alignment.recognised[index] = "contact details"
         wanted = [
             f"contact:{contact.id}:{part}"
             for part, text in (("role", contact.role), ("office", contact.office))
             if text.strip()
         ]
-        for key, index in zip(wanted, lines.lines, strict=False):
-            score = 1.0 if lines.sure else 0.5
-            result[key] = found(by_key[key], blocks[index].text, (index,), score, lines.sure)
+        sure = contact_lines.sure
+        for key, index in zip(wanted, contact_lines.lines, strict=False):
+            score = 1.0 if sure else 0.5
+            result[key] = found(by_key[key], blocks[index].text, (index,), score, sure)
             alignment.recognised[index] = "contact"
     usable = [i for i in usable if i not in alignment.recognised]
 
@@ -136,7 +142,8 @@ def align_translation(release: Release, locale: str, blocks: list[SourceBlock]) 
     before = usable[:start] if dateline is not None else []
     if dateline is None:
         # No dateline: the headline (and subheadline) are the first lines that look like one.
-        while start < len(usable) and start < 2 and headline_score(blocks[usable[start]]) >= 1:
+        lines = int("headline" in by_key) + int("subheadline" in by_key)
+        while start < min(len(usable), lines) and headline_score(blocks[usable[start]]) >= 1:
             before.append(usable[start])
             start += 1
     _headlines(release, blocks, before, by_key, result, alignment)

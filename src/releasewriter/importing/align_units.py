@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from releasewriter.i18n.locales import is_cjk
-from releasewriter.importing.align_structure import parse_quote, quote_span
+from releasewriter.importing.align_structure import QUOTE_CHARS, parse_quote, quote_span
 from releasewriter.importing.align_text import (
     AnchorScore,
     anchors,
@@ -80,6 +80,8 @@ class SourceUnit:
     quote: bool
     strong: int
     sentences: int
+    # Quotes someone somewhere: a translation does too.
+    quoting: bool
 
     @classmethod
     def of(cls, segment: Segment, locale: str, release: Release) -> SourceUnit:
@@ -110,6 +112,7 @@ class SourceUnit:
             quote,
             _strong(found_anchors),
             len(sentence_ends(text)) + 1,
+            quote or any(c in QUOTE_CHARS for c in text),
         )
 
 
@@ -126,6 +129,7 @@ class TargetUnit:
     # A heading the translator added costs little to leave out.
     heading_like: bool
     sentences: int
+    quoting: bool
 
     @classmethod
     def of(cls, index: int, block: SourceBlock, start: int, locale: str) -> TargetUnit | None:
@@ -147,6 +151,7 @@ class TargetUnit:
             _strong(found_anchors),
             heading_like,
             len(sentence_ends(stripped)) + 1,
+            any(c in QUOTE_CHARS for c in plain),
         )
 
 
@@ -176,9 +181,12 @@ def read_beads(
     target_anchors = sum_anchors(t.anchors for t in targets)
     score = compare(source.anchors, target_anchors)
     delta = length_delta(source.length, sum(t.length for t in targets), bead.ratio)
-    shape = source.quote == any(t.quote for t in targets)
+    # A block that quotes someone where the source does not holds more than the paragraph.
+    shape = source.quote == any(t.quote for t in targets) and source.quoting == any(
+        t.quoting for t in targets
+    )
     if len(targets) == 1:
-        anchored = score.shared + score.shared_names >= 1 and abs(delta) < 3
+        anchored = score.shared + score.shared_names >= 1 and abs(delta) < 2
         bare = source.strong == 0 and targets[0].strong == 0 and abs(delta) < 1.5
         sure = score.conflicts == 0 and shape and (anchored or bare)
     else:
