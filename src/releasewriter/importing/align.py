@@ -44,6 +44,9 @@ from releasewriter.importing.align_types import (
     missing,
 )
 from releasewriter.importing.align_units import (
+    CONFLICT,
+    NAME,
+    SHARED,
     Bead,
     SourceUnit,
     TargetUnit,
@@ -69,9 +72,6 @@ _PRIOR = {
 }
 # A short line without a full stop (a heading the translator added) is cheap to leave out.
 _SKIP_HEADING = 1.0
-_SHARED = 2.0
-_CONFLICT = 2.0
-_NAME = 1.0
 _QUOTE_SHAPE = 4.0
 _SENTENCES = 1.0
 
@@ -262,10 +262,10 @@ def _step_cost(sources: list[SourceUnit], targets: list[TargetUnit], ratio: floa
     if not sources:
         (target,) = targets
         skip = _SKIP_HEADING if target.heading_like else _PRIOR[(0, 1)]
-        return skip - _PRIOR[(0, 1)] + _CONFLICT * target.strong
+        return skip - _PRIOR[(0, 1)] + CONFLICT * target.strong
     if not targets:
         (source,) = sources
-        return _CONFLICT * source.strong
+        return CONFLICT * source.strong
     if len(sources) + len(targets) > 2 and any(u.quote for u in sources):
         return math.inf  # a quote is one paragraph with its attribution
     length = length_cost(sum(u.length for u in sources), sum(u.length for u in targets), ratio)
@@ -283,9 +283,9 @@ def _step_cost(sources: list[SourceUnit], targets: list[TargetUnit], ratio: floa
     return (
         _SENTENCES * sentences
         + length
-        - _SHARED * score.shared
-        - _NAME * score.shared_names
-        + _CONFLICT * score.conflicts
+        - SHARED * score.shared
+        - NAME * score.shared_names
+        + CONFLICT * score.conflicts
         + _QUOTE_SHAPE * shape
     )
 

@@ -31,6 +31,11 @@ from releasewriter.importing.blocks import BlockKind, SourceBlock
 from releasewriter.model import Release
 from releasewriter.translation.segments import Segment, SegmentKind
 
+# What an anchor weighs against the length's -log probability: a number or
+# address found on both sides, one found on one side only, a shared name.
+SHARED = 2.0
+CONFLICT = 2.0
+NAME = 1.0
 # Variance of a translated length per source character (Gale and Church's 6.8).
 _VARIANCE = 6.8
 SENTENCE_COUNT = 2.0
@@ -191,16 +196,9 @@ def read_beads(
         sure = score.conflicts == 0 and shape and (anchored or bare)
     else:
         # A paragraph split in two: each piece must carry some of the source's anchors.
-        sure = (
-            score.conflicts == 0
-            and shape
-            and all(
-                compare(source.anchors, t.anchors).shared
-                + compare(source.anchors, t.anchors).shared_names
-                >= 1
-                for t in targets
-            )
-        )
+        pieces = [compare(source.anchors, t.anchors) for t in targets]
+        carried = all(piece.shared + piece.shared_names >= 1 for piece in pieces)
+        sure = score.conflicts == 0 and shape and carried
     indices = tuple(t.index for t in targets)
     return [found(source.segment, glue.join(texts), indices, confidence(delta, score), sure)]
 
@@ -216,6 +214,8 @@ def _merged(
     ends = sentence_ends(target.plain)
     k = len(sources)
     if len(ends) < k - 1:
+        # Fewer sentences than paragraphs: the first takes the block, to review; the
+        # others stay missing rather than take a guess at half a sentence.
         whole = cut(block, target.start, len(block.plain))
         return [found(sources[0].segment, whole, (target.index,), 0.0, False)]
     pieces_anchors: dict[tuple[int, int], Counter[str]] = {}
@@ -238,13 +238,13 @@ def _merged(
             total += (
                 SENTENCE_COUNT * abs(sentences - source.sentences)
                 + length_cost(source.length, measure(target.plain[a:b]), ratio)
-                - 2.0 * score.shared
-                - score.shared_names
-                + 2.0 * score.conflicts
+                - SHARED * score.shared
+                - NAME * score.shared_names
+                + CONFLICT * score.conflicts
             )
         options.append((total, bounds, scores))
     options.sort(key=lambda option: option[0])
-    best_cost, bounds, scores = options[0]
+    _, bounds, scores = options[0]
     # Sure only when the anchors fall in place at this cut and at no other.
     unambiguous = all(s.conflicts == 0 and s.shared + s.shared_names >= 1 for s in scores) and all(
         any(s.conflicts for s in other) for _, _, other in options[1:]
@@ -256,7 +256,6 @@ def _merged(
         result.append(
             found(source.segment, text, (target.index,), confidence(delta, score), unambiguous)
         )
-    del best_cost
     return result
 
 
