@@ -209,3 +209,19 @@ def test_without_a_dateline_the_headline_is_the_first_line_and_the_body_follows(
     assert statuses["city"] is AlignStatus.MISSING
     assert statuses["headline"] is statuses["body:p1"] is AlignStatus.ALIGNED
     assert alignment.unmatched == []
+
+
+def test_headlines_and_roles_are_taken_as_plain_text_and_an_about_heading_as_a_label() -> None:
+    release = small_release()
+    blocks = [
+        line("IOM trains 30 officers *in Geneva*", BlockKind.HEADING),
+        *ENGLISH[1:],
+        line("About the International Organization for Migration", bold=True),
+    ]
+
+    alignment = align_translation(release, "en", blocks)
+
+    headline = alignment.segment("headline")
+    assert headline is not None
+    assert headline.target == "IOM trains 30 officers *in Geneva*"
+    assert alignment.recognised[len(blocks) - 1] == "label"

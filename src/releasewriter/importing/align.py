@@ -28,6 +28,7 @@ from releasewriter.importing.align_apply import (
     apply_alignment,
 )
 from releasewriter.importing.align_structure import (
+    about_prefix,
     find_contacts,
     find_dateline,
     furniture,
@@ -106,11 +107,12 @@ def align_translation(release: Release, locale: str, blocks: list[SourceBlock]) 
     result: dict[str, AlignedSegment] = {}
     alignment = Alignment(locale, [])
     labels = printed_labels(release, locale)
+    about = about_prefix(locale)
     usable: list[int] = []
     for index, block in enumerate(blocks):
         if not block.plain.strip():
             continue
-        what = furniture(block, labels)
+        what = furniture(block, labels, about)
         if block.chrome or what == "page number":
             alignment.unmatched.append(UnmatchedBlock(index, block.text))
         elif what is not None:
@@ -133,7 +135,8 @@ def align_translation(release: Release, locale: str, blocks: list[SourceBlock]) 
         sure = contact_lines.sure
         for key, index in zip(wanted, contact_lines.lines, strict=False):
             score = 1.0 if sure else 0.5
-            result[key] = found(by_key[key], blocks[index].text, (index,), score, sure)
+            # Roles and offices are plain text, not markup.
+            result[key] = found(by_key[key], blocks[index].plain.strip(), (index,), score, sure)
             alignment.recognised[index] = "contact"
     usable = [i for i in usable if i not in alignment.recognised]
 
@@ -198,7 +201,8 @@ def _headlines(
         best = max(left, key=lambda i: (fit(i), -i))
         ties = [i for i in left if fit(i) == fit(best)]
         sure = len(left) == 1 or (headline_score(blocks[best]) >= 3 and len(ties) == 1)
-        result[key] = found(source, blocks[best].text, (best,), 1.0 if sure else 0.5, sure)
+        headline = blocks[best].plain.strip()  # plain text, not markup
+        result[key] = found(source, headline, (best,), 1.0 if sure else 0.5, sure)
         # The subheadline comes after the headline: what came before it is not release text.
         left = [i for i in left if i > best]
     taken = {i for s in result.values() for i in s.blocks}

@@ -60,10 +60,20 @@ def printed_labels(release: Release, locale: str) -> set[str]:
     return {_key(label) for label in found if label.strip()}
 
 
-def furniture(block: SourceBlock, labels: set[str]) -> str | None:
+def about_prefix(locale: str) -> str:
+    """How the language's "About {organisation}" heading begins ("About", "关于", "نبذة عن")."""
+    before, _, _ = Labels(locale).about_heading("\0").partition("\0")
+    # The space after the word is kept: Russian "О " must not take every line beginning with о.
+    return re.sub(r"\s+", " ", before).lstrip().casefold()
+
+
+def furniture(block: SourceBlock, labels: set[str], about: str = "") -> str | None:
     """What a block is when it is a printed label, an end mark or a page number."""
     key = _key(block.plain)
     if key in labels:
+        return "label"
+    if about.strip() and key.startswith(about) and len(key) < 80 and not key.endswith((".", "。")):
+        # The About heading with the organisation named the translator's way.
         return "label"
     if _END_MARK.match(block.plain):
         return "end mark"
