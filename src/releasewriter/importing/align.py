@@ -75,6 +75,9 @@ _PRIOR = {
 _SKIP_HEADING = 1.0
 _QUOTE_SHAPE = 4.0
 _SENTENCES = 1.0
+# How much dearer than the best of its row a cell may be and still be extended:
+# more than any one step can win back (a paragraph with ten shared anchors).
+_BEAM = 40.0
 
 
 def _reading_order(release: Release) -> list[str]:
@@ -228,13 +231,20 @@ def _align(sources: list[SourceUnit], targets: list[TargetUnit]) -> list[Bead]:
 
 
 def _path(sources: list[SourceUnit], targets: list[TargetUnit], ratio: float) -> list[Bead]:
-    """The cheapest monotone path through the pairs, within a band around the diagonal."""
+    """The cheapest monotone path through the pairs, within a band around the diagonal.
+
+    The band is as wide as the difference in counts (a web page's lines of
+    chrome) and within it a beam leaves out the cells far dearer than the best
+    of their row: the steps are then priced near the path only, in time linear
+    in the document's length for a translation that follows its source.
+    """
     n, m = len(sources), len(targets)
     band = max(12, abs(m - n) + 8)
     inf = math.inf
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
+    floors = [0.0] + [inf] * n
     for i in range(n + 1):
         centre = round(i * m / n) if n else 0
         for j in range(max(0, centre - band), min(m, centre + band) + 1):
@@ -243,12 +253,18 @@ def _path(sources: list[SourceUnit], targets: list[TargetUnit], ratio: float) ->
             best, step = inf, None
             for (di, dj), prior in _PRIOR.items():
                 pi, pj = i - di, j - dj
-                if pi < 0 or pj < 0 or cost[pi][pj] == inf:
+                if pi < 0 or pj < 0:
                     continue
-                value = cost[pi][pj] + prior + _step_cost(sources[pi:i], targets[pj:j], ratio)
+                before = cost[pi][pj]
+                # Leaving a block out is priced in constant time, and a run of them
+                # (the lines after the release on a web page) must stay open.
+                if before == inf or (pi < i and before > floors[pi] + _BEAM):
+                    continue
+                value = before + prior + _step_cost(sources[pi:i], targets[pj:j], ratio)
                 if value < best:
                     best, step = value, (di, dj)
             cost[i][j], back[i][j] = best, step
+            floors[i] = min(floors[i], best)
     beads: list[Bead] = []
     i, j = n, m
     while i > 0 or j > 0:

@@ -100,7 +100,8 @@ def find_dateline(
     year = str(release.dateline.date.year) if release.dateline.date else ""
     country = country_name(release.dateline.country, locale) if release.dateline.country else ""
     known_city = (city_in(source.city, source.locale, locale) or source.city).strip()
-    for index in candidates[:12]:
+    # Anywhere: a web page may have any number of lines of its own before the release.
+    for index in candidates:
         block = blocks[index]
         if block.kind is BlockKind.HEADING:
             continue
