@@ -193,6 +193,7 @@ def test_numbers_are_anchors_whatever_digits_marks_and_scale_words_write_them() 
 def test_sentences_end_at_each_languages_marks_and_not_inside_figures() -> None:
     assert len(sentence_ends("It cost USD 2.4 million. Then? Yes! Done… Fine.")) == 4
     assert len(sentence_ends("第一句。第二句！第三句？")) == 2
+    assert len(sentence_ends("Dr. Peter Ochieng met J. Smith at IOM. Then they left.")) == 1
     assert len(sentence_ends("الجملة الأولى؟ الجملة الثانية.")) == 1
 
 

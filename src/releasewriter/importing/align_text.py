@@ -30,13 +30,15 @@ _NAME = re.compile(rf"(?<![{_LATIN}0-9])[{_LATIN_UPPER}][{_LATIN}'’-]{{2,}}")
 _SENTENCE_END = ".!?。！？؟…"
 # A sentence ends at its mark (and any closing quote or bracket after it), then a
 # space; Chinese and Japanese marks need no space after them.
-_BOUNDARY = re.compile(r"(?:[.!?؟…]+|\.\.\.)[\"”»’)\]」』]*(?=\s)|[。！？]+[”」』）)]*")
-_PARTICLES_SPACE = re.compile(r"\s+")
+_BOUNDARY = re.compile(r"[.!?؟…]+[\"”»’)\]」』]*(?=\s)|[。！？]+[”」』）)]*")
+# A full stop after a title or an initial ("Dr. Ochieng", "J. Smith") ends no sentence.
+_ABBREVIATION = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Mme|Mlle|St|Prof|Sr|Jr|No|Nr)|\b[A-Z])\.$")
+_SPACES = re.compile(r"\s+")
 
 
 def measure(text: str) -> int:
     """A text's length for the length ratio: its characters without spaces."""
-    return len(_PARTICLES_SPACE.sub("", text))
+    return len(_SPACES.sub("", text))
 
 
 def _latin_script(locale: str) -> bool:
@@ -111,6 +113,8 @@ def sentence_ends(plain: str) -> list[int]:
     """The offsets where each sentence but the last ends (cut points), in order."""
     ends = []
     for match in _BOUNDARY.finditer(plain):
+        if _ABBREVIATION.search(plain, max(0, match.start() - 6), match.start() + 1):
+            continue
         end = match.end()
         if 0 < end < len(plain.rstrip()):
             ends.append(end)
