@@ -153,6 +153,31 @@ class Cli:
         review.add_argument("--target", metavar=_("CODE"), required=True, help=_("the translation"))
         review.add_argument("-o", "--output", type=Path, required=True, metavar=_("FILE"))
 
+        imported = commands.add_parser(
+            "import",
+            help=_("make a draft of a release in a Word document, a web page or a text file"),
+        )
+        imported.add_argument("file", type=Path, metavar=_("FILE"))
+        imported.add_argument(
+            "--lang", metavar=_("CODE"), help=_("the document's language (default: detected)")
+        )
+        imported.add_argument(
+            "-o",
+            "--output",
+            type=Path,
+            metavar=_("DRAFT"),
+            help=_("where to write the draft (default: a new draft in the drafts folder)"),
+        )
+        translated = commands.add_parser(
+            "import-translation",
+            help=_("bring a translated Word document, web page or text into a draft"),
+        )
+        translated.add_argument("draft", metavar="DRAFT", help=draft_help)
+        translated.add_argument("file", type=Path, metavar=_("FILE"))
+        translated.add_argument(
+            "--lang", metavar=_("CODE"), required=True, help=_("the translation's language")
+        )
+
         commands.add_parser("list", help=_("list the drafts in the drafts folder"))
         commands.add_parser(
             "self-test",
@@ -302,7 +327,6 @@ class Cli:
         # Each command loads only what it uses: a CLI start pays for every import.
         from releasewriter.i18n.locales import display_name  # noqa: PLC0415
         from releasewriter.store import DraftStore, read_release  # noqa: PLC0415
-        from releasewriter.store.locks import is_stale, lock_path_for, read_holder  # noqa: PLC0415
         from releasewriter.translation.xliff import XliffError, import_xliff, write_xliff  # noqa: PLC0415
         from releasewriter.translation.xliff_read import describe_import  # noqa: PLC0415
 
@@ -318,13 +342,7 @@ class Cli:
             self.out.write(f"{path}\n")
             return 0
         path = self.draft_path(args, args.draft)
-        holder = read_holder(lock_path_for(path))
-        if holder is not None and not is_stale(holder):
-            raise UsageError(
-                _(
-                    "{path} is open in ReleaseWriter; import the file there, or close it first."
-                ).format(path=path)
-            )
+        self.refuse_if_open(path)
         release = read_release(path)
         try:
             result = import_xliff(release, args.file.read_bytes())
@@ -349,6 +367,103 @@ class Cli:
         for line in describe_import(result, self.t, language):
             self.out.write(line + "\n")
         return EXIT_PROBLEMS if (result.problems or result.unknown) else 0
+
+    def language_code(self, code: str) -> str:
+        from releasewriter.translation.versions import VersionError, normalise_locale  # noqa: PLC0415
+
+        try:
+            return normalise_locale(code)
+        except VersionError:
+            raise UsageError(
+                self.t.gettext("“{code}” is not a language code (such as fr, ar or zh).").format(
+                    code=code
+                )
+            ) from None
+
+    def cmd_import(self, args: argparse.Namespace) -> int:
+        from releasewriter.importing.blocks import ImportRefused  # noqa: PLC0415
+        from releasewriter.importing.operation import (  # noqa: PLC0415
+            describe_reading,
+            finish_release,
+            read_document,
+        )
+        from releasewriter.settings import default_config_dir, load_organisation  # noqa: PLC0415
+
+        locale = self.language_code(args.lang) if args.lang else None
+        try:
+            reading = read_document(args.file, locale, self.t)
+        except ImportRefused as refused:
+            raise UsageError(str(refused)) from None
+        profile = load_organisation(args.config_dir or default_config_dir())
+        release = finish_release(reading, profile)
+        # Written atomically, like every save: a failed import leaves nothing behind.
+        if args.output is not None:
+            output = args.output.expanduser()
+            from releasewriter.store import DraftStore  # noqa: PLC0415
+
+            path = DraftStore(output.parent).save(release, output, backup=False)
+        else:
+            path = self.store(args).save(release, backup=False)
+        for line in describe_reading(reading, self.t):
+            self.err.write(line + "\n")
+        self.out.write(f"{path}\n")
+        return 0
+
+    def cmd_import_translation(self, args: argparse.Namespace) -> int:
+        from releasewriter.importing.align import align_translation  # noqa: PLC0415
+        from releasewriter.importing.align_apply import apply_alignment  # noqa: PLC0415
+        from releasewriter.importing.blocks import ImportRefused  # noqa: PLC0415
+        from releasewriter.importing.reading import read_blocks  # noqa: PLC0415
+        from releasewriter.store import DraftStore, read_release  # noqa: PLC0415
+
+        _ = self.t.gettext
+        locale = self.language_code(args.lang)
+        path = self.draft_path(args, args.draft)
+        self.refuse_if_open(path)
+        release = read_release(path)
+        if locale == release.source_locale:
+            raise UsageError(
+                _("“{code}” is the source; import a translation into another language.").format(
+                    code=locale
+                )
+            )
+        try:
+            read = read_blocks(args.file, self.t)
+        except ImportRefused as refused:
+            raise UsageError(str(refused)) from None
+        alignment = align_translation(release, locale, read.blocks)
+        report = apply_alignment(release, locale, alignment)
+        # What matched no segment stays with the version, as an import's unplaced lines do.
+        release.version(locale).not_placed = [block.text for block in alignment.unmatched]
+        DraftStore(path.parent).save(release, path)
+        for note in read.notes:
+            self.err.write(note + "\n")
+        self.out.write(
+            _(
+                "{language}: {aligned} segments translated, {uncertain} to review, "
+                "{missing} not found; {unmatched} lines of the document matched nothing"
+            ).format(
+                language=locale,
+                aligned=len(report.aligned),
+                uncertain=len(report.uncertain),
+                missing=len(report.missing),
+                unmatched=len(report.unmatched),
+            )
+            + "\n"
+        )
+        return EXIT_PROBLEMS if report.uncertain or report.missing else 0
+
+    def refuse_if_open(self, path: Path) -> None:
+        """Writing a draft that ReleaseWriter has open would be undone by its next autosave."""
+        from releasewriter.store.locks import is_stale, lock_path_for, read_holder  # noqa: PLC0415
+
+        holder = read_holder(lock_path_for(path))
+        if holder is not None and not is_stale(holder):
+            raise UsageError(
+                self.t.gettext(
+                    "{path} is open in ReleaseWriter; import the file there, or close it first."
+                ).format(path=path)
+            )
 
     def cmd_review(self, args: argparse.Namespace) -> int:
         # python-docx loads on first use, not at every start of the command.

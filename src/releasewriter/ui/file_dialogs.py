@@ -23,6 +23,7 @@ EXPORT = "export"
 LETTERHEAD = "letterhead"
 LOGO = "logo"
 XLIFF_IMPORT = "xliff-import"
+IMPORT = "import"
 XLIFF_EXPORT = "xliff-export"
 REVIEW = "review"
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from releasewriter.importing.names import is_importable_name
 from releasewriter.resources import resource_path
 from releasewriter.settings import LAST_DRAFT
 from releasewriter.store import DraftReadError, is_openable_name
@@ -44,6 +45,7 @@ from releasewriter.ui.errors import ExceptionReporter
 from releasewriter.ui.find_bar import FindBar
 from releasewriter.ui.form.fields import RichParagraphsField
 from releasewriter.ui.form.release_form import ReleaseForm
+from releasewriter.ui.importing import ImportController
 from releasewriter.ui.library.panel import DraftsLibraryPanel
 from releasewriter.ui.preview import PreviewController, PreviewPane
 from releasewriter.ui.session import EditorSession
@@ -99,6 +101,7 @@ class MainWindow(QMainWindow):
 
         self.translation = TranslationView(session, context.t)
         self.versions = VersionActions(self, session, context.t, context.ui_locale)
+        self.importer = ImportController(self)
         self.editing = QStackedWidget()
         self.editing.setObjectName("editingPanes")
         self.editing.addWidget(form_pane)
@@ -363,6 +366,7 @@ class MainWindow(QMainWindow):
         settings.set(LAST_DRAFT, str(self.session.path or ""))
         self.session.shutdown()
         self.library.shutdown()
+        self.importer.shutdown()
         with contextlib.suppress(OSError):  # Lost window sizes must not stop the closing.
             settings.save()
         event.accept()
@@ -370,12 +374,19 @@ class MainWindow(QMainWindow):
     # -- drops ------------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(is_openable_name(u.toLocalFile()) for u in event.mimeData().urls()):
+        names = [u.toLocalFile() for u in event.mimeData().urls()]
+        if any(is_openable_name(n) or is_importable_name(n) for n in names):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        """A draft dropped is opened; a Word document, web page or text is imported."""
         for url in event.mimeData().urls():
-            if is_openable_name(url.toLocalFile()):
-                self.open_path(Path(url.toLocalFile()))
-                event.acceptProposedAction()
-                return
+            name = url.toLocalFile()
+            if is_openable_name(name):
+                self.open_path(Path(name))
+            elif is_importable_name(name):
+                self.importer.import_file(Path(name))
+            else:
+                continue
+            event.acceptProposedAction()
+            return

@@ -70,6 +70,9 @@ class EditorSession(QObject):
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
         self._pending: Future[Path] | None = None
         self.undo_stack = QUndoStack(self)
+        # Takes a whole release pasted into a field (plain text, HTML or None);
+        # True when it did. Set by the window's importer.
+        self.paste_release: Callable[[str, str | None], bool] | None = None
         self._settle_timer = QTimer(self)
         self._settle_timer.setSingleShot(True)
         self._settle_timer.setInterval(SETTLE_AFTER_OPEN_MS)
@@ -171,6 +174,10 @@ class EditorSession(QObject):
         if self.release is None:
             raise LookupError("no release is open")
         return get_in_release(self.release, self.locale, path)
+
+    def offer_pasted_release(self, text: str, html: str | None) -> bool:
+        """Whether a paste was a whole release, taken as one (into an empty draft)."""
+        return self.paste_release is not None and self.paste_release(text, html)
 
     def edit(self, path: str, value: Any, text: str = "") -> None:
         """Set one field of the current version (or one every version shares), undoably."""

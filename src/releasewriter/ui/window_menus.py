@@ -52,6 +52,15 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addAction(
         add_action(window, _("&Open file…"), standard.Open, window.open_file, "openAction")
     )
+    file_menu.addAction(
+        add_action(
+            window,
+            _("&Import a release…"),
+            "Ctrl+Shift+I",
+            window.importer.choose_file,
+            "importReleaseAction",
+        )
+    )
     file_menu.addSeparator()
     window.export_action = add_action(
         window, _("&Export…"), "Ctrl+E", window.export, "exportAction"

@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from releasewriter.model import Paragraph
@@ -67,6 +67,14 @@ def window_undo() -> _WindowUndo:
     return _WindowUndo()
 
 
+def offered_as_release(session: EditorSession, source: QMimeData | None = None) -> bool:
+    """Offer what is pasted (the clipboard's, unless given) as a whole release."""
+    mime = source if source is not None else QGuiApplication.clipboard().mimeData()
+    if mime is None or not mime.hasText():
+        return False
+    return session.offer_pasted_release(mime.text(), mime.html() if mime.hasHtml() else None)
+
+
 class LineField(QLineEdit):
     def __init__(self, session: EditorSession, path: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -74,6 +82,12 @@ class LineField(QLineEdit):
         self.path = path
         self.installEventFilter(window_undo())
         self.textEdited.connect(self._edited)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste) and offered_as_release(self.session):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _edited(self, text: str) -> None:
         # QLineEdit keeps the line breaks and tabs of pasted or dropped text.
@@ -157,6 +171,10 @@ class RichParagraphsField(InlineTextEdit):
         self.installEventFilter(window_undo())
         self.document().contentsChange.connect(self._contents_change)
         self.textChanged.connect(self._edited)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if not offered_as_release(self.session, source):
+            super().insertFromMimeData(source)
 
     def _contents_change(self, position: int, _removed: int, added: int) -> None:
         document = self.document()
