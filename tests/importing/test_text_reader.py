@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from releasewriter.importing.blocks import BlockKind
-from releasewriter.importing.text_reader import read_text
+from releasewriter.importing.text_reader import read_text, text_blocks
 
 PASTED = """Acme opens a lab in Lyon
 
@@ -181,3 +181,8 @@ def test_fenced_code_lines_are_literal_lines() -> None:
         ("# not a heading", BlockKind.PARAGRAPH),
         ("- not an item", BlockKind.PARAGRAPH),
     ]
+
+
+def test_direction_marks_of_another_program_are_not_kept() -> None:
+    blocks = text_blocks("الهاتف: \u2066+254 20 444 4174\u2069\n\u200eemail\u200f", markdown=False)
+    assert [b.plain for b in blocks] == ["الهاتف: +254 20 444 4174", "email"]

@@ -12,13 +12,19 @@ __all__ = ["Fragment", "line_block"]
 # A run of text with its formatting and link ("" for none), as block_markup takes it.
 Fragment = tuple[str, bool, bool, str]
 
+# Direction marks and isolates (LRM, RLM, embeddings, overrides, isolates). They
+# are another program's way of laying a line out, and the app's renderer puts
+# its own where the reading order needs them: kept, they would double up, and
+# an isolate around an empty part would read as a line of its own.
+BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
 
 def _tidy(fragments: list[Fragment]) -> list[Fragment]:
     """Tabs and runs of spaces read as one space; the line loses its outer white space."""
     tidy: list[Fragment] = []
     previous_space = True
     for raw, bold, italic, href in fragments:
-        text = re.sub(r"[\t ]+", " ", raw)
+        text = re.sub(r"[\t ]+", " ", BIDI_CONTROLS.sub("", raw))
         if previous_space:
             text = text.lstrip()
         if text:

@@ -22,6 +22,7 @@ import re
 
 from releasewriter.importing.blocks import BlockKind, SourceBlock
 from releasewriter.importing.limits import MAX_TEXT_BYTES, check_size
+from releasewriter.importing.lines import BIDI_CONTROLS
 from releasewriter.importing.markdown_inline import markdown_fragments
 from releasewriter.model.inline import block_markup
 
@@ -169,6 +170,7 @@ def _markdown_line(line: str) -> SourceBlock | None:
 def text_blocks(text: str, markdown: bool) -> list[SourceBlock]:
     """The blocks of text already decoded (a file's, or text pasted into the app)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    text = BIDI_CONTROLS.sub("", text)
     blocks: list[SourceBlock] = []
     fenced = False
     lines: list[str] = []
