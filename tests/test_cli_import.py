@@ -81,7 +81,7 @@ def test_an_unknown_language_code_is_a_usage_error(tmp_path: Path) -> None:
     assert "xx-nowhere" in err
 
 
-def _translated_docx(path: Path) -> Path:
+def translated_docx(path: Path) -> Path:
     """The sample's English version as a translator would send it back in Word."""
     english = sample_release().version("en")
     document = docx.Document()
@@ -106,7 +106,7 @@ def test_a_translated_word_file_becomes_the_english_version(tmp_path: Path) -> N
     release.versions = [v for v in release.versions if v.locale != "en"]
     store = DraftStore(tmp_path / "drafts")
     path = store.save(release)
-    translated = _translated_docx(tmp_path / "translated-en.docx")
+    translated = translated_docx(tmp_path / "translated-en.docx")
     code, out, err = run("import-translation", str(path), str(translated), "--lang", "en")
     assert code in (0, 1), err
     assert "en:" in out
@@ -125,7 +125,7 @@ def test_a_translated_word_file_becomes_the_english_version(tmp_path: Path) -> N
 
 def test_importing_a_translation_into_the_source_language_is_refused(tmp_path: Path) -> None:
     path = DraftStore(tmp_path).save(sample_release())
-    translated = _translated_docx(tmp_path / "t.docx")
+    translated = translated_docx(tmp_path / "t.docx")
     before = path.read_bytes()
     code, _out, err = run("import-translation", str(path), str(translated), "--lang", "fr")
     assert code == 2

@@ -12,10 +12,14 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from releasewriter.store import DraftStore
+from releasewriter.translation.state import SegmentStatus
 from releasewriter.ui import file_dialogs
 from releasewriter.ui.dialogs.import_review import ImportReviewDialog
 from releasewriter.ui.main_window import MainWindow
 from tests.releases import sample_release
+from tests.test_cli_import import translated_docx
+from tests.ui.conftest import show_window
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "import" / "seed-iom-china-fr.txt"
 
@@ -161,3 +165,42 @@ def test_a_refused_file_is_told_in_one_line_and_nothing_changes(
     assert "ancien.doc" in told[0]
     assert window.session.path == path
     assert window.importer.dialog is None
+
+
+def test_a_translated_document_is_shown_aligned_side_by_side_and_applied_as_one_undo_step(
+    qtbot: QtBot, tmp_path: Path, drafts_store: DraftStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = sample_release()
+    release.versions = [v for v in release.versions if v.locale != "en"]
+    window = show_window(qtbot, tmp_path, drafts_store, drafts_store.save(release))
+    translated = translated_docx(tmp_path / "traduction-en.docx")
+    monkeypatch.setattr(file_dialogs, "open_file", lambda *_a, **_k: str(translated))
+    _action(window, "importTranslatedDocumentAction").trigger()
+    qtbot.waitUntil(lambda: window.importer.alignment_dialog is not None, timeout=10000)
+    dialog = window.importer.alignment_dialog
+    assert dialog is not None
+    assert dialog.language.currentData() == "en"
+    english = sample_release().version("en")
+    table = dialog.table
+    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    headline_row = rows[release.source.headline]
+    assert table.item(headline_row, 1).text() == english.headline
+    # The user fixes a text and leaves another to review.
+    first = rows[release.source.body[0].text]
+    table.item(first, 1).setText("IOM is holding a workshop.")
+    table.item(headline_row, 2).setCheckState(Qt.CheckState.Unchecked)
+    assert any(
+        "Example Agency" in dialog.unmatched.item(i).text() for i in range(dialog.unmatched.count())
+    )
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    session = window.session
+    assert session.locale == "en"
+    version = session.version
+    assert version.headline == english.headline
+    assert version.body[0].text == "IOM is holding a workshop."
+    assert version.segments["headline"].status is SegmentStatus.NEEDS_REVIEW
+    assert version.segments[f"body:{version.body[1].id}"].status is SegmentStatus.TRANSLATED
+    _action(window, "undoAction").trigger()
+    assert session.release is not None
+    assert session.release.locales == ["fr"]
+    window.close()

@@ -13,8 +13,11 @@ import gettext
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from releasewriter.importing.align import align_translation
+from releasewriter.importing.align_types import Alignment
 from releasewriter.importing.blocks import SourceBlock
 from releasewriter.importing.html_reader import read_html
+from releasewriter.importing.language import detect
 from releasewriter.importing.reading import ReadResult, read_blocks, read_blocks_from_text
 from releasewriter.importing.recognise import ImportedRelease, recognise
 from releasewriter.model import Organisation, Release
@@ -68,6 +71,41 @@ def read_pasted(
         if any(block.plain.strip() for block in read.blocks):
             return _reading("", read, locale, t)
     return _reading("", read_blocks_from_text(text, markdown), locale, t)
+
+
+@dataclass
+class TranslatedDocument:
+    """A translated document aligned to a release; no alignment when it is in the
+    release's own source language."""
+
+    name: str
+    blocks: list[SourceBlock]
+    release: Release
+    alignment: Alignment | None
+    notes: list[str] = field(default_factory=list)
+
+    def align_again(self, locale: str) -> Alignment:
+        return align_translation(self.release, locale, self.blocks)
+
+
+def read_translation(
+    path: Path,
+    release: Release,
+    locale: str | None = None,
+    t: gettext.NullTranslations | None = None,
+) -> TranslatedDocument:
+    """Read a translated document and align it to ``release`` (a copy the caller
+    does not touch meanwhile); its language is detected unless given."""
+    read = read_blocks(path, t)
+    if locale is None:
+        text = " ".join(block.plain for block in read.blocks[:400] if not block.chrome)
+        locale = detect(text).locale
+    matching = [v.locale for v in release.versions if v.locale.split("_")[0] == locale]
+    locale = matching[0] if matching else locale
+    if locale == release.source_locale:
+        return TranslatedDocument(path.name, read.blocks, release, None, list(read.notes))
+    alignment = align_translation(release, locale, read.blocks)
+    return TranslatedDocument(path.name, read.blocks, release, alignment, list(read.notes))
 
 
 def finish_release(reading: ImportReading, organisation: Organisation | None) -> Release:

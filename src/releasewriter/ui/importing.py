@@ -16,7 +16,7 @@ import gettext
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
@@ -31,7 +31,9 @@ from releasewriter.ui.documents import organisation_profile
 # The readers and the recogniser (lxml, the language data) load on the first
 # import, not at every start of the app.
 if TYPE_CHECKING:
-    from releasewriter.importing.operation import ImportReading
+    from releasewriter.importing.align_types import Alignment
+    from releasewriter.importing.operation import ImportReading, TranslatedDocument
+    from releasewriter.ui.dialogs.alignment_review import AlignmentReviewDialog
     from releasewriter.ui.dialogs.import_review import ImportReviewDialog
     from releasewriter.ui.main_window import MainWindow
 
@@ -73,9 +75,11 @@ class ImportController(QObject):
         self.window = window
         self.t: gettext.NullTranslations = window.t
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import")
-        self._reading: Future[ImportReading] | None = None
+        self._reading: Future[Any] | None = None
+        self._done: Callable[[Any], None] = lambda _result: None
         self._progress: QProgressDialog | None = None
         self.dialog: ImportReviewDialog | None = None
+        self.alignment_dialog: AlignmentReviewDialog | None = None
         window.session.paste_release = self._pasted
 
     # -- what the user triggers -------------------------------------------------------
@@ -96,12 +100,12 @@ class ImportController(QObject):
         """Read ``path`` in the background, then show what was understood."""
         from releasewriter.importing.operation import read_document  # noqa: PLC0415
 
-        self._start(lambda: read_document(path, t=self.t), path.name)
+        self._start(lambda: read_document(path, t=self.t), path.name, self._review)
 
     def import_pasted(self, text: str, html: str | None = None) -> None:
         from releasewriter.importing.operation import read_pasted  # noqa: PLC0415
 
-        self._start(lambda: read_pasted(text, t=self.t, html=html), "")
+        self._start(lambda: read_pasted(text, t=self.t, html=html), "", self._review)
 
     def _pasted(self, text: str, html: str | None) -> bool:
         """A whole release pasted into an empty draft is imported, not pasted as text."""
@@ -116,11 +120,12 @@ class ImportController(QObject):
 
     # -- reading off the GUI thread --------------------------------------------------------
 
-    def _start(self, read: Callable[[], ImportReading], name: str) -> None:
+    def _start(self, read: Callable[[], Any], name: str, done: Callable[[Any], None]) -> None:
         _ = self.t.gettext
         if self._reading is not None:
             return  # one import at a time
         self._reading = self._pool.submit(read)
+        self._done = done
         progress = QProgressDialog(
             _("Reading {name}…").format(name=name) if name else _("Reading the pasted text…"),
             _("Cancel"),
@@ -151,14 +156,14 @@ class ImportController(QObject):
         self._reading = None
         self._close_progress()
         try:
-            reading = future.result()
+            result = future.result()
         except ImportRefused as refused:
             self._refused(str(refused))
             return
         except OSError as error:
             self._refused(error.strerror or str(error))
             return
-        self._review(reading)
+        self._done(result)
 
     def _close_progress(self) -> None:
         if self._progress is not None:
@@ -211,6 +216,80 @@ class ImportController(QObject):
             ),
             8000,
         )
+
+    # -- a translated document -----------------------------------------------------------
+
+    def choose_translation(self) -> None:
+        _ = self.t.gettext
+        if self.window.session.release is None:
+            return
+        patterns = " ".join(f"*{suffix}" for suffix in IMPORTABLE_SUFFIXES)
+        chosen = file_dialogs.open_file(
+            self.window,
+            file_dialogs.IMPORT,
+            _("Import a translated document"),
+            _("Word, web pages and text ({patterns})").format(patterns=patterns),
+        )
+        if chosen:
+            self.import_translation(Path(chosen))
+
+    def import_translation(self, path: Path, locale: str | None = None) -> None:
+        """Read a translated document and align it to the open release, off the GUI thread."""
+        from releasewriter.importing.operation import read_translation  # noqa: PLC0415
+
+        release = self.window.session.release
+        if release is None:
+            return
+        snapshot = copy.deepcopy(release)
+        self._start(
+            lambda: read_translation(path, snapshot, locale, self.t),
+            path.name,
+            self._review_alignment,
+        )
+
+    def _review_alignment(self, document: TranslatedDocument) -> None:
+        from releasewriter.ui.dialogs.alignment_review import AlignmentReviewDialog  # noqa: PLC0415
+
+        if document.alignment is None:
+            self._refused(
+                self.t.gettext(
+                    "{name} is in the release's source language; choose a translation."
+                ).format(name=document.name)
+            )
+            return
+        release = self.window.session.release
+        assert release is not None
+        dialog = AlignmentReviewDialog(
+            document.alignment,
+            document.name,
+            self.t,
+            self.window.context.ui_locale,
+            document.align_again,
+            release.source_locale,
+            self.window,
+        )
+        self.alignment_dialog = dialog
+        dialog.accepted.connect(lambda: self.apply_alignment(dialog.edited()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def apply_alignment(self, alignment: Alignment) -> None:
+        from releasewriter.importing.align_apply import apply_alignment  # noqa: PLC0415
+
+        _ = self.t.gettext
+        session = self.window.session
+        self.alignment_dialog = None
+
+        targets: list[str] = []
+
+        def apply(release: Release) -> None:
+            report = apply_alignment(release, alignment.locale, alignment)
+            release.version(report.target).not_placed = [b.text for b in alignment.unmatched]
+            targets.append(report.target)
+
+        session.change_release(_("Import a translated document"), apply)
+        if targets:
+            session.set_locale(targets[0])
 
     def shutdown(self) -> None:
         self._reading = None

@@ -18,7 +18,7 @@ NEEDS_A_DRAFT = frozenset({
     "exportAction", "copyHtmlAction", "findAction", "findNextAction", "boldAction",
     "italicAction", "linkAction", "translateAction", "addVersionAction",
     "removeVersionAction", "makeSourceAction", "exportXliffAction", "reviewDocumentAction",
-    "importXliffAction", "markAllTranslatedAction",
+    "importXliffAction", "importTranslatedDocumentAction", "markAllTranslatedAction",
 })  # fmt: skip
 
 
@@ -170,6 +170,13 @@ def build_menus(window: MainWindow) -> None:
             None,
             window.versions.import_xliff,
             "importXliffAction",
+        ),
+        add_action(
+            window,
+            _("Import a translated &document (Word, web page, text)…"),
+            None,
+            window.importer.choose_translation,
+            "importTranslatedDocumentAction",
         ),
         add_action(
             window,
