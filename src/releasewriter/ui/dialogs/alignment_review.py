@@ -97,7 +97,7 @@ class AlignmentReviewDialog(QDialog):
         )
         layout.addWidget(self.table, 1)
         layout.addWidget(
-            buddy_label(_("Lines of the document that match no &segment (kept)"), self.unmatched)
+            buddy_label(_("Lines of the document that match &no segment (kept)"), self.unmatched)
         )
         layout.addWidget(self.unmatched)
         layout.addWidget(buttons)
@@ -133,6 +133,10 @@ class AlignmentReviewDialog(QDialog):
             )
             aligned = segment.status is AlignStatus.ALIGNED
             sure.setCheckState(Qt.CheckState.Checked if aligned else Qt.CheckState.Unchecked)
+            if segment.status is AlignStatus.UNCERTAIN:
+                sure.setText(_("uncertain"))
+            elif segment.status is AlignStatus.MISSING:
+                sure.setText(_("not found"))
             self.table.setItem(row, SOURCE, source)
             self.table.setItem(row, TRANSLATION, target)
             self.table.setItem(row, SURE, sure)
