@@ -63,6 +63,9 @@ class Style:
     chrome: bool = False
     subheadline: bool = False
     status: str = "none"  # none, immediate, embargo
+    # A Word document's way: a label and the date above a bold headline, the contacts
+    # after the end mark without a heading, and the speaker's further words after "she added".
+    word_document: bool = False
 
 
 STYLES = (
@@ -113,6 +116,7 @@ STYLES = (
         about=True,
         status="embargo",
     ),
+    Style("word-document", "nodate", quote="after", contact_count=2, word_document=True),
     Style(
         "app-export",
         "app",
@@ -131,9 +135,11 @@ class Line:
     text: str
     kind: BlockKind = BlockKind.PARAGRAPH
     cells: tuple[str, ...] = ()
-    # "before" and "after": the web page around the release; "release" the release itself.
+    # "before" and "after": the web page around the release; "top": a label above the
+    # headline of a document; "release": the release itself.
     zone: str = "release"
     role: str = ""  # "headline", "subheadline", "contacts": how a file writer sets it
+    bold: bool = False
 
 
 @dataclass(frozen=True)
@@ -161,7 +167,9 @@ class CorpusRelease:
     def blocks(self) -> list[SourceBlock]:
         """One block per line, as a plain-text reader makes them (a table row keeps its cells)."""
         return [
-            SourceBlock(escape_markup(line.text), line.text, line.kind, cells=line.cells)
+            SourceBlock(
+                escape_markup(line.text), line.text, line.kind, cells=line.cells, bold=line.bold
+            )
             for line in self.lines
         ]
 
@@ -320,7 +328,10 @@ def _written(draft: _Draft, style: Style, rng: random.Random) -> tuple[list[Line
         lines.append(Line(template.format(date=forms.date_text(locale, draft.date, alt=False))))
         embargo = dt.datetime.combine(draft.date, time)
         del zone  # the zone is checked in the unit tests of embargo lines
-    lines.append(Line(draft.headline, role="headline"))
+    if style.word_document:
+        lines.append(Line(forms.PRESS_RELEASE[locale], zone="top", bold=True))
+        lines.append(Line(date))
+    lines.append(Line(draft.headline, role="headline", bold=style.word_document))
     if style.subheadline:
         lines.append(Line(draft.subheadline, role="subheadline"))
     lead = forms.dateline(
@@ -332,6 +343,7 @@ def _written(draft: _Draft, style: Style, rng: random.Random) -> tuple[list[Line
     else:
         body[0] = lead + body[0]
     quote_form = style.quote
+    followups = 0
     for number, paragraph in enumerate(body):
         lines.append(Line(paragraph))
         for after, text, speaker, role in draft.quotes:
@@ -342,7 +354,8 @@ def _written(draft: _Draft, style: Style, rng: random.Random) -> tuple[list[Line
                 )
     if style.end_mark:
         lines.append(Line(draft.end_mark))
-    lines.append(Line(forms.CONTACT_HEADINGS[locale][style.variant]))
+    if not style.word_document:
+        lines.append(Line(forms.CONTACT_HEADINGS[locale][style.variant]))
     lines += _contact_lines(draft, style)
     if style.notes:
         lines.append(Line(forms.NOTES_HEADINGS[locale][style.variant]))
@@ -359,9 +372,9 @@ def _written(draft: _Draft, style: Style, rng: random.Random) -> tuple[list[Line
         subheadline=draft.subheadline if style.subheadline else "",
         city="" if style.dateline == "country" else draft.city,
         country=draft.country if style.dateline in ("full", "country", "alone") else "",
-        date=draft.date if dated else None,
+        date=draft.date if dated or style.word_document else None,
         embargo=embargo,
-        paragraphs=len(body),
+        paragraphs=len(body) + followups,
         quotes=tuple((speaker.name, role) for _, _, speaker, role in draft.quotes),
         contacts=tuple(_expected_contact(draft, i) for i in range(len(draft.contacts))),
     )

@@ -23,7 +23,7 @@ Reader = Callable[[Path], list[SourceBlock]]
 
 
 def _release_lines(release: CorpusRelease) -> list[Line]:
-    return [line for line in release.lines if line.zone == "release"]
+    return [line for line in release.lines if line.zone in ("release", "top")]
 
 
 def write_txt(release: CorpusRelease, path: Path) -> None:
@@ -96,7 +96,9 @@ def write_docx(release: CorpusRelease, path: Path) -> None:
             rows = []
         if line is None:
             break
-        if line.text == release.expected.headline:
+        if line.bold:
+            document.add_paragraph().add_run(line.text).bold = True
+        elif line.text == release.expected.headline:
             if titled:
                 document.add_paragraph(line.text, style="Title")
             else:

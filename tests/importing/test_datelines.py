@@ -24,6 +24,7 @@ CASES = [
     ("fr", f"China - {TEXT}", "", "CN", None),
     ("fr", f"PORT-AU-PRINCE, Haïti, jeudi 5 mars 2026 – {TEXT}", "Port-au-Prince", "HT", MARCH_5),
     ("fr", f"LE CAIRE, 1er mars 2026 – {TEXT}", "Le Caire", "", dt.date(2026, 3, 1)),
+    ("fr", f"Genève, le 5 mars 2026 – {TEXT}", "Genève", "", MARCH_5),
     ("es", f"Madrid, 5 de marzo de 2026 – {TEXT}", "Madrid", "", MARCH_5),
     ("es", f"BOGOTÁ, Colombia, 5 de marzo de 2026 – {TEXT}", "Bogotá", "CO", MARCH_5),
     ("ru", f"МОСКВА, 5 марта 2026 г. — {TEXT}", "Москва", "", MARCH_5),

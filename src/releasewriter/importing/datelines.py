@@ -38,6 +38,7 @@ _PARTICLES = frozenset(
         "de del la las los el da do das dos di du des le au aux es al et y e of the upon on sur"
     )
 )
+_DATE_ARTICLE = re.compile(r"[\s,]+(?:le|el|den|am)\s*$", re.IGNORECASE)
 _SENTENCE = re.compile(r"[.!?;:\"“”«»]")
 _SMALL_WORD = re.compile(r"(?<=[\s-])(De|Del|La|Las|Los|El|Da|Do|Dos|Du|Des|Au|Aux|Es)(?=[\s-])")
 
@@ -77,6 +78,8 @@ def _looks_like_name(part: str) -> bool:
         return False
     if not _has_case(part):
         return True
+    if all(w.lower() in _PARTICLES for w in words):
+        return False  # "Genève, le 5 mars": "le" is no place
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _PARTICLES for w in words)
 
 
@@ -171,6 +174,9 @@ def parse_dateline(
         tag, head = tag_match.group(0).strip(), head[: tag_match.start()]
     found = date_at_end(head)
     place_text = head[: found.start] if found else head
+    if found:
+        # "Genève, le 5 mars 2026", "Genf, den 5. März 2026": the article belongs to the date.
+        place_text = _DATE_ARTICLE.sub("", place_text)
     parts = [p for p in _PARTS.split(place_text.strip(" ,，،")) if p]
     if not parts or len(parts) > 4 or not all(_looks_like_name(p) for p in parts):
         return None

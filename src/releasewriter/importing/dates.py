@@ -152,3 +152,17 @@ def find_time(text: str) -> dt.time | None:
         if hour < 24 and minute < 60:
             return dt.time(hour, minute)
     return None
+
+
+# A date line may carry a short label: "Press release | 5 March 2026", "Genève, le 5 mars 2026".
+_DATE_LINE_WORDS = 3
+
+
+def date_line(text: str) -> dt.date | None:
+    """The date of a line that is a date and little else (a label of a few words)."""
+    found = find_dates(text)
+    if len(found) != 1:
+        return None
+    rest = text[: found[0].start] + " " + text[found[0].end :]
+    words = [w for w in re.split(r"[\s|,，،:–—-]+", rest) if any(c.isalpha() for c in w)]
+    return found[0].date if len(words) <= _DATE_LINE_WORDS else None

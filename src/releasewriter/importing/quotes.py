@@ -115,7 +115,13 @@ def _is_cased(text: str) -> bool:
     return any(c.isalpha() and c.upper() != c.lower() for c in text)
 
 
+# Pronouns of languages without capitals ("她说：“…”"): the speaker was named before.
+_PRONOUNS = frozenset({"他", "她", "他们", "她们", "我们", "它", "هو", "هي"})
+
+
 def _looks_like_person(name: str) -> bool:
+    if name in _PRONOUNS:
+        return False
     if not name or len(name) > 60 or any(c.isdigit() for c in name):
         return False
     if re.search(r"[.!?;:«»“”\"]", name.replace(".", "", 2) if len(name) > 4 else name):

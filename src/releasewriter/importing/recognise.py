@@ -11,6 +11,7 @@ window can show each field beside its source.
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
 import itertools
 import re
@@ -21,6 +22,7 @@ from releasewriter.importing.blocks import BlockKind, SourceBlock
 from releasewriter.importing.chrome import chrome_blocks
 from releasewriter.importing.contacts import EMAIL, PHONE, parse_contacts
 from releasewriter.importing.datelines import ParsedDateline, parse_dateline
+from releasewriter.importing.dates import date_line
 from releasewriter.importing.language import detect
 from releasewriter.importing.markup import markup_from
 from releasewriter.importing.quotes import parse_quote
@@ -36,7 +38,9 @@ from releasewriter.model import Dateline, Embargo, LanguageVersion, Paragraph, Q
 from releasewriter.model.inline import escape_markup
 
 # Field keys of ``placements`` that hold a label, not content ("Notes to editors").
-LABEL_KEYS = frozenset({"status", "contacts_heading", "notes_heading", "about_heading", "end_mark"})
+LABEL_KEYS = frozenset(
+    {"status", "date", "contacts_heading", "notes_heading", "about_heading", "end_mark"}
+)
 
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -45,6 +49,8 @@ _MIN_WORDS_AFTER_PLACE = 8
 _HEADLINE_WORDS = 5
 # A longer line after the contacts is prose (an unlabelled "About" text), not a contact.
 _CONTACT_LINE_WORDS = 25
+# A contact's name, role or office, as a line of its own.
+_NAME_LINE_WORDS = 10
 # A related story's title under "Related news"; a paragraph of the release is longer.
 _PAGE_LINE_WORDS = 12
 
@@ -117,6 +123,7 @@ class _Recogniser:
         self.result.release.versions.append(self.version)
         self.left_out = set(self.chrome)
         self.not_placed: set[int] = set()
+        self.top_date: dt.date | None = None
         if locale is None:
             self.result.confidence = detected.confidence
             self.result.notes.append(
@@ -133,7 +140,18 @@ class _Recogniser:
 
     # The top: status, embargo, headline, subheadline, dateline.
 
+    def _date_line(self, index: int) -> bool:
+        """Whether the line is a date above the release ("Press release | 5 March 2026"):
+        the dateline's date when the dateline gives none."""
+        date = date_line(self.plain(index))
+        if date is None or self.top_date is not None:
+            return False
+        self.top_date = date
+        self.place("date", index)
+        return True
+
     def _status(self, index: int) -> bool:
+        """Whether the line is the release's status or its embargo."""
         plain = self.plain(index)
         if is_immediate_release(plain):
             self.place("status", index)
@@ -173,6 +191,8 @@ class _Recogniser:
             if parsed is not None:
                 self._headline([i for i in self.content[:position] if i not in status])
                 return position, parsed
+            if self._date_line(index):
+                status.add(index)
         # No dateline: the headline is the first heading (or headline-like line), the
         # body what follows it.
         for position, index in enumerate(self.content):
@@ -186,6 +206,7 @@ class _Recogniser:
                 if following and (parsed := self._dateline_at(following[0], lenient=True)):
                     return self.content.index(following[0]), parsed
                 self.result.notes.append(self.t.gettext("No dateline found."))
+                self.result.release.dateline = Dateline(date=self.top_date)
                 return position + 1, None
         return 0, None
 
@@ -215,7 +236,7 @@ class _Recogniser:
     def _apply_dateline(self, index: int, parsed: ParsedDateline) -> bool:
         """Set the dateline; True when its line holds the first paragraph too."""
         self.version.city = parsed.city
-        self.result.release.dateline = Dateline(parsed.country, parsed.date)
+        self.result.release.dateline = Dateline(parsed.country, parsed.date or self.top_date)
         self.result.dateline_text = self.blocks[index].plain[: parsed.text_start].strip()
         self.place("dateline", index)
         return bool(self.blocks[index].plain[parsed.text_start :].strip())
@@ -254,6 +275,7 @@ class _Recogniser:
         about: list[str] = []
         previous = {after: before for before, after in itertools.pairwise(self.lines)}
         trailing = False
+        unlabelled: list[int] = []
         for position in range(start, len(self.content)):
             index = self.content[position]
             block = self.blocks[index]
@@ -280,6 +302,8 @@ class _Recogniser:
             if found is Heading.ABOUT and section is _Section.BODY and _words(plain) > 6:
                 found = None
             if found is not None:
+                self.not_placed.update(unlabelled)  # not a contact's after all
+                unlabelled.clear()
                 self.place(f"{found.value}_heading", index)
                 section = {
                     Heading.CONTACTS: _Section.CONTACTS,
@@ -303,11 +327,21 @@ class _Recogniser:
             elif (
                 (section is _Section.CONTACTS and _words(plain) < _CONTACT_LINE_WORDS)
                 or EMAIL.search(plain)
+                or PHONE.search(plain)
                 or block.kind is BlockKind.TABLE_ROW
             ):
+                # After the end mark, contacts often come without a heading: the short
+                # lines before an address or a number are their names, roles and offices.
+                contact_lines += [(i, self.blocks[i]) for i in unlabelled]
+                unlabelled.clear()
                 contact_lines.append((index, block))
+            elif section is _Section.AFTER_END and _words(plain) <= _NAME_LINE_WORDS:
+                unlabelled.append(index)
             else:
+                self.not_placed.update(unlabelled)
+                unlabelled.clear()
                 self.not_placed.add(index)
+        self.not_placed.update(unlabelled)
         if about:
             self.version.boilerplate = "\n\n".join(about)
         self._contacts(contact_lines)
