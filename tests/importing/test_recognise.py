@@ -214,3 +214,54 @@ def test_a_long_document_is_recognised_well_under_half_a_second() -> None:
     start = time.perf_counter()
     recognise(blocks)
     assert time.perf_counter() - start < 0.25
+
+
+def test_a_contact_on_the_headings_own_line_is_read() -> None:
+    text = (
+        "Headline of the release for today\n"
+        "GENEVA, 5 March 2026 – The text of the release goes on here.\n"
+        "For more information, please contact Joe Lowry at IOM Geneva, "
+        "Tel: +41 22 717 9111, Email: jlowry@iom.int"
+    )
+    result = recognise(blocks_of(text), "en")
+    (contact,) = result.version.contacts
+    assert (contact.name, contact.office, contact.phone, contact.email) == (
+        "Joe Lowry",
+        "IOM Geneva",
+        "+41 22 717 9111",
+        "jlowry@iom.int",
+    )
+    assert result.not_placed == []
+
+
+def test_a_headline_that_starts_with_a_country_and_a_dash_is_no_dateline() -> None:
+    text = (
+        "Sudan – IOM scales up its response as thousands flee fighting in North Darfur\n"
+        "KHARTOUM, 5 March 2026 – IOM has sent teams to the border this week."
+    )
+    result = recognise(blocks_of(text), "en")
+    assert result.version.headline.startswith("Sudan – IOM scales up")
+    assert (result.version.city, result.release.dateline.date) == ("Khartoum", dt.date(2026, 3, 5))
+
+
+def test_a_date_above_the_headline_dates_a_dateline_without_one() -> None:
+    text = (
+        "Press release | 5 March 2026\n"
+        "Floods Displace 40,000 in Northern Kenya\n"
+        "Nairobi – IOM teams distributed shelter kits to 40,000 people this week."
+    )
+    result = recognise(blocks_of(text), "en")
+    assert result.release.dateline.date == dt.date(2026, 3, 5)
+    assert result.placements["date"] == [0]
+    assert result.version.headline == "Floods Displace 40,000 in Northern Kenya"
+
+
+def test_contacts_after_the_end_mark_need_no_heading() -> None:
+    text = RELEASE.replace("For more information, please contact:\n", "")
+    result = recognise(blocks_of(text))
+    (contact,) = result.version.contacts
+    assert (contact.name, contact.role, contact.email) == (
+        "Grace Mwangi",
+        "Media Officer",
+        "gmwangi@iom.int",
+    )

@@ -115,6 +115,10 @@ def _is_role(line: str) -> bool:
 def _from_lines(lines: list[str], emails: list[str], phones: list[str]) -> Contact:
     name, *others = [*lines, ""][: max(len(lines), 1)]
     role = office = ""
+    person, at, where = name.partition(" at ")
+    if at and not others:
+        # "Joe Lowry at IOM Geneva", as a heading's sentence runs on.
+        return Contact(name=person, office=where, email=", ".join(emails), phone=", ".join(phones))
     if len(others) == 1:
         if _is_office(others[0]) and not _is_role(others[0]):
             office = others[0]

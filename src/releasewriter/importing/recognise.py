@@ -28,6 +28,7 @@ from releasewriter.importing.markup import markup_from
 from releasewriter.importing.quotes import parse_quote
 from releasewriter.importing.sections import (
     Heading,
+    contact_after_heading,
     embargo_line,
     heading,
     house_end_mark,
@@ -46,6 +47,7 @@ _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 # A dateline with no date must open a real paragraph, not a headline ("Sudan – IOM responds").
 _MIN_WORDS_AFTER_PLACE = 8
+_SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", "”", "»", '"', "…", ")", "؟")
 _HEADLINE_WORDS = 5
 # A longer line after the contacts is prose (an unlabelled "About" text), not a contact.
 _CONTACT_LINE_WORDS = 25
@@ -174,7 +176,10 @@ class _Recogniser:
         parsed = parse_dateline(block.plain, self.locale, alone=True, lenient=lenient)
         if parsed is None or parsed.date is not None or lenient:
             return parsed
-        if _words(block.plain[parsed.text_start :]) < _MIN_WORDS_AFTER_PLACE:
+        # Without a date, "Sudan – IOM scales up its response as thousands flee" could be
+        # a headline: a paragraph is longer, and ends as sentences end.
+        rest = block.plain[parsed.text_start :].strip()
+        if _words(rest) < _MIN_WORDS_AFTER_PLACE or not rest.endswith(_SENTENCE_ENDS):
             return None
         return parsed
 
@@ -305,6 +310,8 @@ class _Recogniser:
                 self.not_placed.update(unlabelled)  # not a contact's after all
                 unlabelled.clear()
                 self.place(f"{found.value}_heading", index)
+                if found is Heading.CONTACTS and (rest := contact_after_heading(plain)):
+                    contact_lines.append((index, SourceBlock(escape_markup(rest), rest)))
                 section = {
                     Heading.CONTACTS: _Section.CONTACTS,
                     Heading.NOTES: _Section.NOTES,

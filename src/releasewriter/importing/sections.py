@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from releasewriter.i18n.countries import fold
+from releasewriter.importing.contacts import EMAIL, PHONE
 from releasewriter.importing.dates import find_dates, find_time
 from releasewriter.render.labels import Labels
 
@@ -131,16 +132,33 @@ def _labels(kind: Heading) -> tuple[str, ...]:
 
 _WORDS_IN_HEADING = 14
 _WORDS_IN_ABOUT = 8
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+# "For more information, please contact Joe Lowry, Tel: …": the heading runs on into a contact.
+_CONTACT_WORD = re.compile(
+    r"(?:\b(?:contact(?:er|ez|o|ar|e)?|обращайтесь(?:\s+к)?|связывайтесь(?:\s+с)?)\b"
+    r"|الاتصال بـ?|التواصل مع|联系)\s*[:：]?\s*",
+    re.IGNORECASE,
+)
 
 
 def heading(plain: str) -> Heading | None:
     """Which part of a release the line introduces, if it is one of their headings."""
     key = _key(plain)
+    contact = _CONTACT_WORD.search(plain)
+    if contact and (EMAIL.search(plain, contact.end()) or PHONE.search(plain, contact.end())):
+        # "For more information, please contact Joe Lowry, Tel: …": the heading is the start.
+        # A bare "Contact" must end with its colon: "Contact tracing…" is a sentence.
+        start = _key(plain[: contact.end()])
+        colon = any(mark in contact.group() for mark in ":：")
+        key = start if colon or len(start.split()) > 1 or _CJK.search(start) else key
     if not key or len(key.split()) > _WORDS_IN_HEADING or len(key) > 90:
         return None
     for kind in (Heading.CONTACTS, Heading.NOTES):
         for label in _labels(kind):
-            if key == label or (len(label.split()) > 1 and key.startswith(label)):
+            # A label of several words, or of Chinese characters, may run on ("…请联系：").
+            running = len(label.split()) > 1 or bool(_CJK.search(label))
+            if key == label or (running and key.startswith(label)):
                 return kind
     if any(c.isdigit() for c in key) or plain.rstrip().endswith((".", "。")):
         return None
@@ -256,3 +274,11 @@ def is_chrome_line(plain: str) -> bool:
     if any(key.startswith(_key(start)) for start in _CHROME_STARTS):
         return True
     return "cookie" in key and len(key.split()) <= 40
+
+
+def contact_after_heading(plain: str) -> str:
+    """The contact that follows the contacts heading on its line ("…, please contact Joe
+    Lowry, Tel: …"), or nothing."""
+    match = _CONTACT_WORD.search(plain)
+    rest = plain[match.end() :].strip() if match and heading(plain) else ""
+    return rest if EMAIL.search(rest) or PHONE.search(rest) else ""
