@@ -15,7 +15,6 @@ import datetime as dt
 import gettext
 import itertools
 import re
-from dataclasses import dataclass, field
 from enum import Enum, auto
 
 from releasewriter.importing.blocks import BlockKind, SourceBlock
@@ -23,6 +22,7 @@ from releasewriter.importing.chrome import chrome_blocks
 from releasewriter.importing.contacts import EMAIL, PHONE, parse_contacts
 from releasewriter.importing.datelines import ParsedDateline, parse_dateline
 from releasewriter.importing.dates import date_line
+from releasewriter.importing.imported import LABEL_KEYS, ImportedRelease
 from releasewriter.importing.language import detect
 from releasewriter.importing.markup import markup_from
 from releasewriter.importing.quotes import parse_quote
@@ -38,10 +38,7 @@ from releasewriter.importing.sections import (
 from releasewriter.model import Dateline, Embargo, LanguageVersion, Paragraph, Quote, Release
 from releasewriter.model.inline import escape_markup
 
-# Field keys of ``placements`` that hold a label, not content ("Notes to editors").
-LABEL_KEYS = frozenset(
-    {"status", "date", "contacts_heading", "notes_heading", "about_heading", "end_mark"}
-)
+__all__ = ["LABEL_KEYS", "ImportedRelease", "recognise"]
 
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -55,34 +52,6 @@ _CONTACT_LINE_WORDS = 25
 _NAME_LINE_WORDS = 10
 # A related story's title under "Related news"; a paragraph of the release is longer.
 _PAGE_LINE_WORDS = 12
-
-
-@dataclass
-class ImportedRelease:
-    """A draft made from an imported document, and an account of every line of it."""
-
-    release: Release
-    # Lines (their plain text) that went into no field, in document order.
-    not_placed: list[str] = field(default_factory=list)
-    # The web page's furniture (menus, sharing, cookie banners): not the release's.
-    left_out: list[str] = field(default_factory=list)
-    # Each filled field ("headline", "body.0", "quote.1", "contact.0", "boilerplate",
-    # and the labels in LABEL_KEYS) to the indices of the blocks it came from.
-    placements: dict[str, list[int]] = field(default_factory=dict)
-    # What the user should know about the reading ("Language: French, …").
-    notes: list[str] = field(default_factory=list)
-    not_placed_blocks: list[int] = field(default_factory=list)
-    left_out_blocks: list[int] = field(default_factory=list)
-    # The dateline as it was written ("GENÈVE, 16 juillet 2013 (OIM) –"); its
-    # city, country and date are in the release, the organisation's tag is not.
-    dateline_text: str = ""
-    # Each quote's attribution verb as written ("a déclaré"), in the order of the quotes.
-    attributions: list[str] = field(default_factory=list)
-    confidence: float = 0.0
-
-    @property
-    def version(self) -> LanguageVersion:
-        return self.release.source
 
 
 class _Section(Enum):
