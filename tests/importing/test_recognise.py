@@ -265,3 +265,28 @@ def test_contacts_after_the_end_mark_need_no_heading() -> None:
         "Media Officer",
         "gmwangi@iom.int",
     )
+
+
+def test_a_menu_between_paragraphs_is_left_out() -> None:
+    text = RELEASE.replace(
+        "The response plan is only 30 per cent funded.",
+        "Our work\nWhere we work\nData and research\nThe response plan is only 30 per cent funded.",
+    )
+    result = recognise(blocks_of(text))
+    assert result.left_out == ["Our work", "Where we work", "Data and research"]
+    assert len(result.version.body) == 3
+
+
+def test_an_about_subheading_in_the_body_stays_in_the_body() -> None:
+    text = RELEASE.replace(
+        "The response plan is only 30 per cent funded.",
+        "About the programme\nThe response plan is only 30 per cent funded.",
+    )
+    result = recognise(blocks_of(text))
+    assert [p.text for p in result.version.body][2:] == [
+        "About the programme",
+        "The response plan is only 30 per cent funded.",
+    ]
+    assert result.version.boilerplate == (
+        "IOM works with governments for humane and orderly migration."
+    )

@@ -158,8 +158,13 @@ def find_time(text: str) -> dt.time | None:
 _DATE_LINE_WORDS = 3
 
 
+_DATE_LINE_LENGTH = 80
+
+
 def date_line(text: str) -> dt.date | None:
     """The date of a line that is a date and little else (a label of a few words)."""
+    if len(text) > _DATE_LINE_LENGTH:
+        return None
     found = find_dates(text)
     if len(found) != 1:
         return None

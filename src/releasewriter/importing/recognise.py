@@ -50,6 +50,9 @@ _HEADLINE_WORDS = 5
 _CONTACT_LINE_WORDS = 25
 # A contact's name, role or office, as a line of its own.
 _NAME_LINE_WORDS = 10
+# A menu inside the page: entries of a few words, several in a row.
+_MENU_ENTRY_WORDS = 4
+_MENU_ENTRIES = 3
 # A related story's title under "Related news"; a paragraph of the release is longer.
 _PAGE_LINE_WORDS = 12
 
@@ -250,6 +253,7 @@ class _Recogniser:
         previous = {after: before for before, after in itertools.pairwise(self.lines)}
         trailing = False
         unlabelled: list[int] = []
+        menus = self._menu_runs(start)
         for position in range(start, len(self.content)):
             index = self.content[position]
             block = self.blocks[index]
@@ -287,7 +291,9 @@ class _Recogniser:
                     Heading.ABOUT: _Section.ABOUT,
                 }[found]
                 continue
-            if section is _Section.BODY:
+            if section is _Section.BODY and index in menus:
+                self.left_out.add(index)
+            elif section is _Section.BODY:
                 self._body_line(index, block.text.strip(), plain)
             elif section is _Section.NOTES:
                 self.place(f"notes.{len(self.version.notes_to_editors)}", index)
@@ -322,6 +328,26 @@ class _Recogniser:
             self.version.boilerplate = "\n\n".join(about)
         self._contacts(contact_lines)
         return self._finish()
+
+    def _menu_runs(self, start: int) -> set[int]:
+        """Lines of a menu inside the text: three or more short lines in a row, none
+        ending as a sentence ends (a paragraph does; a subheading stands alone)."""
+        found: set[int] = set()
+        run: list[int] = []
+        for index in [*self.content[start + 1 :], None]:
+            plain = self.plain(index) if index is not None else ""
+            if (
+                index is not None
+                and _words(plain) <= _MENU_ENTRY_WORDS
+                and not plain.endswith(_SENTENCE_ENDS)
+                and self._page_line(plain)
+            ):
+                run.append(index)
+                continue
+            if len(run) >= _MENU_ENTRIES:
+                found.update(run)
+            run = []
+        return found
 
     @staticmethod
     def _page_line(plain: str) -> bool:

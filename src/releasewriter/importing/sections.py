@@ -131,6 +131,9 @@ def _labels(kind: Heading) -> tuple[str, ...]:
 
 
 _WORDS_IN_HEADING = 14
+# Longer lines are paragraphs; a heading with a contact on its line stays below this.
+_HEADING_LENGTH = 300
+_CHROME_LENGTH = 400
 _WORDS_IN_ABOUT = 8
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -144,6 +147,8 @@ _CONTACT_WORD = re.compile(
 
 def heading(plain: str) -> Heading | None:
     """Which part of a release the line introduces, if it is one of their headings."""
+    if len(plain) > _HEADING_LENGTH:
+        return None
     key = _key(plain)
     contact = _CONTACT_WORD.search(plain)
     if contact and (EMAIL.search(plain, contact.end()) or PHONE.search(plain, contact.end())):
@@ -172,8 +177,16 @@ def heading(plain: str) -> Heading | None:
             and len(key) > len(prefix)
             and (joined or key[len(prefix)] == " ")
         ):
-            return Heading.ABOUT
+            return Heading.ABOUT if _names_someone(plain) else None
     return None
+
+
+def _names_someone(plain: str) -> bool:
+    """An "About" heading names an organisation ("About IOM", "À propos de l’OIM"):
+    a capital after its first word. "About the project" is a subheading."""
+    rest = plain.strip().split(maxsplit=1)[1:] or [""]
+    cased = [c for c in rest[0] if c.isalpha() and c.upper() != c.lower()]
+    return not cased or any(c.isupper() for c in cased)
 
 
 @functools.cache
@@ -268,6 +281,8 @@ def _chrome_lines() -> frozenset[str]:
 
 def is_chrome_line(plain: str) -> bool:
     """A line of a web page's own furniture: sharing, navigation, a cookie banner."""
+    if len(plain) > _CHROME_LENGTH:
+        return False
     key = _key(plain)
     if key in _chrome_lines():
         return True
