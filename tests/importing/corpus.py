@@ -51,7 +51,7 @@ PLACES = (
 @dataclass(frozen=True)
 class Style:
     name: str
-    dateline: str  # full, tag, plain, nodate, country, alone, app
+    dateline: str  # full, tag, plain, nodate, country, alone, paren, dateonly, app
     alt_date: bool = False
     quote: str = "after"  # after, after2, before
     contacts: str = "lines"  # lines, one_line, table, table_bare
@@ -116,6 +116,8 @@ STYLES = (
         about=True,
         status="embargo",
     ),
+    Style("bracketed-date", "paren", quote="before", contacts="one_line", notes=True),
+    Style("date-only", "dateonly", alt_date=True, quote="after", contact_count=2, chrome=True),
     Style("word-document", "nodate", quote="after", contact_count=2, word_document=True),
     Style(
         "app-export",
@@ -365,12 +367,12 @@ def _written(draft: _Draft, style: Style, rng: random.Random) -> tuple[list[Line
         lines += [Line(heading[:1].upper() + heading[1:]), Line(draft.about)]
     if style.chrome:
         lines += [Line(text, zone="after") for text in words.chrome_after]
-    dated = style.dateline in ("full", "tag", "plain", "alone")
+    dated = style.dateline in ("full", "tag", "plain", "alone", "paren", "dateonly")
     expected = Expected(
         locale=locale,
         headline=draft.headline,
         subheadline=draft.subheadline if style.subheadline else "",
-        city="" if style.dateline == "country" else draft.city,
+        city="" if style.dateline in ("country", "dateonly") else draft.city,
         country=draft.country if style.dateline in ("full", "country", "alone") else "",
         date=draft.date if dated or style.word_document else None,
         embargo=embargo,

@@ -54,6 +54,8 @@ def dateline(form: str, locale: str, city: str, country: str, date: str, tag: st
             "nodate": f"{city}{dash}",
             "country": f"{country}{dash}",
             "alone": f"{country}{city}，{date}",
+            "paren": f"{city}（{date}）{dash}",
+            "dateonly": f"{date}{dash}",
         }[form]
     comma = "، " if locale == "ar" else ", "
     return {
@@ -63,6 +65,8 @@ def dateline(form: str, locale: str, city: str, country: str, date: str, tag: st
         "nodate": f"{city} {dash} ",
         "country": f"{country} - ",
         "alone": f"{caps}{comma}{country}{comma}{date}",
+        "paren": f"{caps} ({date}) {dash} ",
+        "dateonly": f"{date} {dash} ",
     }[form]
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from releasewriter.i18n.countries import country_code, fold
 from releasewriter.i18n.locales import parse_locale
 from releasewriter.i18n.places import city_in
-from releasewriter.importing.dates import date_at_end
+from releasewriter.importing.dates import FoundDate, date_at_end
 
 # The dash after the dateline: spaced when it is a hyphen, so that
 # "Port-au-Prince" stays whole; Chinese writes "——" with no space.
@@ -173,11 +173,17 @@ def parse_dateline(
     if tag_match := _TAG.search(head):
         tag, head = tag_match.group(0).strip(), head[: tag_match.start()]
     found = date_at_end(head)
+    if found is None and tag and (in_tag := date_at_end(tag.strip("()（）"))):
+        # "GENEVA (5 March 2026) –": the brackets hold the date, not the organisation.
+        found, tag = FoundDate(in_tag.date, len(head), len(head)), ""
     place_text = head[: found.start] if found else head
     if found:
         # "Genève, le 5 mars 2026", "Genf, den 5. März 2026": the article belongs to the date.
         place_text = _DATE_ARTICLE.sub("", place_text)
     parts = [p for p in _PARTS.split(place_text.strip(" ,，،")) if p]
+    if not parts and found is not None and text_start < len(plain):
+        # "5 March 2026 – …": a date alone opens the text, as UN News writes it.
+        return ParsedDateline("", "", found.date, tag, text_start)
     if not parts or len(parts) > 4 or not all(_looks_like_name(p) for p in parts):
         return None
     if found is None and (
