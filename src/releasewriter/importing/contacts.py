@@ -42,6 +42,8 @@ _LABEL = re.compile(
     + r")\.?\s+(?=[+\d(A-Za-z])",
     re.IGNORECASE,
 )
+# "In Geneva", "À Genève", "En Ginebra", "В Женеве", "في جنيف", "在日内瓦": where the person is.
+_WHERE = re.compile(r"^(?:(?:In|At|À|En|В|Во|في)\s+|在)\S")
 _SEPARATORS = re.compile(r"\s*(?:[,;|،，；]|\s[–—-]\s|\t)\s*")
 
 # Words that make a line the contact's office rather than their role.
@@ -104,7 +106,7 @@ def _details(text: str) -> tuple[list[str], list[str], str]:
 
 def _is_office(line: str) -> bool:
     # Chinese and Arabic write the office word joined to the others ("驻北京办事处").
-    joined = any(word in line for word in ("办事处", "مكتب"))
+    joined = any(word in line for word in ("办事处", "联络处", "代表处", "مكتب"))
     return joined or bool(set(fold(line).split()) & _OFFICE_WORDS)
 
 
@@ -115,6 +117,16 @@ def _is_role(line: str) -> bool:
 def _from_lines(lines: list[str], emails: list[str], phones: list[str]) -> Contact:
     name, *others = [*lines, ""][: max(len(lines), 1)]
     role = office = ""
+    if len(lines) > 1 and _WHERE.match(name):
+        # "In Geneva, Matthew Saltmarsh, …": the office first, then the person.
+        office, name, *others = lines
+        return Contact(
+            name=name,
+            role=", ".join(others),
+            office=office,
+            email=", ".join(emails),
+            phone=", ".join(phones),
+        )
     person, at, where = name.partition(" at ")
     if at and not others:
         # "Joe Lowry at IOM Geneva", as a heading's sentence runs on.

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from releasewriter.i18n.countries import country_code, fold
 from releasewriter.i18n.locales import parse_locale
 from releasewriter.i18n.places import city_in
-from releasewriter.importing.dates import FoundDate, date_at_end
+from releasewriter.importing.dates import FoundDate, date_at_end, date_at_start
 
 # The dash after the dateline: spaced when it is a hyphen, so that
 # "Port-au-Prince" stays whole; Chinese writes "——" with no space.
@@ -173,10 +173,13 @@ def parse_dateline(
     if tag_match := _TAG.search(head):
         tag, head = tag_match.group(0).strip(), head[: tag_match.start()]
     found = date_at_end(head)
+    place_text = head[: found.start] if found else head
     if found is None and tag and (in_tag := date_at_end(tag.strip("()（）"))):
         # "GENEVA (5 March 2026) –": the brackets hold the date, not the organisation.
         found, tag = FoundDate(in_tag.date, len(head), len(head)), ""
-    place_text = head[: found.start] if found else head
+    elif found is None and (first := date_at_start(head)):
+        # "2013年7月16日，北京——": Chinese news agencies put the date first.
+        found, place_text = first, head[first.end :]
     if found:
         # "Genève, le 5 mars 2026", "Genf, den 5. März 2026": the article belongs to the date.
         place_text = _DATE_ARTICLE.sub("", place_text)
