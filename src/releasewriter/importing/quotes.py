@@ -135,6 +135,11 @@ def _looks_like_person(name: str) -> bool:
         return False
     if not _is_cased(name):
         return True
+    # An acronym or a possessive among the words is an organisation's title, not a
+    # name: "UNHCR’s Special Envoy" (a name in capitals is all capitals).
+    acronyms = [w for w in words if len(w) > 1 and w.isupper()]
+    if (acronyms and len(acronyms) < len(words)) or re.search(r"\w['’]s\b", name):
+        return False
     # Mr. and Dr. are written before names; initials ("J. Smith") carry a full stop.
     return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
 
