@@ -4,7 +4,9 @@ Each was written by hand, after the recogniser, to find what it gets wrong:
 a UN briefing note (role before the name, contacts prefixed by their city),
 a Spanish release quoting "el Dr. …", a Russian one with "###" and a
 one-line contact, an Arabic appeal, and a Chinese release dated the news
-agencies' way ("2013年7月16日，北京——").
+agencies' way ("2013年7月16日，北京——"); then a French release with its place
+and date on a line above the headline, a news page with no dateline at all,
+and an embargoed Arabic release whose contact line carries a bidi mark.
 """
 
 from __future__ import annotations
@@ -97,6 +99,51 @@ def test_chinese_release_dated_before_its_city() -> None:
         "国际移民组织驻北京联络处",
         "lhuang@iom.int",
     )
+
+
+def test_place_and_date_above_the_headline() -> None:
+    result = _read("unhcr-appeal-fr.txt")
+    version = result.version
+    assert version.headline.startswith("Le HCR appelle à une aide d’urgence")
+    assert version.subheadline.startswith("Plus de 600 000 personnes")
+    assert (version.city, result.release.dateline.date) == ("Genève", dt.date(2026, 3, 5))
+    assert version.body[0].text.startswith("Le Haut Commissariat")
+    assert result.left_out == ["COMMUNIQUÉ DE PRESSE"]
+    (contact,) = version.contacts
+    assert (contact.name, contact.role, contact.office) == (
+        "Marie Durand",
+        "Chargée de communication",
+        "",
+    )
+    assert version.end_mark == "###"
+
+
+def test_news_page_without_a_dateline_starts_its_body_at_the_first_paragraph() -> None:
+    result = _read("un-news-web-en.txt")
+    version = result.version
+    assert version.headline == "Record number of migrants die crossing the Americas, IOM says"
+    assert result.release.dateline.date == dt.date(2026, 3, 5)
+    assert version.body[0].text.startswith("At least 1,300 migrants")
+    assert [q.speaker for q in version.quotes] == ["Ugochi Daniels"]
+    assert "Welcome to the United Nations" in result.left_out
+    assert "Related Stories" in result.left_out
+
+
+def test_embargoed_arabic_release_with_a_bidi_mark_in_a_phone_line() -> None:
+    result = _read("who-cholera-ar.txt")
+    version = result.version
+    assert version.embargo is not None
+    assert (version.embargo.until, version.embargo.timezone) == (
+        dt.datetime(2026, 3, 5, 0, 1),
+        "UTC",
+    )
+    (contact,) = version.contacts
+    assert (contact.name, contact.role, contact.phone) == (
+        "ليلى حسن",
+        "ممثلة المنظمة في اليمن",
+        "+967 1 234 567",
+    )
+    assert version.boilerplate is not None
 
 
 @pytest.mark.parametrize("path", sorted(DATA.glob("*.txt")), ids=lambda p: p.stem)

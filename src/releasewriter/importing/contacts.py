@@ -44,6 +44,8 @@ _LABEL = re.compile(
 )
 # "In Geneva", "À Genève", "En Ginebra", "В Женеве", "في جنيف", "在日内瓦": where the person is.
 _WHERE = re.compile(r"^(?:(?:In|At|À|En|В|Во|في)\s+|在)\S")
+# What is left between details once they are taken out: dashes, stops, bidi marks.
+_STRAY = " .:-–—\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069"
 _SEPARATORS = re.compile(r"\s*(?:[,;|،，；]|\s[–—-]\s|\t)\s*")
 
 # Words that make a line the contact's office rather than their role.
@@ -101,7 +103,7 @@ def _details(text: str) -> tuple[list[str], list[str], str]:
     for phone in phones:
         rest = rest.replace(phone, " ", 1)
     rest = _LABEL.sub(" ", rest) if emails or phones else rest
-    return emails, phones, " ".join(rest.split())
+    return emails, phones, " ".join(rest.split()).strip(_STRAY)
 
 
 def _is_office(line: str) -> bool:
@@ -117,6 +119,9 @@ def _is_role(line: str) -> bool:
 def _from_lines(lines: list[str], emails: list[str], phones: list[str]) -> Contact:
     name, *others = [*lines, ""][: max(len(lines), 1)]
     role = office = ""
+    if not others and len(parts := _SEPARATORS.split(name)) > 1:
+        # "ليلى حسن، ممثلة المنظمة في اليمن" on one line above the details.
+        name, *others = parts
     if len(lines) > 1 and _WHERE.match(name):
         # "In Geneva, Matthew Saltmarsh, …": the office first, then the person.
         office, name, *others = lines
@@ -232,7 +237,7 @@ def parse_contacts(blocks: list[tuple[int, SourceBlock]]) -> tuple[list[FoundCon
             continue
         emails, phones, rest = _details(plain)
         if emails or phones:
-            parts = [p for p in _SEPARATORS.split(rest) if p.strip(" .:-")] if rest else []
+            parts = [p for p in _SEPARATORS.split(rest) if p.strip(_STRAY)] if rest else []
             if parts and (pending.has_details or not pending.lines):
                 # "Name, Role, email, phone": a contact on one line.
                 flush()

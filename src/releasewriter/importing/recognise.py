@@ -46,6 +46,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _MIN_WORDS_AFTER_PLACE = 8
 _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", "”", "»", '"', "…", ")", "؟")
 _HEADLINE_WORDS = 5
+# The first line this long that ends as a sentence ends starts the body.
+_PARAGRAPH_WORDS = 12
 # A longer line after the contacts is prose (an unlabelled "About" text), not a contact.
 _CONTACT_LINE_WORDS = 25
 # A contact's name, role or office, as a line of its own.
@@ -166,26 +168,54 @@ class _Recogniser:
                 break
             parsed = self._dateline_at(index, lenient=False)
             if parsed is not None:
-                self._headline([i for i in self.content[:position] if i not in status])
+                above = [i for i in self.content[:position] if i not in status]
+                below = self._headlines_below(position)
+                if below and not self.blocks[index].plain[parsed.text_start :].strip():
+                    # "Genève, le 5 mars 2026" on a line above the headline.
+                    self.left_out.update(above)
+                    self._headline(below)
+                    self._apply_dateline(index, parsed)
+                    return self.content.index(below[-1]) + 1, None
+                self._headline(above)
                 return position, parsed
             if self._date_line(index):
                 status.add(index)
-        # No dateline: the headline is the first heading (or headline-like line), the
-        # body what follows it.
+        self.result.notes.append(self.t.gettext("No dateline found."))
+        self.result.release.dateline = Dateline(date=self.top_date)
+        # The body starts at the first line that reads as a paragraph; the headline is
+        # above it. Failing that, the body follows the first heading.
         for position, index in enumerate(self.content):
-            if index in status:
-                continue
-            if _is_heading_like(self.blocks[index]) or _headline_like(self.blocks[index]):
+            if index not in status and position and self._paragraph_like(index):
+                self._headline([i for i in self.content[:position] if i not in status])
+                return position, self._dateline_at(index, lenient=True)
+        for position, index in enumerate(self.content):
+            if index not in status and (
+                _is_heading_like(self.blocks[index]) or _headline_like(self.blocks[index])
+            ):
                 self._headline([i for i in self.content[: position + 1] if i not in status])
-                following = [
-                    i for i in self.content[position + 1 : position + 3] if i not in status
-                ]
-                if following and (parsed := self._dateline_at(following[0], lenient=True)):
-                    return self.content.index(following[0]), parsed
-                self.result.notes.append(self.t.gettext("No dateline found."))
-                self.result.release.dateline = Dateline(date=self.top_date)
                 return position + 1, None
         return 0, None
+
+    def _paragraph_like(self, index: int) -> bool:
+        block = self.blocks[index]
+        plain = self.plain(index)
+        return (
+            block.kind is not BlockKind.HEADING
+            and _words(plain) >= _PARAGRAPH_WORDS
+            and plain.endswith(_SENTENCE_ENDS)
+        )
+
+    def _headlines_below(self, position: int) -> list[int]:
+        """The headline (and subheadline) under a dateline set on its own line, if the
+        lines under it read as headlines rather than as the body."""
+        found: list[int] = []
+        for index in self.content[position + 1 : position + 3]:
+            plain = self.plain(index)
+            if self._paragraph_like(index) or heading(plain) or plain.endswith(_SENTENCE_ENDS):
+                break
+            found.append(index)
+        following = self.content[position + 1 + len(found) : position + 2 + len(found)]
+        return found if found and following else []
 
     def _headline(self, before: list[int]) -> None:
         """The headline (and subheadline) among the lines before the dateline;
