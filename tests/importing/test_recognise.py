@@ -290,3 +290,35 @@ def test_an_about_subheading_in_the_body_stays_in_the_body() -> None:
     assert result.version.boilerplate == (
         "IOM works with governments for humane and orderly migration."
     )
+
+
+def test_a_web_page_as_the_html_reader_gives_it() -> None:
+    def block(
+        text: str, plain: str, kind: BlockKind = BlockKind.PARAGRAPH, **flags: bool
+    ) -> SourceBlock:
+        return SourceBlock(text, plain, kind, level=1 if kind is BlockKind.HEADING else 0, **flags)
+
+    headline = "L’OIM et la Chine œuvrent pour protéger les victimes de traite"
+    first = "L’OIM organise cette semaine un atelier de trois jours pour les officiers de police."
+    blocks = [
+        block("Nous utilisons des cookies.", "Nous utilisons des cookies.", chrome=True),
+        block("Qui sommes nous", "Qui sommes nous", BlockKind.LIST_ITEM, chrome=True),
+        block(f"**{headline}**", headline, BlockKind.HEADING, bold=True),
+        block("16 juillet 2013", "16 juillet 2013"),
+        block(f"**China** - {first}", f"China - {first}"),
+        block("**Pour plus d’informations, veuillez contacter**",
+              "Pour plus d’informations, veuillez contacter", bold=True),
+        block("Ellen Wong", "Ellen Wong"),
+        block("Email : ewong@iom.int", "Email : ewong@iom.int"),
+        block("**Partager**", "Partager", BlockKind.HEADING, bold=True, chrome=True),
+    ]  # fmt: skip
+    result = recognise(blocks)
+    assert result.version.headline == headline
+    assert (result.release.dateline.country, result.release.dateline.date) == (
+        "CN",
+        dt.date(2013, 7, 16),
+    )
+    assert [p.text for p in result.version.body] == [first]
+    assert result.version.contacts[0].email == "ewong@iom.int"
+    assert result.left_out == ["Nous utilisons des cookies.", "Qui sommes nous", "Partager"]
+    assert result.not_placed == []
