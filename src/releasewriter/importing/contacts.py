@@ -39,7 +39,8 @@ _LABEL = re.compile(
     + "|".join(
         re.escape(label) for label in sorted(DETAIL_LABELS, key=len, reverse=True) if len(label) > 2
     )
-    + r")\.?\s+(?=[+\d(A-Za-z])",
+    # Without a colon, only right before what it labels: "Tel +41 …", "Email a@b.org".
+    + r")\.?\s+(?=[+\d(]|[\w.%+-]+@)",
     re.IGNORECASE,
 )
 # "In Geneva", "À Genève", "En Ginebra", "В Женеве", "في جنيف", "在日内瓦": where the person is.
@@ -98,11 +99,13 @@ def _phones(text: str) -> list[str]:
 def _details(text: str) -> tuple[list[str], list[str], str]:
     """The line's e-mail addresses, its phone numbers, and what is left of it."""
     emails = EMAIL.findall(text)
-    rest = EMAIL.sub(" ", text)
-    phones = _phones(rest)
+    phones = _phones(EMAIL.sub(" ", text))
+    if not emails and not phones:
+        return [], [], " ".join(text.split())
+    # The labels go first, while what they label still follows them.
+    rest = EMAIL.sub(" ", _LABEL.sub(" ", text))
     for phone in phones:
         rest = rest.replace(phone, " ", 1)
-    rest = _LABEL.sub(" ", rest) if emails or phones else rest
     return emails, phones, " ".join(rest.split()).strip(_STRAY)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from releasewriter.model import SpeakerGender
@@ -72,8 +73,9 @@ def _verbs() -> dict[str, SpeakerGender]:
     return verbs
 
 
-def _alternation(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+def _alternation(words: Iterable[str]) -> str:
+    # Longest first: "a déclaré" before "a dit", "заявила" before "заявил".
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @functools.cache

@@ -137,7 +137,9 @@ class _Recogniser:
             return False
         if embargo.until is None:
             self.not_placed.add(index)
-            self.result.notes.append(self.t.gettext("An embargo line has no date I could read."))
+            self.result.notes.append(
+                self.t.gettext("The embargo line has no readable date; it is kept unplaced.")
+            )
         else:
             self.version.embargo = Embargo(embargo.until, embargo.timezone)
             self.place("embargo", index)
