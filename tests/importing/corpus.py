@@ -354,6 +354,11 @@ def _written(draft: _Draft, style: Style, rng: random.Random) -> tuple[list[Line
                 lines.append(
                     Line(forms.quote(form, locale, text, speaker.name, role, speaker.female))
                 )
+                if style.word_document and speaker == draft.quotes[0][2]:
+                    # More of the first speaker's words: "she added", a body paragraph.
+                    more = next(q for q in words.quotes if q != text)
+                    lines.append(Line(forms.followup(locale, more, speaker.female)))
+                    followups += 1
     if style.end_mark:
         lines.append(Line(draft.end_mark))
     if not style.word_document:
