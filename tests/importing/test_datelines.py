@@ -36,6 +36,9 @@ CASES = [
     ("ar", f"دمشق، ٥ آذار ٢٠٢٦ – {TEXT}", "دمشق", "", MARCH_5),
     ("en", f"GENEVA (5 March 2026) – {TEXT}", "Geneva", "", MARCH_5),
     ("en", f"5 March 2026 – {TEXT}", "", "", MARCH_5),
+    ("en", f"Geneva, 5 March 2026: {TEXT}", "Geneva", "", MARCH_5),
+    ("en", f"GENEVA, Thursday 5 March 2026 – {TEXT}", "Geneva", "", MARCH_5),
+    ("en", f"COX’S BAZAR, Bangladesh, 5 March 2026 – {TEXT}", "Cox’s Bazar", "BD", MARCH_5),
     ("zh", "2026年3月5日——国际移民组织本周举办研讨会。", "", "", MARCH_5),
     ("zh", "2013年7月16日，北京——国际移民组织本周举办研讨会。", "北京", "", JULY_16),
 ]

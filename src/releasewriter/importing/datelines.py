@@ -26,6 +26,7 @@ from releasewriter.importing.dates import FoundDate, date_at_end, date_at_start
 # The dash after the dateline: spaced when it is a hyphen, so that
 # "Port-au-Prince" stays whole; Chinese writes "——" with no space.
 _DASH = re.compile(r"\s+[-–—]{1,2}\s+|\s*[–—―]{1,2}\s*|\s+-{1,2}(?=\S)")
+_COLON = re.compile(r"\s*[:：]\s+")
 # The organisation's tag before the dash: "(OIM)", "（国际移民组织）".
 _TAG = re.compile(r"\s*[(（]\s*([^()（）]{1,40}?)\s*[)）]\s*$")
 _PARTS = re.compile(r"\s*[,，،]\s*")
@@ -161,10 +162,14 @@ def parse_dateline(
     taken without a date too ("Dadaab – …"): for the line after a headline.
     """
     dash = _DASH.search(plain, 0, _MAX_HEAD + 4)
+    colon = _COLON.search(plain, 0, _MAX_HEAD + 2)
     if dash is not None and dash.start() > 0:
         head, text_start = plain[: dash.start()], dash.end()
         if not plain[text_start:].strip() and not alone:
             return None
+    elif colon is not None and date_at_end(plain[: colon.start()]):
+        # "Geneva, 5 March 2026: …": a colon, but only after a date.
+        head, text_start = plain[: colon.start()], colon.end()
     elif alone and len(plain) <= _MAX_HEAD:
         head, text_start = plain.rstrip(" :–—-"), len(plain)
     else:

@@ -161,7 +161,8 @@ def _speaker_and_role(who: str) -> tuple[str, str, str] | None:
         role_first, _, name = who.rpartition(",")
         if not role_first or not _looks_like_person(name.strip()):
             return None
-        speaker, role = name.strip(), role_first.strip()
+        # The article stays with the title it belongs to: "la Directrice générale".
+        speaker, role, article = name.strip(), role_first.strip(), None
     if len(role.split()) > _ROLE_WORDS:
         return None
     return speaker, role, article.group().strip() if article else ""
