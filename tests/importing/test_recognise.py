@@ -322,3 +322,11 @@ def test_a_web_page_as_the_html_reader_gives_it() -> None:
     assert result.version.contacts[0].email == "ewong@iom.int"
     assert result.left_out == ["Nous utilisons des cookies.", "Qui sommes nous", "Partager"]
     assert result.not_placed == []
+
+
+def test_contact_in_a_menu_above_the_headline_does_not_end_the_search_for_the_dateline() -> None:
+    text = "Home\nAbout us\nContact\n" + RELEASE.split("\n", 1)[1]
+    result = recognise(blocks_of(text))
+    assert (result.version.city, result.release.dateline.country) == ("Nairobi", "KE")
+    assert result.left_out == ["Home", "About us", "Contact"]
+    assert "No dateline found." not in result.notes

@@ -166,8 +166,10 @@ class _Recogniser:
             if self._status(index):
                 status.add(index)
                 continue
-            if heading(self.plain(index)) in (Heading.CONTACTS, Heading.NOTES):
-                break
+            if heading(self.plain(index)) in (Heading.CONTACTS, Heading.NOTES) and any(
+                self._paragraph_like(i) for i in self.content[:position]
+            ):
+                break  # past the body: no dateline to find ("Contact" in a menu is no end)
             parsed = self._dateline_at(index, lenient=False)
             if parsed is not None:
                 above = [i for i in self.content[:position] if i not in status]
@@ -182,14 +184,17 @@ class _Recogniser:
                 return position, parsed
             if self._date_line(index):
                 status.add(index)
-        self.result.notes.append(self.t.gettext("No dateline found."))
         self.result.release.dateline = Dateline(date=self.top_date)
         # The body starts at the first line that reads as a paragraph; the headline is
         # above it. Failing that, the body follows the first heading.
         for position, index in enumerate(self.content):
             if index not in status and position and self._paragraph_like(index):
                 self._headline([i for i in self.content[:position] if i not in status])
-                return position, self._dateline_at(index, lenient=True)
+                parsed = self._dateline_at(index, lenient=True)
+                if parsed is None:
+                    self.result.notes.append(self.t.gettext("No dateline found."))
+                return position, parsed
+        self.result.notes.append(self.t.gettext("No dateline found."))
         for position, index in enumerate(self.content):
             if index not in status and (
                 _is_heading_like(self.blocks[index]) or _headline_like(self.blocks[index])
