@@ -35,28 +35,27 @@ from releasewriter.importing.sections import (
     is_end_mark,
     is_immediate_release,
 )
+from releasewriter.importing.shapes import (
+    ends_a_sentence,
+    headline_like,
+    is_heading_like,
+    menu_runs,
+    page_line,
+    paragraph_like,
+    words,
+)
 from releasewriter.model import Dateline, Embargo, LanguageVersion, Paragraph, Quote, Release
 from releasewriter.model.inline import escape_markup
 
 __all__ = ["LABEL_KEYS", "ImportedRelease", "recognise"]
 
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
-_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 # A dateline with no date must open a real paragraph, not a headline ("Sudan – IOM responds").
 _MIN_WORDS_AFTER_PLACE = 8
-_SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", "”", "»", '"', "…", ")", "؟")
-_HEADLINE_WORDS = 5
-# The first line this long that ends as a sentence ends starts the body.
-_PARAGRAPH_WORDS = 12
 # A longer line after the contacts is prose (an unlabelled "About" text), not a contact.
 _CONTACT_LINE_WORDS = 25
 # A contact's name, role or office, as a line of its own.
 _NAME_LINE_WORDS = 10
-# A menu inside the page: entries of a few words, several in a row.
-_MENU_ENTRY_WORDS = 4
-_MENU_ENTRIES = 3
-# A related story's title under "Related news"; a paragraph of the release is longer.
-_PAGE_LINE_WORDS = 12
 
 
 class _Section(Enum):
@@ -65,24 +64,6 @@ class _Section(Enum):
     NOTES = auto()
     ABOUT = auto()
     AFTER_END = auto()
-
-
-def _words(plain: str) -> int:
-    cjk = len(_CJK.findall(plain))
-    return len(plain.split()) + cjk // 2
-
-
-def _is_heading_like(block: SourceBlock) -> bool:
-    return block.kind is BlockKind.HEADING or block.bold
-
-
-def _headline_like(block: SourceBlock) -> bool:
-    plain = block.plain.strip()
-    return (
-        _words(plain) >= _HEADLINE_WORDS
-        and not plain.startswith(("-", "•", "*"))
-        and not plain.endswith((":", "："))
-    )
 
 
 class _Recogniser:
@@ -155,7 +136,7 @@ class _Recogniser:
         # Without a date, "Sudan – IOM scales up its response as thousands flee" could be
         # a headline: a paragraph is longer, and ends as sentences end.
         rest = block.plain[parsed.text_start :].strip()
-        if _words(rest) < _MIN_WORDS_AFTER_PLACE or not rest.endswith(_SENTENCE_ENDS):
+        if words(rest) < _MIN_WORDS_AFTER_PLACE or not ends_a_sentence(rest):
             return None
         return parsed
 
@@ -167,7 +148,7 @@ class _Recogniser:
                 status.add(index)
                 continue
             if heading(self.plain(index)) in (Heading.CONTACTS, Heading.NOTES) and any(
-                self._paragraph_like(i) for i in self.content[:position]
+                paragraph_like(self.blocks[i]) for i in self.content[:position]
             ):
                 break  # past the body: no dateline to find ("Contact" in a menu is no end)
             parsed = self._dateline_at(index, lenient=False)
@@ -188,7 +169,7 @@ class _Recogniser:
         # The body starts at the first line that reads as a paragraph; the headline is
         # above it. Failing that, the body follows the first heading.
         for position, index in enumerate(self.content):
-            if index not in status and position and self._paragraph_like(index):
+            if index not in status and position and paragraph_like(self.blocks[index]):
                 self._headline([i for i in self.content[:position] if i not in status])
                 parsed = self._dateline_at(index, lenient=True)
                 if parsed is None:
@@ -197,20 +178,11 @@ class _Recogniser:
         self.result.notes.append(self.t.gettext("No dateline found."))
         for position, index in enumerate(self.content):
             if index not in status and (
-                _is_heading_like(self.blocks[index]) or _headline_like(self.blocks[index])
+                is_heading_like(self.blocks[index]) or headline_like(self.blocks[index])
             ):
                 self._headline([i for i in self.content[: position + 1] if i not in status])
                 return position + 1, None
         return 0, None
-
-    def _paragraph_like(self, index: int) -> bool:
-        block = self.blocks[index]
-        plain = self.plain(index)
-        return (
-            block.kind is not BlockKind.HEADING
-            and _words(plain) >= _PARAGRAPH_WORDS
-            and plain.endswith(_SENTENCE_ENDS)
-        )
 
     def _headlines_below(self, position: int) -> list[int]:
         """The headline (and subheadline) under a dateline set on its own line, if the
@@ -218,7 +190,7 @@ class _Recogniser:
         found: list[int] = []
         for index in self.content[position + 1 : position + 3]:
             plain = self.plain(index)
-            if self._paragraph_like(index) or heading(plain) or plain.endswith(_SENTENCE_ENDS):
+            if paragraph_like(self.blocks[index]) or heading(plain) or ends_a_sentence(plain):
                 break
             found.append(index)
         following = self.content[position + 1 + len(found) : position + 2 + len(found)]
@@ -234,11 +206,11 @@ class _Recogniser:
             upper, lower = (self.blocks[i] for i in before[-2:])
             # A heading over a plain line (or a lesser heading), or two lines that both
             # read as headlines: headline and subheadline.
-            headed = _is_heading_like(upper) and (
-                not _is_heading_like(lower) or lower.level > upper.level
+            headed = is_heading_like(upper) and (
+                not is_heading_like(lower) or lower.level > upper.level
             )
-            both_plain = not _is_heading_like(lower) and not _is_heading_like(upper)
-            if headed or (both_plain and _headline_like(upper) and _headline_like(lower)):
+            both_plain = not is_heading_like(lower) and not is_heading_like(upper)
+            if headed or (both_plain and headline_like(upper) and headline_like(lower)):
                 first = len(before) - 2
         self.left_out.update(before[:first])
         self.version.headline = self.plain(before[first])
@@ -290,7 +262,7 @@ class _Recogniser:
         previous = {after: before for before, after in itertools.pairwise(self.lines)}
         trailing = False
         unlabelled: list[int] = []
-        menus = self._menu_runs(start)
+        menus = menu_runs([(i, self.plain(i)) for i in self.content[start + 1 :]])
         for position in range(start, len(self.content)):
             index = self.content[position]
             block = self.blocks[index]
@@ -300,7 +272,7 @@ class _Recogniser:
             # Past the body, the page's furniture ("Share this", "Related news") runs on
             # with the short lines it lists (the related stories' titles).
             trailing = bool(self.version.body) and (trailing or previous.get(index) in self.chrome)
-            if trailing and self._page_line(plain):
+            if trailing and page_line(plain):
                 self.left_out.add(index)
                 continue
             trailing = False
@@ -314,7 +286,7 @@ class _Recogniser:
                 section = _Section.AFTER_END
                 continue
             found = heading(plain)
-            if found is Heading.ABOUT and section is _Section.BODY and _words(plain) > 6:
+            if found is Heading.ABOUT and section is _Section.BODY and words(plain) > 6:
                 found = None
             if found is not None:
                 self.not_placed.update(unlabelled)  # not a contact's after all
@@ -338,13 +310,13 @@ class _Recogniser:
                 text = block.text[numbered.end() :] if numbered else block.text
                 self.version.notes_to_editors.append(Paragraph(text.strip()))
             elif section is _Section.ABOUT:
-                if about and _words(plain) <= 4 and not plain.endswith((".", "。")):
+                if about and words(plain) <= 4 and not plain.endswith((".", "。")):
                     self.left_out.add(index)  # a menu after the boilerplate
                 else:
                     about.append(block.text.strip())
                     self.place("boilerplate", index)
             elif (
-                (section is _Section.CONTACTS and _words(plain) < _CONTACT_LINE_WORDS)
+                (section is _Section.CONTACTS and words(plain) < _CONTACT_LINE_WORDS)
                 or EMAIL.search(plain)
                 or PHONE.search(plain)
                 or block.kind is BlockKind.TABLE_ROW
@@ -354,7 +326,7 @@ class _Recogniser:
                 contact_lines += [(i, self.blocks[i]) for i in unlabelled]
                 unlabelled.clear()
                 contact_lines.append((index, block))
-            elif section is _Section.AFTER_END and _words(plain) <= _NAME_LINE_WORDS:
+            elif section is _Section.AFTER_END and words(plain) <= _NAME_LINE_WORDS:
                 unlabelled.append(index)
             else:
                 self.not_placed.update(unlabelled)
@@ -365,33 +337,6 @@ class _Recogniser:
             self.version.boilerplate = "\n\n".join(about)
         self._contacts(contact_lines)
         return self._finish()
-
-    def _menu_runs(self, start: int) -> set[int]:
-        """Lines of a menu inside the text: three or more short lines in a row, none
-        ending as a sentence ends (a paragraph does; a subheading stands alone)."""
-        found: set[int] = set()
-        run: list[int] = []
-        for index in [*self.content[start + 1 :], None]:
-            plain = self.plain(index) if index is not None else ""
-            if (
-                index is not None
-                and _words(plain) <= _MENU_ENTRY_WORDS
-                and not plain.endswith(_SENTENCE_ENDS)
-                and self._page_line(plain)
-            ):
-                run.append(index)
-                continue
-            if len(run) >= _MENU_ENTRIES:
-                found.update(run)
-            run = []
-        return found
-
-    @staticmethod
-    def _page_line(plain: str) -> bool:
-        """A line that may belong to the page's furniture: short, and no part of a release."""
-        if _words(plain) > _PAGE_LINE_WORDS or EMAIL.search(plain) or PHONE.search(plain):
-            return False
-        return heading(plain) is None and not is_end_mark(plain)
 
     def _contacts(self, lines: list[tuple[int, SourceBlock]]) -> None:
         found, headers = parse_contacts(lines)
