@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from releasewriter.i18n.locales import parse_locale
 from releasewriter.i18n.places import city_in
 from releasewriter.importing.blocks import BlockKind, SourceBlock
-from releasewriter.importing.recognise import ImportedRelease
 from releasewriter.model.inline import escape_markup
 from tests.importing import corpus_forms as forms
 from tests.importing.corpus_app import app_lines
@@ -411,39 +409,3 @@ def build_corpus(locales: Iterable[str] = LOCALES, variants: int = VARIANTS) -> 
                 name = f"{locale}-{style.name}-{variant + 1}"
                 corpus.append(CorpusRelease(name, locale, style, tuple(lines), expected))
     return corpus
-
-
-def _same(found: object, expected: object) -> bool:
-    if isinstance(found, str) and isinstance(expected, str):
-        return _normal(found) == _normal(expected)
-    return found == expected
-
-
-def _normal(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).replace("'", "’")
-    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
-
-
-def score(result: ImportedRelease, expected: Expected) -> list[tuple[str, bool]]:
-    """Each scored field and whether the recogniser found it."""
-    version = result.version
-    dateline = result.release.dateline
-    fields: list[tuple[str, object, object]] = [
-        ("headline", version.headline, expected.headline),
-        ("subheadline", version.subheadline, expected.subheadline),
-        ("city", version.city, expected.city),
-        ("country", dateline.country, expected.country),
-        ("date", dateline.date, expected.date),
-        ("paragraphs", len(version.body), expected.paragraphs),
-    ]
-    if expected.embargo is not None:
-        fields.append(("embargo", version.embargo and version.embargo.until, expected.embargo))
-    for number, (speaker, role) in enumerate(expected.quotes):
-        found = version.quotes[number] if number < len(version.quotes) else None
-        fields.append((f"quote {number} speaker", found and found.speaker, speaker))
-        fields.append((f"quote {number} role", found and found.role, role))
-    for number, (email, phone) in enumerate(expected.contacts):
-        contact = version.contacts[number] if number < len(version.contacts) else None
-        fields.append((f"contact {number} email", contact and contact.email, email))
-        fields.append((f"contact {number} phone", contact and contact.phone, phone))
-    return [(name, _same(found, wanted)) for name, found, wanted in fields]

@@ -16,7 +16,8 @@ from pathlib import Path
 from releasewriter.i18n.locales import bcp47_tag, text_direction
 from releasewriter.importing.blocks import BlockKind, SourceBlock
 from releasewriter.importing.recognise import recognise
-from tests.importing.corpus import ALL_WORDS, CorpusRelease, Expected, Line, build_corpus, score
+from tests.importing.corpus import ALL_WORDS, CorpusRelease, Expected, Line, build_corpus
+from tests.importing.corpus_score import score
 
 FORMATS = ("txt", "html", "docx")
 Reader = Callable[[Path], list[SourceBlock]]
