@@ -16,14 +16,15 @@ from pathlib import Path
 from releasewriter.i18n.locales import bcp47_tag, text_direction
 from releasewriter.importing.blocks import BlockKind, SourceBlock
 from releasewriter.importing.recognise import recognise
-from tests.importing.corpus import ALL_WORDS, CorpusRelease, Expected, Line, build_corpus, score
+from tests.importing.corpus import ALL_WORDS, CorpusRelease, Expected, Line, build_corpus
+from tests.importing.corpus_score import score
 
 FORMATS = ("txt", "html", "docx")
 Reader = Callable[[Path], list[SourceBlock]]
 
 
 def _release_lines(release: CorpusRelease) -> list[Line]:
-    return [line for line in release.lines if line.zone == "release"]
+    return [line for line in release.lines if line.zone in ("release", "top")]
 
 
 def write_txt(release: CorpusRelease, path: Path) -> None:
@@ -96,7 +97,9 @@ def write_docx(release: CorpusRelease, path: Path) -> None:
             rows = []
         if line is None:
             break
-        if line.text == release.expected.headline:
+        if line.bold:
+            document.add_paragraph().add_run(line.text).bold = True
+        elif line.text == release.expected.headline:
             if titled:
                 document.add_paragraph(line.text, style="Title")
             else:

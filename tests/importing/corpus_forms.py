@@ -54,6 +54,8 @@ def dateline(form: str, locale: str, city: str, country: str, date: str, tag: st
             "nodate": f"{city}{dash}",
             "country": f"{country}{dash}",
             "alone": f"{country}{city}，{date}",
+            "paren": f"{city}（{date}）{dash}",
+            "dateonly": f"{date}{dash}",
         }[form]
     comma = "، " if locale == "ar" else ", "
     return {
@@ -63,6 +65,8 @@ def dateline(form: str, locale: str, city: str, country: str, date: str, tag: st
         "nodate": f"{city} {dash} ",
         "country": f"{country} - ",
         "alone": f"{caps}{comma}{country}{comma}{date}",
+        "paren": f"{caps} ({date}) {dash} ",
+        "dateonly": f"{date} {dash} ",
     }[form]
 
 
@@ -176,3 +180,26 @@ EMBARGO = {
     "ar": ("محظور النشر حتى {date}، الساعة 09:00 بتوقيت غرينتش", dt.time(9), "UTC"),
     "zh": ("禁止发布，直至{date}10:00（北京时间）", dt.time(10), "Asia/Shanghai"),
 }
+
+# A label above the headline in a Word document.
+PRESS_RELEASE = {
+    "en": "PRESS RELEASE",
+    "fr": "COMMUNIQUÉ DE PRESSE",
+    "es": "COMUNICADO DE PRENSA",
+    "ru": "ПРЕСС-РЕЛИЗ",
+    "ar": "بيان صحفي",
+    "zh": "新闻稿",
+}
+
+
+def followup(locale: str, text: str, female: bool) -> str:
+    """More words of the same speaker, attributed by a pronoun: a paragraph, not a quote field."""
+    bare = text.rstrip(".。")
+    return {
+        "en": f"“{bare},” {'she' if female else 'he'} added.",
+        "fr": f"« {bare} », a-t-{'elle' if female else 'il'} ajouté.",
+        "es": f"«{bare}», añadió.",
+        "ru": f"«{bare}», — добавил{'а она' if female else ' он'}.",
+        "ar": f"وأضاف{'ت' if female else ''}: «{text}»",
+        "zh": f"{'她' if female else '他'}补充说：“{text}”",
+    }[locale]

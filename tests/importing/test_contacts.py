@@ -88,3 +88,12 @@ def test_a_table_pasted_as_text_keeps_its_tabs() -> None:
 def test_each_contact_knows_its_source_lines() -> None:
     found, _ = parse_contacts(_lines("Ellen Wong", "ewong@iom.int", "Peter Hall", "ph@iom.int"))
     assert [c.blocks for c in found] == [[0, 1], [2, 3]]
+
+
+def test_a_label_without_its_colon_goes_only_before_what_it_labels() -> None:
+    assert _fields(_lines("Joe Lowry", "Tel +41 22 717 9111", "Email jlowry@iom.int")) == [
+        ("Joe Lowry", "", "", "jlowry@iom.int", "+41 22 717 9111")
+    ]
+    assert _fields(_lines("Ana Ruiz, Mobile Team Leader, aruiz@iom.int")) == [
+        ("Ana Ruiz", "Mobile Team Leader", "", "aruiz@iom.int", "")
+    ]

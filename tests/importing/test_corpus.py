@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from releasewriter.importing.recognise import ImportedRelease, recognise
-from tests.importing.corpus import LOCALES, CorpusRelease, build_corpus, score
+from tests.importing.corpus import LOCALES, CorpusRelease, build_corpus
+from tests.importing.corpus_score import score
 from tests.importing.lines import lost_words
 
 # The share of fields that must be right, per language.

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from releasewriter.importing.recognise import recognise
-from tests.importing.corpus import build_corpus, score
+from tests.importing.corpus import build_corpus
 from tests.importing.corpus_files import markdown_table, measure, write_corpus
+from tests.importing.corpus_score import score
 from tests.importing.lines import blocks_of
 
 

@@ -24,6 +24,7 @@ CASES = [
     ("fr", f"China - {TEXT}", "", "CN", None),
     ("fr", f"PORT-AU-PRINCE, Haïti, jeudi 5 mars 2026 – {TEXT}", "Port-au-Prince", "HT", MARCH_5),
     ("fr", f"LE CAIRE, 1er mars 2026 – {TEXT}", "Le Caire", "", dt.date(2026, 3, 1)),
+    ("fr", f"Genève, le 5 mars 2026 – {TEXT}", "Genève", "", MARCH_5),
     ("es", f"Madrid, 5 de marzo de 2026 – {TEXT}", "Madrid", "", MARCH_5),
     ("es", f"BOGOTÁ, Colombia, 5 de marzo de 2026 – {TEXT}", "Bogotá", "CO", MARCH_5),
     ("ru", f"МОСКВА, 5 марта 2026 г. — {TEXT}", "Москва", "", MARCH_5),
@@ -33,6 +34,13 @@ CASES = [
     ("ar", f"القاهرة، مصر، 5 ديسمبر 2026 – {TEXT}", "القاهرة", "EG", dt.date(2026, 12, 5)),
     ("ar", f"القاهرة، مصر، ٥ ديسمبر ٢٠٢٦ – {TEXT}", "القاهرة", "EG", dt.date(2026, 12, 5)),
     ("ar", f"دمشق، ٥ آذار ٢٠٢٦ – {TEXT}", "دمشق", "", MARCH_5),
+    ("en", f"GENEVA (5 March 2026) – {TEXT}", "Geneva", "", MARCH_5),
+    ("en", f"5 March 2026 – {TEXT}", "", "", MARCH_5),
+    ("en", f"Geneva, 5 March 2026: {TEXT}", "Geneva", "", MARCH_5),
+    ("en", f"GENEVA, Thursday 5 March 2026 – {TEXT}", "Geneva", "", MARCH_5),
+    ("en", f"COX’S BAZAR, Bangladesh, 5 March 2026 – {TEXT}", "Cox’s Bazar", "BD", MARCH_5),
+    ("zh", "2026年3月5日——国际移民组织本周举办研讨会。", "", "", MARCH_5),
+    ("zh", "2013年7月16日，北京——国际移民组织本周举办研讨会。", "北京", "", JULY_16),
 ]
 
 

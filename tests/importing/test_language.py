@@ -90,3 +90,7 @@ def test_detection_of_a_long_text_is_fast() -> None:
     start = time.perf_counter()
     detect(text)
     assert time.perf_counter() - start < 0.1
+
+
+def test_korean_is_told_by_its_script() -> None:
+    assert detect_language("국제이주기구는 새로운 프로그램을 시작했습니다") == "ko"

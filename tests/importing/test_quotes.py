@@ -42,6 +42,12 @@ CASES = [
      "علينا أن نتحرك بسرعة.", "أحمد المصري", "", U),
     ("国际移民组织驻北京办事处主任帕尔·利尔耶特表示：“培训将提供必要的技能。”",
      "培训将提供必要的技能。", "帕尔·利尔耶特", "国际移民组织驻北京办事处主任", U),
+    ("“Every death at sea is a tragedy,” said UNHCR’s Special Envoy, Vincent Cochetel.",
+     "Every death at sea is a tragedy", "Vincent Cochetel", "UNHCR’s Special Envoy", U),
+    ("«Las vacunas funcionan», declaró el Dr. Tedros Adhanom, Director General de la OMS.",
+     "Las vacunas funcionan", "Dr. Tedros Adhanom", "Director General de la OMS", U),
+    ("« Nous devons agir », a déclaré la Directrice générale de l’OIM, Amy Pope.",
+     "Nous devons agir", "Amy Pope", "la Directrice générale de l’OIM", U),
     ("王芳说：“我们必须迅速行动。”", "我们必须迅速行动。", "王芳", "", U),
     ("“我们必须迅速行动。”李明表示。", "我们必须迅速行动。", "李明", "", U),
 ]  # fmt: skip

@@ -39,9 +39,14 @@ _LABEL = re.compile(
     + "|".join(
         re.escape(label) for label in sorted(DETAIL_LABELS, key=len, reverse=True) if len(label) > 2
     )
-    + r")\.?\s+(?=[+\d(A-Za-z])",
+    # Without a colon, only right before what it labels: "Tel +41 …", "Email a@b.org".
+    + r")\.?\s+(?=[+\d(]|[\w.%+-]+@)",
     re.IGNORECASE,
 )
+# "In Geneva", "À Genève", "En Ginebra", "В Женеве", "في جنيف", "在日内瓦": where the person is.
+_WHERE = re.compile(r"^(?:(?:In|At|À|En|В|Во|في)\s+|在)\S")
+# What is left between details once they are taken out: dashes, stops, bidi marks.
+_STRAY = " .:-–—\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069"
 _SEPARATORS = re.compile(r"\s*(?:[,;|،，；]|\s[–—-]\s|\t)\s*")
 
 # Words that make a line the contact's office rather than their role.
@@ -94,17 +99,19 @@ def _phones(text: str) -> list[str]:
 def _details(text: str) -> tuple[list[str], list[str], str]:
     """The line's e-mail addresses, its phone numbers, and what is left of it."""
     emails = EMAIL.findall(text)
-    rest = EMAIL.sub(" ", text)
-    phones = _phones(rest)
+    phones = _phones(EMAIL.sub(" ", text))
+    if not emails and not phones:
+        return [], [], " ".join(text.split())
+    # The labels go first, while what they label still follows them.
+    rest = EMAIL.sub(" ", _LABEL.sub(" ", text))
     for phone in phones:
         rest = rest.replace(phone, " ", 1)
-    rest = _LABEL.sub(" ", rest) if emails or phones else rest
-    return emails, phones, " ".join(rest.split())
+    return emails, phones, " ".join(rest.split()).strip(_STRAY)
 
 
 def _is_office(line: str) -> bool:
     # Chinese and Arabic write the office word joined to the others ("驻北京办事处").
-    joined = any(word in line for word in ("办事处", "مكتب"))
+    joined = any(word in line for word in ("办事处", "联络处", "代表处", "مكتب"))
     return joined or bool(set(fold(line).split()) & _OFFICE_WORDS)
 
 
@@ -115,6 +122,23 @@ def _is_role(line: str) -> bool:
 def _from_lines(lines: list[str], emails: list[str], phones: list[str]) -> Contact:
     name, *others = [*lines, ""][: max(len(lines), 1)]
     role = office = ""
+    if not others and len(parts := _SEPARATORS.split(name)) > 1:
+        # "ليلى حسن، ممثلة المنظمة في اليمن" on one line above the details.
+        name, *others = parts
+    if len(lines) > 1 and _WHERE.match(name):
+        # "In Geneva, Matthew Saltmarsh, …": the office first, then the person.
+        office, name, *others = lines
+        return Contact(
+            name=name,
+            role=", ".join(others),
+            office=office,
+            email=", ".join(emails),
+            phone=", ".join(phones),
+        )
+    person, at, where = name.partition(" at ")
+    if at and not others:
+        # "Joe Lowry at IOM Geneva", as a heading's sentence runs on.
+        return Contact(name=person, office=where, email=", ".join(emails), phone=", ".join(phones))
     if len(others) == 1:
         if _is_office(others[0]) and not _is_role(others[0]):
             office = others[0]
@@ -216,7 +240,7 @@ def parse_contacts(blocks: list[tuple[int, SourceBlock]]) -> tuple[list[FoundCon
             continue
         emails, phones, rest = _details(plain)
         if emails or phones:
-            parts = [p for p in _SEPARATORS.split(rest) if p.strip(" .:-")] if rest else []
+            parts = [p for p in _SEPARATORS.split(rest) if p.strip(_STRAY)] if rest else []
             if parts and (pending.has_details or not pending.lines):
                 # "Name, Role, email, phone": a contact on one line.
                 flush()

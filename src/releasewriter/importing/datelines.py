@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from releasewriter.i18n.countries import country_code, fold
 from releasewriter.i18n.locales import parse_locale
 from releasewriter.i18n.places import city_in
-from releasewriter.importing.dates import date_at_end
+from releasewriter.importing.dates import FoundDate, date_at_end, date_at_start
 
 # The dash after the dateline: spaced when it is a hyphen, so that
 # "Port-au-Prince" stays whole; Chinese writes "——" with no space.
 _DASH = re.compile(r"\s+[-–—]{1,2}\s+|\s*[–—―]{1,2}\s*|\s+-{1,2}(?=\S)")
+_COLON = re.compile(r"\s*[:：]\s+")
 # The organisation's tag before the dash: "(OIM)", "（国际移民组织）".
 _TAG = re.compile(r"\s*[(（]\s*([^()（）]{1,40}?)\s*[)）]\s*$")
 _PARTS = re.compile(r"\s*[,，،]\s*")
@@ -38,6 +39,7 @@ _PARTICLES = frozenset(
         "de del la las los el da do das dos di du des le au aux es al et y e of the upon on sur"
     )
 )
+_DATE_ARTICLE = re.compile(r"[\s,]+(?:le|el|den|am)\s*$", re.IGNORECASE)
 _SENTENCE = re.compile(r"[.!?;:\"“”«»]")
 _SMALL_WORD = re.compile(r"(?<=[\s-])(De|Del|La|Las|Los|El|Da|Do|Dos|Du|Des|Au|Aux|Es)(?=[\s-])")
 
@@ -77,6 +79,8 @@ def _looks_like_name(part: str) -> bool:
         return False
     if not _has_case(part):
         return True
+    if all(w.lower() in _PARTICLES for w in words):
+        return False  # "Genève, le 5 mars": "le" is no place
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _PARTICLES for w in words)
 
 
@@ -158,10 +162,14 @@ def parse_dateline(
     taken without a date too ("Dadaab – …"): for the line after a headline.
     """
     dash = _DASH.search(plain, 0, _MAX_HEAD + 4)
+    colon = _COLON.search(plain, 0, _MAX_HEAD + 2)
     if dash is not None and dash.start() > 0:
         head, text_start = plain[: dash.start()], dash.end()
         if not plain[text_start:].strip() and not alone:
             return None
+    elif colon is not None and date_at_end(plain[: colon.start()]):
+        # "Geneva, 5 March 2026: …": a colon, but only after a date.
+        head, text_start = plain[: colon.start()], colon.end()
     elif alone and len(plain) <= _MAX_HEAD:
         head, text_start = plain.rstrip(" :–—-"), len(plain)
     else:
@@ -171,7 +179,19 @@ def parse_dateline(
         tag, head = tag_match.group(0).strip(), head[: tag_match.start()]
     found = date_at_end(head)
     place_text = head[: found.start] if found else head
+    if found is None and tag and (in_tag := date_at_end(tag.strip("()（）"))):
+        # "GENEVA (5 March 2026) –": the brackets hold the date, not the organisation.
+        found, tag = FoundDate(in_tag.date, len(head), len(head)), ""
+    elif found is None and (first := date_at_start(head)):
+        # "2013年7月16日，北京——": Chinese news agencies put the date first.
+        found, place_text = first, head[first.end :]
+    if found:
+        # "Genève, le 5 mars 2026", "Genf, den 5. März 2026": the article belongs to the date.
+        place_text = _DATE_ARTICLE.sub("", place_text)
     parts = [p for p in _PARTS.split(place_text.strip(" ,，،")) if p]
+    if not parts and found is not None and text_start < len(plain):
+        # "5 March 2026 – …": a date alone opens the text, as UN News writes it.
+        return ParsedDateline("", "", found.date, tag, text_start)
     if not parts or len(parts) > 4 or not all(_looks_like_name(p) for p in parts):
         return None
     if found is None and (

@@ -83,6 +83,10 @@ def _date_pattern() -> re.Pattern[str]:
     )
 
 
+# Dates are written in a few words: a line or a start longer than this holds more.
+_DATE_LINE_LENGTH = 80
+
+
 @dataclass(frozen=True)
 class FoundDate:
     date: dt.date
@@ -129,6 +133,12 @@ def date_at_end(text: str) -> FoundDate | None:
     return None
 
 
+def date_at_start(text: str) -> FoundDate | None:
+    """The date ``text`` starts with ("2013年7月16日，北京"), if it starts with one."""
+    found = find_dates(text[:_DATE_LINE_LENGTH])
+    return found[0] if found and found[0].start == 0 else None
+
+
 _TIME = re.compile(
     r"(?<!\d)(?P<hour>\d{1,2})(?:[:.]|\s*(?:h|ч)\s*)(?P<minute>\d{2})"
     r"(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?(?!\d)"
@@ -152,3 +162,19 @@ def find_time(text: str) -> dt.time | None:
         if hour < 24 and minute < 60:
             return dt.time(hour, minute)
     return None
+
+
+# A date line may carry a short label: "Press release | 5 March 2026", "Genève, le 5 mars 2026".
+_DATE_LINE_WORDS = 3
+
+
+def date_line(text: str) -> dt.date | None:
+    """The date of a line that is a date and little else (a label of a few words)."""
+    if len(text) > _DATE_LINE_LENGTH:
+        return None
+    found = find_dates(text)
+    if len(found) != 1:
+        return None
+    rest = text[: found[0].start] + " " + text[found[0].end :]
+    words = [w for w in re.split(r"[\s|,，،:–—-]+", rest) if any(c.isalpha() for c in w)]
+    return found[0].date if len(words) <= _DATE_LINE_WORDS else None

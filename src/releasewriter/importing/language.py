@@ -2,8 +2,9 @@
 
 The script decides first: Arabic letters are Arabic (or Persian/Urdu when
 their own letters dominate), Han characters Chinese (Japanese with kana),
-Cyrillic Russian (Ukrainian when і ї є ґ are frequent). Latin-script text is
-scored word by word against the commonest function words of each language.
+Hangul Korean, Cyrillic Russian (Ukrainian when і ї є ґ are frequent).
+Latin-script text is scored word by word against the commonest function
+words of each language.
 
 The function words are a short curated list per language rather than the top
 of the spell checker's frequency lists: those lists keep only a coarse
@@ -83,6 +84,8 @@ def _script_counts(text: str) -> Counter[str]:
             counts["Hani"] += 1
         elif 0x3040 <= code <= 0x30FF:
             counts["Kana"] += 1
+        elif 0xAC00 <= code <= 0xD7AF:
+            counts["Hang"] += 1
         elif 0x0400 <= code <= 0x04FF:
             counts["Cyrl"] += 1
         elif char.isalpha() and code < 0x0250:
@@ -145,6 +148,8 @@ def detect(text: str) -> Detection:
         if counts["Kana"] > max(2, (counts["Hani"] + counts["Kana"]) * 0.05):
             return Detection("ja", 0.9)
         return Detection("zh", 0.95)
+    if script == "Hang":
+        return Detection("ko", 0.95)
     if script == "Cyrl":
         return _cyrillic(text, letters)
     return _latin(text)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from releasewriter.model import SpeakerGender
@@ -72,8 +73,9 @@ def _verbs() -> dict[str, SpeakerGender]:
     return verbs
 
 
-def _alternation(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+def _alternation(words: Iterable[str]) -> str:
+    # Longest first: "a déclaré" before "a dit", "заявила" before "заявил".
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @functools.cache
@@ -99,6 +101,9 @@ _CHINESE_TITLE = re.compile(rf"^(?P<role>.*(?:{'|'.join(_CHINESE_TITLES)}))(?P<n
 _SPLIT = re.compile(r"\s*[,，،]\s*")
 _NAME_PARTICLES = frozenset(str.split("van von de da del der di du la le al bin ibn el dos das"))
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# "el Dr. Tedros", "la Dra. López", "le Dr Martin": the article is no part of the name.
+_ARTICLE = re.compile(r"^(?:el|la|le|the)\s+(?=\S*[A-ZÀ-Ý])")
+_ROLE_WORDS = 25
 
 
 @dataclass(frozen=True)
@@ -107,7 +112,8 @@ class ParsedQuote:
     speaker: str
     role: str
     gender: SpeakerGender
-    # The attribution's verb as written ("a déclaré", "заявила"): the export writes its own.
+    # The attribution's own words as written ("a déclaré", "заявила", "declaró el"):
+    # the export writes its own.
     verb: str = ""
 
 
@@ -115,7 +121,13 @@ def _is_cased(text: str) -> bool:
     return any(c.isalpha() and c.upper() != c.lower() for c in text)
 
 
+# Pronouns of languages without capitals ("她说：“…”"): the speaker was named before.
+_PRONOUNS = frozenset({"他", "她", "他们", "她们", "我们", "它", "هو", "هي"})
+
+
 def _looks_like_person(name: str) -> bool:
+    if name in _PRONOUNS:
+        return False
     if not name or len(name) > 60 or any(c.isdigit() for c in name):
         return False
     if re.search(r"[.!?;:«»“”\"]", name.replace(".", "", 2) if len(name) > 4 else name):
@@ -125,20 +137,35 @@ def _looks_like_person(name: str) -> bool:
         return False
     if not _is_cased(name):
         return True
+    # An acronym or a possessive among the words is an organisation's title, not a
+    # name: "UNHCR’s Special Envoy" (a name in capitals is all capitals).
+    acronyms = [w for w in words if len(w) > 1 and w.isupper()]
+    if (acronyms and len(acronyms) < len(words)) or re.search(r"\w['’]s\b", name):
+        return False
     # Mr. and Dr. are written before names; initials ("J. Smith") carry a full stop.
     return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
 
 
-def _speaker_and_role(who: str) -> tuple[str, str] | None:
+def _speaker_and_role(who: str) -> tuple[str, str, str] | None:
+    """Speaker, role, and the article before the name ("el Dr. Tedros"), if any."""
     who = who.strip(" ,，،.。:：")
     parts = _SPLIT.split(who, maxsplit=1)
     speaker, role = parts[0], parts[1] if len(parts) > 1 else ""
     if len(parts) == 1 and _HAN.search(who) and (titled := _CHINESE_TITLE.match(who)):
         speaker, role = titled.group("name"), titled.group("role")
     role = role.rstrip(" .。,，،")
-    if not _looks_like_person(speaker) or len(role.split()) > 25:
+    article = _ARTICLE.match(speaker)
+    speaker = speaker[article.end() :] if article else speaker
+    if not _looks_like_person(speaker):
+        # "said UNHCR’s Special Envoy, Vincent Cochetel": the role first, the name last.
+        role_first, _, name = who.rpartition(",")
+        if not role_first or not _looks_like_person(name.strip()):
+            return None
+        # The article stays with the title it belongs to: "la Directrice générale".
+        speaker, role, article = name.strip(), role_first.strip(), None
+    if len(role.split()) > _ROLE_WORDS:
         return None
-    return speaker, role
+    return speaker, role, article.group().strip() if article else ""
 
 
 def _attribution(text: str, *, before: bool) -> tuple[str, str, SpeakerGender, str] | None:
@@ -159,7 +186,9 @@ def _attribution(text: str, *, before: bool) -> tuple[str, str, SpeakerGender, s
             continue
         found = _speaker_and_role(match.group("who"))
         if found is not None:
-            return (*found, verbs.get(verb, _U), match.group("verb"))
+            speaker, role, article = found
+            words = " ".join(w for w in (match.group("verb"), article) if w)
+            return speaker, role, verbs.get(verb, _U), words
     return None
 
 

@@ -11,70 +11,51 @@ window can show each field beside its source.
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
 import itertools
 import re
-from dataclasses import dataclass, field
 from enum import Enum, auto
 
 from releasewriter.importing.blocks import BlockKind, SourceBlock
 from releasewriter.importing.chrome import chrome_blocks
 from releasewriter.importing.contacts import EMAIL, PHONE, parse_contacts
 from releasewriter.importing.datelines import ParsedDateline, parse_dateline
+from releasewriter.importing.dates import date_line
+from releasewriter.importing.imported import LABEL_KEYS, ImportedRelease
 from releasewriter.importing.language import detect
 from releasewriter.importing.markup import markup_from
 from releasewriter.importing.quotes import parse_quote
 from releasewriter.importing.sections import (
     Heading,
+    contact_after_heading,
     embargo_line,
     heading,
     house_end_mark,
     is_end_mark,
     is_immediate_release,
 )
+from releasewriter.importing.shapes import (
+    ends_a_sentence,
+    headline_like,
+    is_heading_like,
+    menu_runs,
+    page_line,
+    paragraph_like,
+    words,
+)
 from releasewriter.model import Dateline, Embargo, LanguageVersion, Paragraph, Quote, Release
 from releasewriter.model.inline import escape_markup
 
-# Field keys of ``placements`` that hold a label, not content ("Notes to editors").
-LABEL_KEYS = frozenset({"status", "contacts_heading", "notes_heading", "about_heading", "end_mark"})
+__all__ = ["LABEL_KEYS", "ImportedRelease", "recognise"]
 
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
-_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 # A dateline with no date must open a real paragraph, not a headline ("Sudan – IOM responds").
 _MIN_WORDS_AFTER_PLACE = 8
-_HEADLINE_WORDS = 5
 # A longer line after the contacts is prose (an unlabelled "About" text), not a contact.
 _CONTACT_LINE_WORDS = 25
-# A related story's title under "Related news"; a paragraph of the release is longer.
-_PAGE_LINE_WORDS = 12
-
-
-@dataclass
-class ImportedRelease:
-    """A draft made from an imported document, and an account of every line of it."""
-
-    release: Release
-    # Lines (their plain text) that went into no field, in document order.
-    not_placed: list[str] = field(default_factory=list)
-    # The web page's furniture (menus, sharing, cookie banners): not the release's.
-    left_out: list[str] = field(default_factory=list)
-    # Each filled field ("headline", "body.0", "quote.1", "contact.0", "boilerplate",
-    # and the labels in LABEL_KEYS) to the indices of the blocks it came from.
-    placements: dict[str, list[int]] = field(default_factory=dict)
-    # What the user should know about the reading ("Language: French, …").
-    notes: list[str] = field(default_factory=list)
-    not_placed_blocks: list[int] = field(default_factory=list)
-    left_out_blocks: list[int] = field(default_factory=list)
-    # The dateline as it was written ("GENÈVE, 16 juillet 2013 (OIM) –"); its
-    # city, country and date are in the release, the organisation's tag is not.
-    dateline_text: str = ""
-    # Each quote's attribution verb as written ("a déclaré"), in the order of the quotes.
-    attributions: list[str] = field(default_factory=list)
-    confidence: float = 0.0
-
-    @property
-    def version(self) -> LanguageVersion:
-        return self.release.source
+# A contact's name, role or office, as a line of its own.
+_NAME_LINE_WORDS = 10
 
 
 class _Section(Enum):
@@ -83,24 +64,6 @@ class _Section(Enum):
     NOTES = auto()
     ABOUT = auto()
     AFTER_END = auto()
-
-
-def _words(plain: str) -> int:
-    cjk = len(_CJK.findall(plain))
-    return len(plain.split()) + cjk // 2
-
-
-def _is_heading_like(block: SourceBlock) -> bool:
-    return block.kind is BlockKind.HEADING or block.bold
-
-
-def _headline_like(block: SourceBlock) -> bool:
-    plain = block.plain.strip()
-    return (
-        _words(plain) >= _HEADLINE_WORDS
-        and not plain.startswith(("-", "•", "*"))
-        and not plain.endswith((":", "："))
-    )
 
 
 class _Recogniser:
@@ -117,6 +80,7 @@ class _Recogniser:
         self.result.release.versions.append(self.version)
         self.left_out = set(self.chrome)
         self.not_placed: set[int] = set()
+        self.top_date: dt.date | None = None
         if locale is None:
             self.result.confidence = detected.confidence
             self.result.notes.append(
@@ -133,7 +97,18 @@ class _Recogniser:
 
     # The top: status, embargo, headline, subheadline, dateline.
 
+    def _date_line(self, index: int) -> bool:
+        """Whether the line is a date above the release ("Press release | 5 March 2026"):
+        the dateline's date when the dateline gives none."""
+        date = date_line(self.plain(index))
+        if date is None or self.top_date is not None:
+            return False
+        self.top_date = date
+        self.place("date", index)
+        return True
+
     def _status(self, index: int) -> bool:
+        """Whether the line is the release's status or its embargo."""
         plain = self.plain(index)
         if is_immediate_release(plain):
             self.place("status", index)
@@ -143,7 +118,9 @@ class _Recogniser:
             return False
         if embargo.until is None:
             self.not_placed.add(index)
-            self.result.notes.append(self.t.gettext("An embargo line has no date I could read."))
+            self.result.notes.append(
+                self.t.gettext("The embargo line has no readable date; it is kept unplaced.")
+            )
         else:
             self.version.embargo = Embargo(embargo.until, embargo.timezone)
             self.place("embargo", index)
@@ -156,7 +133,10 @@ class _Recogniser:
         parsed = parse_dateline(block.plain, self.locale, alone=True, lenient=lenient)
         if parsed is None or parsed.date is not None or lenient:
             return parsed
-        if _words(block.plain[parsed.text_start :]) < _MIN_WORDS_AFTER_PLACE:
+        # Without a date, "Sudan – IOM scales up its response as thousands flee" could be
+        # a headline: a paragraph is longer, and ends as sentences end.
+        rest = block.plain[parsed.text_start :].strip()
+        if words(rest) < _MIN_WORDS_AFTER_PLACE or not ends_a_sentence(rest):
             return None
         return parsed
 
@@ -167,27 +147,54 @@ class _Recogniser:
             if self._status(index):
                 status.add(index)
                 continue
-            if heading(self.plain(index)) in (Heading.CONTACTS, Heading.NOTES):
-                break
+            if heading(self.plain(index)) in (Heading.CONTACTS, Heading.NOTES) and any(
+                paragraph_like(self.blocks[i]) for i in self.content[:position]
+            ):
+                break  # past the body: no dateline to find ("Contact" in a menu is no end)
             parsed = self._dateline_at(index, lenient=False)
             if parsed is not None:
-                self._headline([i for i in self.content[:position] if i not in status])
+                above = [i for i in self.content[:position] if i not in status]
+                below = self._headlines_below(position)
+                if below and not self.blocks[index].plain[parsed.text_start :].strip():
+                    # "Genève, le 5 mars 2026" on a line above the headline.
+                    self.left_out.update(above)
+                    self._headline(below)
+                    self._apply_dateline(index, parsed)
+                    return self.content.index(below[-1]) + 1, None
+                self._headline(above)
                 return position, parsed
-        # No dateline: the headline is the first heading (or headline-like line), the
-        # body what follows it.
+            if self._date_line(index):
+                status.add(index)
+        self.result.release.dateline = Dateline(date=self.top_date)
+        # The body starts at the first line that reads as a paragraph; the headline is
+        # above it. Failing that, the body follows the first heading.
         for position, index in enumerate(self.content):
-            if index in status:
-                continue
-            if _is_heading_like(self.blocks[index]) or _headline_like(self.blocks[index]):
+            if index not in status and position and paragraph_like(self.blocks[index]):
+                self._headline([i for i in self.content[:position] if i not in status])
+                parsed = self._dateline_at(index, lenient=True)
+                if parsed is None:
+                    self.result.notes.append(self.t.gettext("No dateline found."))
+                return position, parsed
+        self.result.notes.append(self.t.gettext("No dateline found."))
+        for position, index in enumerate(self.content):
+            if index not in status and (
+                is_heading_like(self.blocks[index]) or headline_like(self.blocks[index])
+            ):
                 self._headline([i for i in self.content[: position + 1] if i not in status])
-                following = [
-                    i for i in self.content[position + 1 : position + 3] if i not in status
-                ]
-                if following and (parsed := self._dateline_at(following[0], lenient=True)):
-                    return self.content.index(following[0]), parsed
-                self.result.notes.append(self.t.gettext("No dateline found."))
                 return position + 1, None
         return 0, None
+
+    def _headlines_below(self, position: int) -> list[int]:
+        """The headline (and subheadline) under a dateline set on its own line, if the
+        lines under it read as headlines rather than as the body."""
+        found: list[int] = []
+        for index in self.content[position + 1 : position + 3]:
+            plain = self.plain(index)
+            if paragraph_like(self.blocks[index]) or heading(plain) or ends_a_sentence(plain):
+                break
+            found.append(index)
+        following = self.content[position + 1 + len(found) : position + 2 + len(found)]
+        return found if found and following else []
 
     def _headline(self, before: list[int]) -> None:
         """The headline (and subheadline) among the lines before the dateline;
@@ -199,11 +206,11 @@ class _Recogniser:
             upper, lower = (self.blocks[i] for i in before[-2:])
             # A heading over a plain line (or a lesser heading), or two lines that both
             # read as headlines: headline and subheadline.
-            headed = _is_heading_like(upper) and (
-                not _is_heading_like(lower) or lower.level > upper.level
+            headed = is_heading_like(upper) and (
+                not is_heading_like(lower) or lower.level > upper.level
             )
-            both_plain = not _is_heading_like(lower) and not _is_heading_like(upper)
-            if headed or (both_plain and _headline_like(upper) and _headline_like(lower)):
+            both_plain = not is_heading_like(lower) and not is_heading_like(upper)
+            if headed or (both_plain and headline_like(upper) and headline_like(lower)):
                 first = len(before) - 2
         self.left_out.update(before[:first])
         self.version.headline = self.plain(before[first])
@@ -215,7 +222,7 @@ class _Recogniser:
     def _apply_dateline(self, index: int, parsed: ParsedDateline) -> bool:
         """Set the dateline; True when its line holds the first paragraph too."""
         self.version.city = parsed.city
-        self.result.release.dateline = Dateline(parsed.country, parsed.date)
+        self.result.release.dateline = Dateline(parsed.country, parsed.date or self.top_date)
         self.result.dateline_text = self.blocks[index].plain[: parsed.text_start].strip()
         self.place("dateline", index)
         return bool(self.blocks[index].plain[parsed.text_start :].strip())
@@ -254,6 +261,8 @@ class _Recogniser:
         about: list[str] = []
         previous = {after: before for before, after in itertools.pairwise(self.lines)}
         trailing = False
+        unlabelled: list[int] = []
+        menus = menu_runs([(i, self.plain(i)) for i in self.content[start + 1 :]])
         for position in range(start, len(self.content)):
             index = self.content[position]
             block = self.blocks[index]
@@ -263,7 +272,7 @@ class _Recogniser:
             # Past the body, the page's furniture ("Share this", "Related news") runs on
             # with the short lines it lists (the related stories' titles).
             trailing = bool(self.version.body) and (trailing or previous.get(index) in self.chrome)
-            if trailing and self._page_line(plain):
+            if trailing and page_line(plain):
                 self.left_out.add(index)
                 continue
             trailing = False
@@ -277,17 +286,23 @@ class _Recogniser:
                 section = _Section.AFTER_END
                 continue
             found = heading(plain)
-            if found is Heading.ABOUT and section is _Section.BODY and _words(plain) > 6:
+            if found is Heading.ABOUT and section is _Section.BODY and words(plain) > 6:
                 found = None
             if found is not None:
+                self.not_placed.update(unlabelled)  # not a contact's after all
+                unlabelled.clear()
                 self.place(f"{found.value}_heading", index)
+                if found is Heading.CONTACTS and (rest := contact_after_heading(plain)):
+                    contact_lines.append((index, SourceBlock(escape_markup(rest), rest)))
                 section = {
                     Heading.CONTACTS: _Section.CONTACTS,
                     Heading.NOTES: _Section.NOTES,
                     Heading.ABOUT: _Section.ABOUT,
                 }[found]
                 continue
-            if section is _Section.BODY:
+            if section is _Section.BODY and index in menus:
+                self.left_out.add(index)
+            elif section is _Section.BODY:
                 self._body_line(index, block.text.strip(), plain)
             elif section is _Section.NOTES:
                 self.place(f"notes.{len(self.version.notes_to_editors)}", index)
@@ -295,30 +310,33 @@ class _Recogniser:
                 text = block.text[numbered.end() :] if numbered else block.text
                 self.version.notes_to_editors.append(Paragraph(text.strip()))
             elif section is _Section.ABOUT:
-                if about and _words(plain) <= 4 and not plain.endswith((".", "。")):
+                if about and words(plain) <= 4 and not plain.endswith((".", "。")):
                     self.left_out.add(index)  # a menu after the boilerplate
                 else:
                     about.append(block.text.strip())
                     self.place("boilerplate", index)
             elif (
-                (section is _Section.CONTACTS and _words(plain) < _CONTACT_LINE_WORDS)
+                (section is _Section.CONTACTS and words(plain) < _CONTACT_LINE_WORDS)
                 or EMAIL.search(plain)
+                or PHONE.search(plain)
                 or block.kind is BlockKind.TABLE_ROW
             ):
+                # After the end mark, contacts often come without a heading: the short
+                # lines before an address or a number are their names, roles and offices.
+                contact_lines += [(i, self.blocks[i]) for i in unlabelled]
+                unlabelled.clear()
                 contact_lines.append((index, block))
+            elif section is _Section.AFTER_END and words(plain) <= _NAME_LINE_WORDS:
+                unlabelled.append(index)
             else:
+                self.not_placed.update(unlabelled)
+                unlabelled.clear()
                 self.not_placed.add(index)
+        self.not_placed.update(unlabelled)
         if about:
             self.version.boilerplate = "\n\n".join(about)
         self._contacts(contact_lines)
         return self._finish()
-
-    @staticmethod
-    def _page_line(plain: str) -> bool:
-        """A line that may belong to the page's furniture: short, and no part of a release."""
-        if _words(plain) > _PAGE_LINE_WORDS or EMAIL.search(plain) or PHONE.search(plain):
-            return False
-        return heading(plain) is None and not is_end_mark(plain)
 
     def _contacts(self, lines: list[tuple[int, SourceBlock]]) -> None:
         found, headers = parse_contacts(lines)

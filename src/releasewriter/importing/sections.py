@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from releasewriter.i18n.countries import fold
+from releasewriter.importing.contacts import EMAIL, PHONE
 from releasewriter.importing.dates import find_dates, find_time
 from releasewriter.render.labels import Labels
 
@@ -130,17 +131,39 @@ def _labels(kind: Heading) -> tuple[str, ...]:
 
 
 _WORDS_IN_HEADING = 14
+# Longer lines are paragraphs; a heading with a contact on its line stays below this.
+_HEADING_LENGTH = 300
+_CHROME_LENGTH = 400
 _WORDS_IN_ABOUT = 8
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+# "For more information, please contact Joe Lowry, Tel: …": the heading runs on into a contact.
+_CONTACT_WORD = re.compile(
+    r"(?:\b(?:contact(?:er|ez|o|ar|e)?|обращайтесь(?:\s+к)?|связывайтесь(?:\s+с)?)\b"
+    r"|الاتصال بـ?|التواصل مع|联系)\s*[:：]?\s*",
+    re.IGNORECASE,
+)
 
 
 def heading(plain: str) -> Heading | None:
     """Which part of a release the line introduces, if it is one of their headings."""
+    if len(plain) > _HEADING_LENGTH:
+        return None
     key = _key(plain)
+    contact = _CONTACT_WORD.search(plain)
+    if contact and (EMAIL.search(plain, contact.end()) or PHONE.search(plain, contact.end())):
+        # "For more information, please contact Joe Lowry, Tel: …": the heading is the start.
+        # A bare "Contact" must end with its colon: "Contact tracing…" is a sentence.
+        start = _key(plain[: contact.end()])
+        colon = any(mark in contact.group() for mark in ":：")
+        key = start if colon or len(start.split()) > 1 or _CJK.search(start) else key
     if not key or len(key.split()) > _WORDS_IN_HEADING or len(key) > 90:
         return None
     for kind in (Heading.CONTACTS, Heading.NOTES):
         for label in _labels(kind):
-            if key == label or (len(label.split()) > 1 and key.startswith(label)):
+            # A label of several words, or of Chinese characters, may run on ("…请联系：").
+            running = len(label.split()) > 1 or bool(_CJK.search(label))
+            if key == label or (running and key.startswith(label)):
                 return kind
     if any(c.isdigit() for c in key) or plain.rstrip().endswith((".", "。")):
         return None
@@ -154,8 +177,16 @@ def heading(plain: str) -> Heading | None:
             and len(key) > len(prefix)
             and (joined or key[len(prefix)] == " ")
         ):
-            return Heading.ABOUT
+            return Heading.ABOUT if _names_someone(plain) else None
     return None
+
+
+def _names_someone(plain: str) -> bool:
+    """An "About" heading names an organisation ("About IOM", "À propos de l’OIM"):
+    a capital after its first word. "About the project" is a subheading."""
+    rest = plain.strip().split(maxsplit=1)[1:] or [""]
+    cased = [c for c in rest[0] if c.isalpha() and c.upper() != c.lower()]
+    return not cased or any(c.isupper() for c in cased)
 
 
 @functools.cache
@@ -250,9 +281,19 @@ def _chrome_lines() -> frozenset[str]:
 
 def is_chrome_line(plain: str) -> bool:
     """A line of a web page's own furniture: sharing, navigation, a cookie banner."""
+    if len(plain) > _CHROME_LENGTH:
+        return False
     key = _key(plain)
     if key in _chrome_lines():
         return True
     if any(key.startswith(_key(start)) for start in _CHROME_STARTS):
         return True
     return "cookie" in key and len(key.split()) <= 40
+
+
+def contact_after_heading(plain: str) -> str:
+    """The contact that follows the contacts heading on its line ("…, please contact Joe
+    Lowry, Tel: …"), or nothing."""
+    match = _CONTACT_WORD.search(plain)
+    rest = plain[match.end() :].strip() if match and heading(plain) else ""
+    return rest if EMAIL.search(rest) or PHONE.search(rest) else ""
