@@ -53,6 +53,29 @@ def test_the_bundles_export_of_the_sample_opens_in_libreoffice(
     assert squashed("Pour plus d’informations, veuillez contacter") in text
 
 
+def test_the_bundle_imports_the_seed_web_page_and_a_word_export_of_its_own(
+    bundle: Path, tmp_path: Path
+) -> None:
+    # The readers' modules (lxml's HTML parser, the language data) are loaded
+    # only by an import: a bundle that left them out would still start.
+    seed = Path(__file__).resolve().parent.parent / "data" / "import" / "seed-iom-china-fr.txt"
+    env = clean_environment(tmp_path / "home")
+    draft = tmp_path / "seed.release.json"
+    result = run(bundle / CLI_NAME, "import", str(seed), "-o", str(draft), env=env)
+    assert result.returncode == 0, result.stderr
+    assert "L’OIM et la Chine œuvrent" in draft.read_text(encoding="utf-8")
+    out = tmp_path / "out"
+    exported = run(
+        bundle / CLI_NAME, "export", "sample", "--lang", "en", "--out", str(out), env=env
+    )
+    assert exported.returncode == 0, exported.stderr
+    for path in sorted(out.iterdir()):
+        imported = tmp_path / f"{path.suffix[1:]}.release.json"
+        result = run(bundle / CLI_NAME, "import", str(path), "-o", str(imported), env=env)
+        assert result.returncode == 0, result.stderr
+        assert "IOM and China Work to Protect" in imported.read_text(encoding="utf-8")
+
+
 def bundle_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 

@@ -86,3 +86,13 @@ def test_clearing_every_line_hides_the_section_and_the_saved_draft_keeps_none(
     _child(imported_window, QAction, "undoAction").trigger()
     assert section.isVisible()
     assert imported_window.session.version.not_placed == LINES
+
+
+def test_delete_in_the_list_dismisses_the_selected_line(
+    qtbot: QtBot, imported_window: MainWindow
+) -> None:
+    lines = _child(imported_window, QListWidget, "notPlacedList")
+    lines.setFocus()
+    lines.item(0).setSelected(True)
+    qtbot.keyClick(lines, Qt.Key.Key_Delete)
+    assert _shown_lines(imported_window) == LINES[1:]

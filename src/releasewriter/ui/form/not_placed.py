@@ -10,6 +10,7 @@ from __future__ import annotations
 import gettext
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -50,12 +51,16 @@ class NotPlacedSection(QGroupBox):
         self.lines.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.lines.setWordWrap(True)
         self.lines.setMaximumHeight(140)
-        self.to_body = QPushButton(_("&Move to body"))
+        self.to_body = QPushButton(_("Move to body te&xt"))
         self.to_body.setObjectName("notPlacedToBody")
         self.to_body.setToolTip(_("Add the selected lines (or all) at the end of the body"))
-        self.clear = QPushButton(_("C&lear"))
+        # No Alt letter is left on the form for it: Delete in the list does the same.
+        self.clear = QPushButton(_("Dismiss"))
         self.clear.setObjectName("notPlacedClear")
-        self.clear.setToolTip(_("Remove the selected lines (or all) from this list"))
+        self.clear.setToolTip(_("Remove the selected lines (or all) from this list (Delete)"))
+        dismiss = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.lines)
+        dismiss.setContext(Qt.ShortcutContext.WidgetShortcut)
+        dismiss.activated.connect(self._clear)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.to_body)
