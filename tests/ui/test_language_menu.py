@@ -16,10 +16,11 @@ from pytestqt.qtbot import QtBot
 from releasewriter.export.filenames import export_filename
 from releasewriter.i18n.bidi import strip_isolates
 from releasewriter.i18n.locales import display_name
-from releasewriter.translation.state import TranslationState, pairs, progress
+from releasewriter.translation.state import SegmentStatus, TranslationState, pairs, progress
 from releasewriter.ui.main_window import MainWindow
 from releasewriter.ui.translation.add_version import AddVersionDialog
 from releasewriter.ui.translation.targets import TargetLanguagesDialog
+from tests.test_cli_import import translated_docx
 
 
 def language_menu(window: MainWindow) -> QMenu:
@@ -112,6 +113,18 @@ def test_every_language_menu_action_does_its_thing_when_triggered_from_the_menu(
         assert release().version("ar").headline == "عنوان"
         assert strip_isolates(answers.told[-1]).startswith("1 segment imported into")
         session.set_locale("ar")
+        # What the next action, Import a translated document…, is given.
+        answers.open_path = translated_docx(tmp_path / "traduction-en.docx")
+
+    def import_document() -> None:
+        qtbot.waitUntil(lambda: window.importer.alignment_dialog is not None, timeout=10000)
+        dialog = window.importer.alignment_dialog
+        assert dialog is not None
+        assert dialog.language.currentData() == "en"
+        dialog.accept()
+        assert session.locale == "en"
+        assert release().version("en").segments["headline"].status is SegmentStatus.TRANSLATED
+        session.set_locale("ar")
 
     def mark_all() -> None:
         states = {p.key: p.state for p in pairs(release(), "ar")}
@@ -128,6 +141,7 @@ def test_every_language_menu_action_does_its_thing_when_triggered_from_the_menu(
         "exportXliffAction": export_xliff,
         "reviewDocumentAction": review_document,
         "importXliffAction": import_xliff,
+        "importTranslatedDocumentAction": import_document,
         "markAllTranslatedAction": mark_all,
     }
     menu = language_menu(window)

@@ -188,8 +188,13 @@ class ImportController(QObject):
         )
         self.dialog = dialog
         dialog.accepted.connect(lambda: self.apply(dialog.reading))
+        dialog.rejected.connect(self._review_closed)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def _review_closed(self) -> None:
+        self.dialog = None
+        self.alignment_dialog = None
 
     def apply(self, reading: ImportReading) -> None:
         """Put the release into the open draft if it is empty, else into a new one."""
@@ -270,6 +275,7 @@ class ImportController(QObject):
         )
         self.alignment_dialog = dialog
         dialog.accepted.connect(lambda: self.apply_alignment(dialog.edited()))
+        dialog.rejected.connect(self._review_closed)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
