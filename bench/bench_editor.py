@@ -337,7 +337,7 @@ def scenario_checks(draft: Path) -> dict[str, Any]:
         if began and listed and began[0] <= b <= listed[0] + TICK_MS / 1000
     ]
     result = {
-        "pass_ms": (listed[0] - began[0]) * 1000 if began and listed else None,
+        "pass_ms": (listed[0] - began[0]) * 1000 if began and listed else float("nan"),
         "turns": panel.turns,
         "problems": panel.count(),
         "longest_stall_ms": max((g for g, _ in gaps), default=0.0),
