@@ -2,8 +2,13 @@ from __future__ import annotations
 
 import copy
 
-from releasewriter.model import Release
-from releasewriter.translation.checks import cross_language_problems, script_of
+from releasewriter.model import LanguageVersion, Release
+from releasewriter.translation.checks import (
+    cross_language_problems,
+    cross_language_steps,
+    script_of,
+)
+from releasewriter.translation.segments import segments_of
 from releasewriter.translation.state import pairs, record_translation
 from releasewriter.translation.versions import add_version
 from releasewriter.validation import Severity
@@ -160,3 +165,33 @@ def test_a_contact_name_missing_from_a_translation_is_an_error() -> None:
     release = _translated_sample()
     release.version("en").contacts[0].name = " "
     assert ("en", "contacts[0].name", "name-missing") in _errors(release)
+
+
+def _translations(release: Release) -> list[LanguageVersion]:
+    return [v for v in release.versions if v.locale != release.source_locale]
+
+
+def _many_problems() -> Release:
+    """Six languages, a figure wrong and a paragraph missing in each translation."""
+    release = faithful_six_languages()
+    for version in _translations(release):
+        paragraph = version.body[-1]
+        paragraph.text = paragraph.text.replace("2026", "2025")
+        del version.body[0]
+        version.contacts[-1].phone = "+254 20 444 0000"
+    return release
+
+
+def test_the_checks_taken_step_by_step_find_the_same_problems_in_the_same_order() -> None:
+    release = _many_problems()
+    stepped = [problem for step in cross_language_steps(release) for problem in step]
+    assert len(stepped) >= 3 * len(_translations(release))
+    assert stepped == cross_language_problems(release)
+
+
+def test_each_step_reads_at_most_one_segment_of_a_translation() -> None:
+    release = faithful_six_languages()
+    # One step per source segment for each translation, and one for its names and counts.
+    source_segments = len(segments_of(release.source, release.organisation))
+    steps = list(cross_language_steps(release))
+    assert len(steps) == len(_translations(release)) * (source_segments + 1)

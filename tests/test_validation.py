@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from releasewriter.model import Release
-from releasewriter.validation import Severity, validate_release
-from tests.releases import sample_release
+from releasewriter.validation import Severity, validate_release, validation_steps
+from tests.releases import faithful_six_languages, sample_release
 
 
 def _codes(release: Release) -> list[tuple[str, str, str]]:
@@ -54,3 +54,16 @@ def test_lines_an_import_left_unplaced_are_a_warning_until_cleared() -> None:
     assert "2 lines" in found[0].message
     release.source.not_placed = []
     assert not [p for p in validate_release(release) if p.code == "imported-not-placed"]
+
+
+def test_validation_step_by_step_finds_the_same_problems_in_the_same_order() -> None:
+    release = faithful_six_languages()
+    release.dateline.date = None
+    for version in release.versions:
+        version.headline = ""
+        version.quotes[0].speaker = ""
+    steps = list(validation_steps(release))
+    # The release as a whole, then one step per language version.
+    assert len(steps) == 1 + len(release.versions)
+    assert [p for step in steps for p in step] == validate_release(release)
+    assert len(validate_release(release)) > len(release.versions)

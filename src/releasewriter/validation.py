@@ -13,6 +13,7 @@ import gettext
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -51,6 +52,23 @@ def validate_release(
     *,
     now: dt.datetime | None = None,
 ) -> list[Problem]:
+    return [
+        problem for step in validation_steps(release, translations, now=now) for problem in step
+    ]
+
+
+def validation_steps(
+    release: Release,
+    translations: gettext.NullTranslations | None = None,
+    *,
+    now: dt.datetime | None = None,
+) -> Iterator[list[Problem]]:
+    """:func:`validate_release` a little at a time: the problems of each step, in order.
+
+    Each step reads a bounded part of the release (the release as a whole, then one
+    language version), so the editor can spread a pass over turns of its event loop.
+    The release must not change while the steps are taken.
+    """
     t = translations or gettext.NullTranslations()
     moment = now or dt.datetime.now(dt.UTC)
     problems: list[Problem] = []
@@ -93,9 +111,9 @@ def validate_release(
     if release.versions:
         problems.extend(_letterhead_problems(release, t))
         problems.extend(_dateline_pattern_problems(release, t))
+    yield problems
     for version in release.versions:
-        problems.extend(_version_problems(version, release.dateline.country, t, moment))
-    return problems
+        yield _version_problems(version, release.dateline.country, t, moment)
 
 
 def _letterhead_problems(release: Release, t: gettext.NullTranslations) -> list[Problem]:

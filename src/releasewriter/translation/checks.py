@@ -66,6 +66,11 @@ class _Reporter:
     def add(self, field: str, code: str, message: str, severity: Severity = Severity.ERROR) -> None:
         self.found.append(Problem(self.locale, field, code, severity, message))
 
+    def take(self) -> list[Problem]:
+        """The problems found since the last take."""
+        found, self.found = self.found, []
+        return found
+
 
 @functools.lru_cache(maxsize=16_384)
 def _disagreements(
@@ -131,9 +136,11 @@ def _details(version: LanguageVersion) -> Iterator[tuple[str, str, str]]:
         yield contact.id, f"contacts[{i}].phone", re.sub(r"\D", "", ascii_digits(contact.phone))
 
 
-def _version_problems(
+def _version_steps(
     release: Release, target: LanguageVersion, t: gettext.NullTranslations
-) -> list[Problem]:
+) -> Iterator[list[Problem]]:
+    """The version's problems, a segment at a time (a segment read for the first time
+    costs up to a millisecond), then its names, contact details and counts."""
     _ = t.gettext
     report = _Reporter(target.locale, t)
     source = release.source
@@ -151,6 +158,7 @@ def _version_problems(
             report.add(kind if kind != "note" else "notes_to_editors", "missing-" + kind, message)
         elif translated.text.strip():
             _segment_problems(segment, translated, release.source_locale, report)
+        yield report.take()
     source_names = {key: name for key, _path, name in _names(source)}
     for key, path, name in _names(target):
         expected = source_names.get(key, "")
@@ -213,16 +221,26 @@ def _version_problems(
             ).format(count=count),
             Severity.WARNING,
         )
-    return report.found
+    yield report.take()
 
 
 def cross_language_problems(
     release: Release, translations: gettext.NullTranslations | None = None
 ) -> list[Problem]:
     """Every disagreement between the source and each translation."""
+    return [problem for step in cross_language_steps(release, translations) for problem in step]
+
+
+def cross_language_steps(
+    release: Release, translations: gettext.NullTranslations | None = None
+) -> Iterator[list[Problem]]:
+    """:func:`cross_language_problems` a little at a time: the problems of each step, in order.
+
+    A step reads one segment of a translation, or a version's names, details and
+    counts: the editor spreads a pass over turns of its event loop. The release must
+    not change while the steps are taken.
+    """
     t = translations or gettext.NullTranslations()
-    found: list[Problem] = []
     for version in release.versions:
         if version.locale != release.source_locale:
-            found.extend(_version_problems(release, version, t))
-    return found
+            yield from _version_steps(release, version, t)
