@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -32,7 +30,7 @@ from PySide6.QtWidgets import (
 from releasewriter.i18n.catalogs import catalog_locales
 from releasewriter.importing.align_types import AlignedSegment, Alignment, AlignStatus
 from releasewriter.model.inline import to_plain_text
-from releasewriter.ui.dialogs.common import buddy_label, language_label
+from releasewriter.ui.dialogs.common import accept_buttons, buddy_label, language_row
 
 SOURCE, TRANSLATION, SURE = range(3)
 
@@ -60,8 +58,7 @@ class AlignmentReviewDialog(QDialog):
         self.language = QComboBox()
         self.language.setObjectName("alignmentLanguage")
         locales = (catalog_locales("release-labels") | {alignment.locale}) - {source_locale}
-        for locale in sorted(locales):
-            self.language.addItem(language_label(locale, ui_locale), locale)
+        top = language_row(_("&Language of the translation:"), self.language, locales, ui_locale)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 3)
@@ -78,17 +75,9 @@ class AlignmentReviewDialog(QDialog):
         self.unmatched = QListWidget()
         self.unmatched.setObjectName("alignmentUnmatched")
         self.unmatched.setMaximumHeight(110)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.apply_button = buttons.addButton(
-            _("&Apply to the draft"), QDialogButtonBox.ButtonRole.AcceptRole
+        buttons, self.apply_button = accept_buttons(
+            self, _("&Apply to the draft"), "alignmentApply"
         )
-        self.apply_button.setObjectName("alignmentApply")
-        self.apply_button.setDefault(True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        top = QHBoxLayout()
-        top.addWidget(buddy_label(_("&Language of the translation:"), self.language))
-        top.addWidget(self.language, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)

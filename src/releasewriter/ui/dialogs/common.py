@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from releasewriter.i18n import user_locale
 from releasewriter.i18n.locales import display_name, parse_locale
@@ -80,3 +89,26 @@ def message_box(parent: QWidget, title: str) -> Notify:
         box.exec()
 
     return notify
+
+
+def accept_buttons(dialog: QDialog, text: str, name: str) -> tuple[QDialogButtonBox, QPushButton]:
+    """Cancel, and one default button (``text``, object name ``name``) that accepts."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    button = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
+    button.setObjectName(name)
+    button.setDefault(True)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, button
+
+
+def language_row(
+    text: str, combo: QComboBox, locales: Iterable[str], ui_locale: str
+) -> QHBoxLayout:
+    """A labelled list of ``locales``, each named in itself and in the user's language."""
+    for locale in sorted(locales):
+        combo.addItem(language_label(locale, ui_locale), locale)
+    row = QHBoxLayout()
+    row.addWidget(buddy_label(text, combo))
+    row.addWidget(combo, 1)
+    return row

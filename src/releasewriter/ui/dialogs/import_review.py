@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -36,7 +34,7 @@ from PySide6.QtWidgets import (
 from releasewriter.i18n.catalogs import catalog_locales
 from releasewriter.importing.operation import ImportReading
 from releasewriter.model.fields import get_in_release, set_in_release
-from releasewriter.ui.dialogs.common import buddy_label, language_label
+from releasewriter.ui.dialogs.common import accept_buttons, buddy_label, language_row
 
 _PATH = Qt.ItemDataRole.UserRole
 _KEY = Qt.ItemDataRole.UserRole + 1
@@ -75,10 +73,8 @@ class ImportReviewDialog(QDialog):
         )
         self.language = QComboBox()
         self.language.setObjectName("importLanguage")
-        for locale in sorted(
-            catalog_locales("release-labels") | {reading.imported.release.source_locale}
-        ):
-            self.language.addItem(language_label(locale, ui_locale), locale)
+        locales = catalog_locales("release-labels") | {reading.imported.release.source_locale}
+        top = language_row(_("&Language of the document:"), self.language, locales, ui_locale)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.TextFormat.PlainText)
@@ -115,17 +111,7 @@ class ImportReviewDialog(QDialog):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([420, 680])
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.create_button = buttons.addButton(
-            _("&Create the draft"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.create_button.setObjectName("importCreate")
-        self.create_button.setDefault(True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        top = QHBoxLayout()
-        top.addWidget(buddy_label(_("&Language of the document:"), self.language))
-        top.addWidget(self.language, 1)
+        buttons, self.create_button = accept_buttons(self, _("&Create the draft"), "importCreate")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.notes)
