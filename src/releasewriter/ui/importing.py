@@ -84,17 +84,19 @@ class ImportController(QObject):
 
     # -- what the user triggers -------------------------------------------------------
 
-    def choose_file(self) -> None:
-        _ = self.t.gettext
+    def _ask_for_document(self, caption: str) -> Path | None:
         patterns = " ".join(f"*{suffix}" for suffix in IMPORTABLE_SUFFIXES)
         chosen = file_dialogs.open_file(
             self.window,
             file_dialogs.IMPORT,
-            _("Import a release"),
-            _("Word, web pages and text ({patterns})").format(patterns=patterns),
+            caption,
+            self.t.gettext("Word, web pages and text ({patterns})").format(patterns=patterns),
         )
-        if chosen:
-            self.import_file(Path(chosen))
+        return Path(chosen) if chosen else None
+
+    def choose_file(self) -> None:
+        if path := self._ask_for_document(self.t.gettext("Import a release")):
+            self.import_file(path)
 
     def import_file(self, path: Path) -> None:
         """Read ``path`` in the background, then show what was understood."""
@@ -225,18 +227,10 @@ class ImportController(QObject):
     # -- a translated document -----------------------------------------------------------
 
     def choose_translation(self) -> None:
-        _ = self.t.gettext
         if self.window.session.release is None:
             return
-        patterns = " ".join(f"*{suffix}" for suffix in IMPORTABLE_SUFFIXES)
-        chosen = file_dialogs.open_file(
-            self.window,
-            file_dialogs.IMPORT,
-            _("Import a translated document"),
-            _("Word, web pages and text ({patterns})").format(patterns=patterns),
-        )
-        if chosen:
-            self.import_translation(Path(chosen))
+        if path := self._ask_for_document(self.t.gettext("Import a translated document")):
+            self.import_translation(path)
 
     def import_translation(self, path: Path, locale: str | None = None) -> None:
         """Read a translated document and align it to the open release, off the GUI thread."""
