@@ -160,6 +160,13 @@ def report(scores: dict[tuple[str, str], Score]) -> str:
         lines.append(f"| {lang} | " + " | ".join(row) + " |")
     columns = [_cell([scores[(lang, fmt)] for lang in LANGUAGES]) for fmt in FORMATS]
     lines.append("| all | " + " | ".join(columns) + f" | {_cell(list(scores.values()))} |")
+    lines += ["", "## Wrong fields by kind", "", "| field | wrong |", "|---|---|"]
+    kinds: dict[str, int] = {}
+    for score in scores.values():
+        for wrong in score.wrong:
+            kind = re.sub(r"\d+ ", "", wrong.field)
+            kinds[kind] = kinds.get(kind, 0) + 1
+    lines += [f"| {kind} | {count} |" for kind, count in sorted(kinds.items(), key=lambda k: -k[1])]
     lines += ["", "## Wrong fields", "", "| file | field | expected | got |", "|---|---|---|---|"]
     for lang in LANGUAGES:
         for fmt in FORMATS:
