@@ -330,3 +330,14 @@ def test_contact_in_a_menu_above_the_headline_does_not_end_the_search_for_the_da
     assert (result.version.city, result.release.dateline.country) == ("Nairobi", "KE")
     assert result.left_out == ["Home", "About us", "Contact"]
     assert "No dateline found." not in result.notes
+
+
+def test_a_body_sentence_that_starts_like_a_contacts_heading_is_kept() -> None:
+    text = RELEASE.replace(
+        "The response plan is only 30 per cent funded.",
+        "For more information on the response, please read the appeal on the IOM site.",
+    )
+    result = recognise(blocks_of(text), "en")
+    assert lost_words(blocks_of(text), result) == set()
+    kept = [p.text for p in result.version.body] + result.not_placed
+    assert any(line.startswith("For more information on the response") for line in kept)

@@ -112,3 +112,22 @@ def test_web_page_furniture(line: str) -> None:
 
 def test_a_releases_sentence_is_not_furniture() -> None:
     assert not is_chrome_line("IOM shares its data with the government every month.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "For more information on the appeal, please read the full report.",
+        "Pour plus d’informations sur le programme, voir le site de l’agence.",
+        "Para más información sobre la campaña, visite la página del programa.",
+        "للمزيد من المعلومات حول البرنامج، يرجى قراءة التقرير الكامل.",
+        "如需更多信息，请阅读完整报告。",
+    ],
+)
+def test_a_sentence_that_starts_like_a_label_is_no_heading(line: str) -> None:
+    assert heading(line) is None
+
+
+def test_a_label_that_runs_on_to_whom_to_contact_is_still_a_heading() -> None:
+    assert heading("For more information on the survey, please contact:") is Heading.CONTACTS
+    assert heading("Para más información, escriba a prensa@example.org") is Heading.CONTACTS

@@ -163,7 +163,7 @@ def heading(plain: str) -> Heading | None:
         for label in _labels(kind):
             # A label of several words, or of Chinese characters, may run on ("…请联系：").
             running = len(label.split()) > 1 or bool(_CJK.search(label))
-            if key == label or (running and key.startswith(label)):
+            if key == label or (running and key.startswith(label) and _runs_on(plain)):
                 return kind
     if any(c.isdigit() for c in key) or plain.rstrip().endswith((".", "。")):
         return None
@@ -179,6 +179,18 @@ def heading(plain: str) -> Heading | None:
         ):
             return Heading.ABOUT if _names_someone(plain) else None
     return None
+
+
+def _runs_on(plain: str) -> bool:
+    """Whether a line that starts with a label and goes on is still the label: it ends
+    with a colon, or goes on to whom to contact. "For more information, please visit
+    the website." is a sentence of the body, never a heading."""
+    text = plain.strip()
+    if text.endswith((":", "：")):
+        return True
+    if text.endswith((".", "。", "!", "！")) and not (EMAIL.search(text) or PHONE.search(text)):
+        return False
+    return bool(_CONTACT_WORD.search(text) or EMAIL.search(text) or PHONE.search(text))
 
 
 def _names_someone(plain: str) -> bool:
