@@ -249,6 +249,9 @@ class _Recogniser:
                     speaker_gender=quote.gender,
                 )
             )
+            if quote.rest:
+                # "12, who lives in…" is in no field: the line is kept whole besides.
+                self.not_placed.add(index)
             return
         self.place(f"body.{len(self.version.body)}", index)
         self.version.body.append(Paragraph(text))
