@@ -341,3 +341,33 @@ def test_a_body_sentence_that_starts_like_a_contacts_heading_is_kept() -> None:
     assert lost_words(blocks_of(text), result) == set()
     kept = [p.text for p in result.version.body] + result.not_placed
     assert any(line.startswith("For more information on the response") for line in kept)
+
+
+def test_a_page_trail_and_a_document_label_above_the_headline_are_no_headline() -> None:
+    text = "Home > Newsroom\nNEWS RELEASE\n" + RELEASE.replace("FOR IMMEDIATE RELEASE\n", "")
+    result = recognise(blocks_of(text), "en")
+    assert result.version.headline == "Floods Displace 40,000 in Northern Kenya"
+    assert "Home > Newsroom" in result.left_out
+
+
+def test_contacts_under_an_unlisted_heading_and_an_address_pattern_note() -> None:
+    text = RELEASE.replace("-ENDS-\nFor more information, please contact:\n", "***\n")
+    text = text.replace(
+        "Grace Mwangi\n",
+        "Media contacts (address format: name.surname@iom.int):\nGrace Mwangi\n",
+    )
+    result = recognise(blocks_of(text), "en")
+    assert [c.email for c in result.version.contacts] == ["gmwangi@iom.int"]
+    assert result.version.end_mark == "***"
+    assert any("address format" in line for line in result.not_placed)
+    assert lost_words(blocks_of(text), result) == set()
+
+
+def test_a_quote_with_a_clause_in_no_field_keeps_its_line() -> None:
+    text = RELEASE.replace(
+        "said Amina Yusuf, IOM Chief of Mission in Kenya.",
+        "said Halima, 14, who walked for three days to reach the camp.",
+    )
+    result = recognise(blocks_of(text), "en")
+    assert [(q.speaker, q.role) for q in result.version.quotes] == [("Halima", "")]
+    assert any("who walked for three days" in line for line in result.not_placed)

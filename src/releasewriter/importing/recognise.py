@@ -31,9 +31,12 @@ from releasewriter.importing.sections import (
     contact_after_heading,
     embargo_line,
     heading,
+    heading_rest,
     house_end_mark,
+    introduces_contacts,
     is_end_mark,
     is_immediate_release,
+    is_release_label,
 )
 from releasewriter.importing.shapes import (
     ends_a_sentence,
@@ -151,6 +154,11 @@ class _Recogniser:
         status: set[int] = set()
         for position, index in enumerate(self.content):
             if self._status(index):
+                status.add(index)
+                continue
+            if is_release_label(self.plain(index)):
+                # "PRESS RELEASE" above the headline says what the document is.
+                self.left_out.add(index)
                 status.add(index)
                 continue
             if heading(self.plain(index)) in (Heading.CONTACTS, Heading.NOTES) and any(
@@ -297,12 +305,17 @@ class _Recogniser:
             found = heading(plain)
             if found is Heading.ABOUT and section is _Section.BODY and words(plain) > 6:
                 found = None
+            following = self.content[position + 1 : position + 2]
+            if found is None and following and introduces_contacts(plain, self.plain(following[0])):
+                found = Heading.CONTACTS
             if found is not None:
                 self.not_placed.update(unlabelled)  # not a contact's after all
                 unlabelled.clear()
                 self.place(f"{found.value}_heading", index)
                 if found is Heading.CONTACTS and (rest := contact_after_heading(plain)):
                     contact_lines.append((index, SourceBlock(escape_markup(rest), rest)))
+                elif heading_rest(plain):
+                    self.not_placed.add(index)  # a note on the heading's line, in no field
                 section = {
                     Heading.CONTACTS: _Section.CONTACTS,
                     Heading.NOTES: _Section.NOTES,
