@@ -88,6 +88,7 @@ def _breadcrumbs(plain: str) -> bool:
         item.endswith((".", "。", "!", "?")) for item in items
     )
 
+
 # A menu entry is a few words; a teaser starting with one is longer.
 _MENU_WORDS = 6
 

@@ -6,6 +6,12 @@
 and whatever the app's own labels print ("{place}, {date} –" in each
 language), so an exported release reads back as it was.
 
+The country is the ISO code of the country named after the city, in the
+list or in brackets ("Ташкент (Узбекистан)"); with the city alone, the
+country of that city when the name is known (CLDR's time-zone cities and a few
+others) and names one city only ("MAPUTO" → MZ). The dash may be any of
+" – ", "—", " -", or Spanish ".-" after the date.
+
 A text that merely starts with a few words and a dash is not a dateline:
 without a date, the place must be a country or a city CLDR names, or be
 written in capitals as datelines are.

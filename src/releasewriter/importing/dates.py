@@ -3,7 +3,10 @@
 Month and weekday names come from CLDR through babel, in every form a
 writer uses: wide and abbreviated, in running text ("5 марта") and alone
 ("март"), and Arabic's Levantine and Maghrebi month names besides the
-Egyptian ones ("آذار", "مارس"). One table serves every language: no month
+Egyptian ones ("آذار", "مارس"), alone or paired ("10 شباط/فبراير 2026", either
+order). Dates in numbers ("28/03/2026", "03.04.2026", "2026-03-28") are read
+day first, as every language the app reads writes them, and month first only
+when the second number cannot be a month ("03/28/2026"). One table serves every language: no month
 name means one month in one language and another month in another, and an
 English date in a French release is still a date. Python's ``int`` reads
 Arabic-Indic and full-width digits, so ``\\d`` is left to match them.

@@ -88,6 +88,8 @@ _NOT_A_ROLE = re.compile(
     r"^(?:\d|(?:who|whose|which|qui|dont|quien|quienes|que|cuya|cuyo|который|которая|которые"
     r"|чья|чей|وهو|وهي|الذي|التي|وهم)\b)"  # lower case: "WHO Representative" is a role
 )
+# The same clause after a role: "UNICEF Representative, who visited the site".
+_CLAUSE = re.compile(r"[,،]\s*(?=(?:who|whose|which|qui|dont|quien|que|который|которая|وهو|وهي)\b)")
 # "a camp health volunteer": the article is the sentence's grammar, not the title's.
 _INDEFINITE = re.compile(r"^(?:an?|une?|una|uno|um|uma|eine?)\s+(?=\w)", re.IGNORECASE)
 # Arabic title words a role starts with when it comes before the name, and the words
@@ -231,8 +233,7 @@ def _clean_role(role: str) -> tuple[str, str]:
     role = role.rstrip(" .。,，،")
     if _NOT_A_ROLE.match(role):
         return "", role
-    clause = re.search(r"[,،]\s*(?=(?:who|whose|which|qui|quien|que|который|которая|وهو|وهي)\b)",
-                       role)
+    clause = _CLAUSE.search(role)
     if clause:
         role, rest = role[: clause.start()], role[clause.end() :]
         return _INDEFINITE.sub("", role), rest

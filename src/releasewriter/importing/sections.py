@@ -89,6 +89,7 @@ _EMBARGO_STARTS = (
     "禁止发布", "Sob embargo até", "Sperrfrist",
 )  # fmt: skip
 
+
 def _key(text: str) -> str:
     return fold(text.strip().rstrip(":：").strip())
 
