@@ -191,3 +191,8 @@ def test_a_label_that_names_the_document(line: str) -> None:
 def test_a_chinese_about_heading_names_an_organisation_not_a_story() -> None:
     assert heading("关于联合国难民署") is Heading.ABOUT
     assert heading("关于难民营生活的十个问题") is None
+
+
+def test_a_short_line_about_information_is_no_contacts_heading() -> None:
+    assert heading("Background information:") is None
+    assert heading("Informations clés :") is None

@@ -169,11 +169,12 @@ def heading(plain: str) -> Heading | None:
     return None
 
 
-# Words a contacts heading is made of, in every language: contact, information, media.
+# Words a contacts heading is made of, in every language: contact, enquiries, the media.
+# "Information" alone is not enough: "Background information:" opens a list of facts.
 _CONTACT_TOPIC = re.compile(
-    r"contact|information|informaci|informaç|enquir|inquir|renseignement|médias|medios"
-    r"|\bmedia\b|\bpress(?:e)?\b|prensa|контакт|информаци|сми\b|пресс|обращайтесь"
-    r"|الاتصال|التواصل|معلومات|استفسار|الإعلام|联系|联络|信息|垂询|媒体",
+    r"contact|enquir|inquir|renseignement|médias|medios|\bmedia\b|\bpress(?:e)?\b|prensa"
+    r"|контакт|справк|\bсми\b|пресс|обращайтесь|الاتصال|التواصل|استفسار|الإعلام|الصحفية"
+    r"|联系|联络|垂询|媒体",
     re.IGNORECASE,
 )
 _LABEL_WORDS = 7
