@@ -371,3 +371,26 @@ def test_a_quote_with_a_clause_in_no_field_keeps_its_line() -> None:
     result = recognise(blocks_of(text), "en")
     assert [(q.speaker, q.role) for q in result.version.quotes] == [("Halima", "")]
     assert any("who walked for three days" in line for line in result.not_placed)
+
+
+ZH_RELEASE = """难民署为苏丹难民提供冬季援助
+2026年1月9日，乍得恩贾梅纳——联合国难民署今天开始向东部营地的难民发放冬季物资。
+今年冬季气温骤降，许多家庭缺少毯子和燃料。
+难民署呼吁捐助方提供3000万美元。
+新闻联络：
+王芳，难民署北京办公室，wangf@example.org，+86 10 1234 5678
+关于联合国难民署
+联合国难民署致力于保护被迫逃离家园的人。
+分享
+相关新闻
+关于难民营生活的十个问题
+视频故事：沙漠中的学校"""
+
+
+def test_a_related_story_titled_about_something_is_no_boilerplate() -> None:
+    result = recognise(blocks_of(ZH_RELEASE), "zh")
+    assert result.release.dateline.country == "TD"
+    assert [c.email for c in result.version.contacts] == ["wangf@example.org"]
+    assert result.version.boilerplate == "联合国难民署致力于保护被迫逃离家园的人。"
+    assert len(result.version.body) == 3
+    assert "关于难民营生活的十个问题" in result.left_out

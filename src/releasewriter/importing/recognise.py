@@ -7,6 +7,12 @@ it to the first of the end mark, the contacts, the notes to editors or the
 place are listed in ``not_placed``, a web page's furniture in ``left_out``,
 and ``placements`` says which source lines each field came from, so the
 window can show each field beside its source.
+
+No text is lost: every line that is not the page's furniture is either in a
+field or in ``not_placed``. A line placed as a label only (a heading, the
+status, the end mark) that reads as prose, a contacts heading's note that
+is no contact, and a quote whose attribution says more than a name and a role
+are kept in ``not_placed`` as well.
 """
 
 from __future__ import annotations
