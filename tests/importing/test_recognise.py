@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from releasewriter.importing.blocks import BlockKind, SourceBlock
+from releasewriter.importing.kept import prose_in_labels
 from releasewriter.importing.recognise import recognise
 from releasewriter.render.document import render_release
 from releasewriter.render.html import render_text
@@ -394,3 +395,14 @@ def test_a_related_story_titled_about_something_is_no_boilerplate() -> None:
     assert result.version.boilerplate == "联合国难民署致力于保护被迫逃离家园的人。"
     assert len(result.version.body) == 3
     assert "关于难民营生活的十个问题" in result.left_out
+
+
+def test_a_label_only_line_that_reads_as_prose_is_kept_unplaced() -> None:
+    lines = {
+        3: "Media contacts",
+        9: "For more information the team will publish a full account of the week "
+        "of distributions on its website next month",
+    }
+    placements = {"contacts_heading": [3, 9], "contact.0": [4]}
+    assert prose_in_labels(placements, lines.__getitem__) == {9}
+    assert placements == {"contacts_heading": [3], "contact.0": [4]}

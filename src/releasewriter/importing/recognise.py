@@ -29,6 +29,7 @@ from releasewriter.importing.contacts import EMAIL, PHONE, parse_contacts
 from releasewriter.importing.datelines import ParsedDateline, parse_dateline
 from releasewriter.importing.dates import date_line
 from releasewriter.importing.imported import LABEL_KEYS, ImportedRelease
+from releasewriter.importing.kept import prose_in_labels
 from releasewriter.importing.language import detect
 from releasewriter.importing.markup import markup_from
 from releasewriter.importing.quotes import parse_quote
@@ -65,12 +66,6 @@ _MIN_WORDS_AFTER_PLACE = 8
 _CONTACT_LINE_WORDS = 25
 # A contact's name, role or office, as a line of its own.
 _NAME_LINE_WORDS = 10
-
-
-# Fields whose line is a label and carries no text of the release.
-_LABEL_FIELDS = frozenset({"status", "end_mark"})
-# A label is a few words: a longer line holds text of its own.
-_LABEL_WORDS = 14
 
 
 class _Section(Enum):
@@ -366,22 +361,6 @@ class _Recogniser:
         self._contacts(contact_lines)
         return self._finish()
 
-    def _unlabel_prose(self) -> None:
-        """No text is lost: a line taken for a label alone (a heading, the status, the end
-        mark) that reads as prose is no label; it goes to ``not_placed`` instead."""
-        fields: dict[int, set[str]] = {}
-        for key, indices in self.result.placements.items():
-            for index in indices:
-                fields.setdefault(index, set()).add(key)
-        for index, keys in fields.items():
-            labels_only = all(k.endswith("_heading") or k in _LABEL_FIELDS for k in keys)
-            if labels_only and words(self.plain(index)) > _LABEL_WORDS:
-                for key in keys:
-                    self.result.placements[key].remove(index)
-                    if not self.result.placements[key]:
-                        del self.result.placements[key]
-                self.not_placed.add(index)
-
     def _contacts(self, lines: list[tuple[int, SourceBlock]]) -> None:
         found, headers = parse_contacts(lines)
         for index in headers:
@@ -391,7 +370,7 @@ class _Recogniser:
             self.version.contacts.append(contact.contact)
 
     def _finish(self) -> ImportedRelease:
-        self._unlabel_prose()
+        self.not_placed |= prose_in_labels(self.result.placements, self.plain)
         placed = {i for indices in self.result.placements.values() for i in indices}
         for index in self.content:
             if index not in placed and index not in self.left_out:
