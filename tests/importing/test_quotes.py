@@ -149,3 +149,24 @@ def test_a_role_in_capitals_is_no_relative_clause() -> None:
     found = parse_quote("“It works,” said Ana Lee, WHO Country Representative.")
     assert found is not None
     assert (found.role, found.rest) == ("WHO Country Representative", "")
+
+
+def test_the_scene_before_the_speaker_is_kept_apart() -> None:
+    found = parse_quote("En su turno, Rosa Vera, alcaldesa de Quibdó, dijo: “Aquí seguimos”.")
+    assert found is None or found.speaker == "Rosa Vera"
+    found = parse_quote("A su vez, Rosa Vera, alcaldesa de Quibdó, dijo: “Aquí seguimos”.")
+    assert found is not None
+    assert (found.speaker, found.role, found.rest) == (
+        "Rosa Vera",
+        "alcaldesa de Quibdó",
+        "A su vez",
+    )
+
+
+def test_a_role_in_capitals_before_the_name() -> None:
+    found = parse_quote("“We stay,” said WFP Country Director Amal Nour.")
+    assert found is not None
+    assert (found.speaker, found.role) == ("Amal Nour", "WFP Country Director")
+    found = parse_quote("“We stay,” said Mary Ann Nour.")
+    assert found is not None
+    assert (found.speaker, found.role) == ("Mary Ann Nour", "")

@@ -7,7 +7,8 @@ The speaker is the name as written, with a title before it ("Dr Roger Kamba")
 but not the article before the title ("Le Dr …", "el Dr. …"). The role is the
 title as written, without an indefinite article ("a camp health volunteer" →
 "camp health volunteer"); an age or a relative clause after the name ("12, who
-lives in…", "وهي لاجئة…") is no role: it is kept in ``rest``, and the
+lives in…", "وهي لاجئة…") is no role, nor is the scene set before the
+speaker ("Speaking in Geneva, …"): these are kept in ``rest``, and the
 recogniser keeps the whole line among the lines not placed besides.
 
 Recognition is conservative: a paragraph becomes a quote field only when the
@@ -223,7 +224,9 @@ def _title_then_name(who: str) -> tuple[str, str] | None:
         if not (word[:1].isupper() and any(c.islower() for c in word)):
             break
         first -= 1
-    if len(words) - first < 2 or first == 0 or not any(w[:1].islower() for w in words[:first]):
+    # The role has a word in lower case or an acronym: "Mary Jane Doe" is one name.
+    role_like = any(w[:1].islower() or (len(w) > 1 and w.isupper()) for w in words[:first])
+    if len(words) - first < 2 or first == 0 or not role_like:
         return None
     return " ".join(words[:first]), " ".join(words[first:])
 
@@ -270,8 +273,9 @@ def _attribution(text: str, *, before: bool) -> tuple[str, str, SpeakerGender, s
     """Speaker, role, gender, the verb as written and words in no field, or None."""
     colon = text.rstrip(_PADDING).endswith((":", "："))
     text = text.strip(" ,，،.。:：—–-\u00a0\u202f")
+    scene = ""
     if before and (lead := _LEAD_IN.match(text)):
-        text = text[lead.end() :]
+        text, scene = text[lead.end() :], lead.group().strip(" ,，،")
     if not text or len(text.split()) > 30 or _has_mark(text):
         return None
     verb_first, verb_last, verb_last_cjk = _patterns()
@@ -293,6 +297,8 @@ def _attribution(text: str, *, before: bool) -> tuple[str, str, SpeakerGender, s
         if found is not None:
             speaker, role, article, rest = found
             words = " ".join(w for w in (match.group("verb"), article) if w)
+            # The scene is in no field either: "Speaking in Geneva" is kept with the line.
+            rest = ", ".join(part for part in (scene, rest) if part)
             return speaker, role, verbs.get(verb, _U), words, rest
     return None
 
