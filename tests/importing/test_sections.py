@@ -196,3 +196,8 @@ def test_a_chinese_about_heading_names_an_organisation_not_a_story() -> None:
 def test_a_short_line_about_information_is_no_contacts_heading() -> None:
     assert heading("Background information:") is None
     assert heading("Informations clés :") is None
+
+
+@pytest.mark.parametrize("line", ["Press conference:", "Media coverage:", "Пресс-конференция:"])
+def test_a_short_line_about_the_press_is_no_contacts_heading(line: str) -> None:
+    assert heading(line) is None

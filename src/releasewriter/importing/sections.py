@@ -45,7 +45,8 @@ _CONTACT_LABELS = (
     "Pour toute information", "Contacts médias", "Relations médias", "Contacto con los medios",
     "Contactos para medios", "Дополнительная информация", "Для СМИ", "Пресс-служба",
     "للاستفسارات الإعلامية", "جهات الاتصال الإعلامية", "جهات الاتصال", "للتواصل مع وسائل الإعلام",
-    "更多信息请联系", "媒体联系", "媒体垂询", "新闻联络", "联系方式",
+    "更多信息请联系", "媒体联系", "媒体垂询", "新闻联络", "联系方式", "Consultas de prensa",
+    "Consultas de medios", "Demandes des médias", "Demandes médias", "Запросы СМИ",
 )  # fmt: skip
 _NOTES_LABELS = (
     "Notes to editors", "Note to editors", "Notes for editors", "Editor’s note", "Editors’ notes",
@@ -169,12 +170,11 @@ def heading(plain: str) -> Heading | None:
     return None
 
 
-# Words a contacts heading is made of, in every language: contact, enquiries, the media.
-# "Information" alone is not enough: "Background information:" opens a list of facts.
+# Words a contacts heading is made of, in every language: contact, enquiries. Neither
+# "information" ("Background information:") nor "press" ("Press conference:") is enough.
 _CONTACT_TOPIC = re.compile(
-    r"contact|enquir|inquir|renseignement|médias|medios|\bmedia\b|\bpress(?:e)?\b|prensa"
-    r"|контакт|справк|\bсми\b|пресс|обращайтесь|الاتصال|التواصل|استفسار|الإعلام|الصحفية"
-    r"|联系|联络|垂询|媒体",
+    r"contact|enquir|inquir|renseignement|контакт|справк|обращайтесь|الاتصال|التواصل|استفسار"
+    r"|联系|联络|垂询",
     re.IGNORECASE,
 )
 _LABEL_WORDS = 7
