@@ -127,6 +127,7 @@ def test_a_city_names_its_country(locale: str, line: str, city: str, country: st
         ("fr", f"Dakar, 04.02.2026 – {TEXT}", dt.date(2026, 2, 4)),  # day first
         ("es", f"Quito, 2026-02-04 – {TEXT}", dt.date(2026, 2, 4)),
         ("ru", f"Алматы, 04.02.2026 — {TEXT}", dt.date(2026, 2, 4)),
+        ("ru", f"Алматы, 04.02.2026 г. — {TEXT}", dt.date(2026, 2, 4)),
         ("ar", f"الخرطوم، 04/02/2026 – {TEXT}", dt.date(2026, 2, 4)),
         ("zh", "曼谷，2026/02/04——国际移民组织本周举办研讨会。", dt.date(2026, 2, 4)),
     ],

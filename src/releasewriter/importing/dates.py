@@ -85,6 +85,7 @@ def _date_pattern() -> re.Pattern[str]:
         r"|(?P<year4>\d{4})(?P<sep4>[-/.])(?P<month4>\d{1,2})(?P=sep4)(?P<day4>\d{1,2})(?!\d)"
         # 28/03/2026, 03.04.2026, 28-03-2026: day first, unless the day cannot be one.
         r"|(?<![\d/.])(?P<first5>\d{1,2})(?P<sep5>[-/.])(?P<second5>\d{1,2})(?P=sep5)(?P<year5>\d{4})(?!\d)"
+        r"(?:\s*(?:года|г\.?))?"
         r")",
         re.IGNORECASE,
     )
