@@ -180,3 +180,9 @@ def test_arabic_double_month_names_in_either_order(line: str) -> None:
     found = parse_dateline(line, "ar")
     assert found is not None
     assert (found.city, found.date) == ("حلب", MARCH_5)
+
+
+def test_the_full_stop_before_a_spanish_dash_is_no_part_of_the_place() -> None:
+    found = parse_dateline(f"GINEBRA.- {TEXT}", "es")
+    assert found is not None
+    assert (found.city, found.country) == ("Ginebra", "CH")

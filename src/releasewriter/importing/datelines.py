@@ -35,6 +35,8 @@ from releasewriter.importing.dates import FoundDate, date_at_end, date_at_start
 _DASH = re.compile(
     r"\s+[-–—]{1,2}\s+|\s*[–—―]{1,2}\s*|\s+-{1,2}(?=\S)|(?<=\.)-{1,2}\s+|(?<=\d\.)-{1,2}"
 )
+# The full stop before such a dash, unless it ends an abbreviation ("Washington, D.C.—").
+_DASH_STOP = re.compile(r"\w{2}\.$")
 _COLON = re.compile(r"\s*[:：]\s+")
 # The organisation's tag before the dash: "(OIM)", "（国际移民组织）".
 _TAG = re.compile(r"\s*[(（]\s*([^()（）]{1,40}?)\s*[)）]\s*$")
@@ -207,8 +209,8 @@ def parse_dateline(
     colon = _COLON.search(plain, 0, _MAX_HEAD + 2)
     if dash is not None and dash.start() > 0:
         head, text_start = plain[: dash.start()], dash.end()
-        if not dash.group()[:1].isspace() and head.endswith("."):
-            head = head[:-1]  # "… 2026.-": the full stop belongs to the dash
+        if not dash.group()[:1].isspace() and _DASH_STOP.search(head):
+            head = head[:-1]  # "… 2026.-", "GINEBRA.-": the full stop belongs to the dash
         if not plain[text_start:].strip() and not alone:
             return None
     elif colon is not None and date_at_end(plain[: colon.start()]):
