@@ -154,6 +154,7 @@ def test_a_short_line_with_a_colon_before_an_address_introduces_contacts() -> No
     assert introduces_contacts("Pour joindre l’équipe :", "Awa Diop, awa.diop@example.org")
     assert not introduces_contacts("Pour joindre l’équipe :", "Elle répond chaque jour.")
     assert not introduces_contacts("The camp now hosts 40,000 people.", "+41 22 917 1234")
+    assert not introduces_contacts("Hotlines:", "Call +254 700 000 000 for help.")
 
 
 def test_an_address_pattern_after_the_heading_is_no_contact() -> None:

@@ -178,6 +178,8 @@ _CONTACT_TOPIC = re.compile(
     re.IGNORECASE,
 )
 _LABEL_WORDS = 7
+# A contact's line: name, role, office, address and number, and little else.
+_CONTACT_LINE_WORDS = 16
 
 
 def _contacts_label(plain: str, key: str) -> bool:
@@ -197,7 +199,11 @@ def introduces_contacts(plain: str, following: str) -> bool:
     text = plain.strip()
     if not text.endswith((":", "：")) or len(_key(text).split()) > _LABEL_WORDS or len(text) > 60:
         return False
-    return bool(EMAIL.search(following) or PHONE.search(following)) and not EMAIL.search(text)
+    if EMAIL.search(text) or following.rstrip().endswith((".", "。", "!", "?")):
+        return False  # "Hotlines:" over "Call +254 … for help." introduces a sentence
+    return len(following.split()) <= _CONTACT_LINE_WORDS and bool(
+        EMAIL.search(following) or PHONE.search(following)
+    )
 
 
 def _runs_on(plain: str) -> bool:
