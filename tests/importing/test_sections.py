@@ -175,7 +175,12 @@ def test_breadcrumbs_and_share_lines_are_furniture(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["Sudan / Chad: aid convoys resume", "Prices rose > 20 per cent in the north."]
+    "line",
+    [
+        "Sudan / Chad: aid convoys resume",
+        "Prices rose > 20 per cent in the north.",
+        "« Nous restons » : les déplacés de Goma",
+    ],
 )
 def test_a_headline_with_a_slash_or_a_sign_is_no_breadcrumb(line: str) -> None:
     assert not is_chrome_line(line)

@@ -79,6 +79,8 @@ _CRUMB_WORDS = 6
 def _breadcrumbs(plain: str) -> bool:
     """A page's trail: "Accueil > Communiqués de presse", "首页 > 新闻稿", "Inicio » Noticias",
     short items between arrows; between slashes only when it starts at the home page."""
+    if "«" in plain or "‹" in plain:
+        return False  # "« Nous restons » : …" closes a quotation
     items = _CRUMB.split(plain.strip())
     if len(items) < 2:
         items = _SLASH.split(plain.strip())
