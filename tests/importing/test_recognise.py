@@ -406,3 +406,14 @@ def test_a_label_only_line_that_reads_as_prose_is_kept_unplaced() -> None:
     placements = {"contacts_heading": [3, 9], "contact.0": [4]}
     assert prose_in_labels(placements, lines.__getitem__) == {9}
     assert placements == {"contacts_heading": [3], "contact.0": [4]}
+
+
+def test_a_subheading_that_starts_with_contact_over_a_paragraph_is_body() -> None:
+    text = RELEASE.replace(
+        "The response plan is only 30 per cent funded.",
+        "Contact tracing:\nTeams visit every household that reported a case in the past two "
+        "weeks and refer the sick to the nearest clinic.",
+    )
+    result = recognise(blocks_of(text), "en")
+    assert "Contact tracing:" in [p.text for p in result.version.body]
+    assert [c.email for c in result.version.contacts] == ["gmwangi@iom.int"]

@@ -309,6 +309,10 @@ class _Recogniser:
             following = self.content[position + 1 : position + 2]
             if found is None and following and introduces_contacts(plain, self.plain(following[0])):
                 found = Heading.CONTACTS
+            elif found is Heading.CONTACTS and section is _Section.BODY and following:
+                # "Contact tracing:" over a paragraph is the body's subheading.
+                prose = paragraph_like(self.blocks[following[0]])
+                found = None if prose and not contact_after_heading(plain) else found
             if found is not None:
                 self.not_placed.update(unlabelled)  # not a contact's after all
                 unlabelled.clear()
