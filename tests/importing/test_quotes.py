@@ -170,3 +170,9 @@ def test_a_role_in_capitals_before_the_name() -> None:
     found = parse_quote("“We stay,” said Mary Ann Nour.")
     assert found is not None
     assert (found.speaker, found.role) == ("Mary Ann Nour", "")
+
+
+def test_an_acronym_like_an_article_stays_in_the_role() -> None:
+    found = parse_quote("“We act now,” said Lena Berg, UN Women representative.")
+    assert found is not None
+    assert found.role == "UN Women representative"

@@ -92,7 +92,8 @@ _NOT_A_ROLE = re.compile(
 # The same clause after a role: "UNICEF Representative, who visited the site".
 _CLAUSE = re.compile(r"[,،]\s*(?=(?:who|whose|which|qui|dont|quien|que|который|которая|وهو|وهي)\b)")
 # "a camp health volunteer": the article is the sentence's grammar, not the title's.
-_INDEFINITE = re.compile(r"^(?:an?|une?|una|uno|um|uma|eine?)\s+(?=\w)", re.IGNORECASE)
+# Lower case only: "UN Women representative" keeps its "UN".
+_INDEFINITE = re.compile(r"^(?:an?|une?|una|uno|um|uma|eine?)\s+(?=\w)")
 # Arabic title words a role starts with when it comes before the name, and the words
 # that bind a name's parts ("عبد الناصر", "أبو بكر").
 _ARABIC_TITLES = frozenset(
