@@ -376,7 +376,8 @@ def _written(draft: _Draft, style: Style, rng: random.Random) -> tuple[list[Line
         headline=draft.headline,
         subheadline=draft.subheadline if style.subheadline else "",
         city="" if style.dateline in ("country", "dateonly") else draft.city,
-        country=draft.country if style.dateline in ("full", "country", "alone") else "",
+        # A city of one country names it: every place here is one.
+        country="" if style.dateline == "dateonly" else draft.country,
         date=draft.date if dated or style.word_document else None,
         embargo=embargo,
         paragraphs=len(body) + followups,

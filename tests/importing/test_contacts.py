@@ -97,3 +97,20 @@ def test_a_label_without_its_colon_goes_only_before_what_it_labels() -> None:
     assert _fields(_lines("Ana Ruiz, Mobile Team Leader, aruiz@iom.int")) == [
         ("Ana Ruiz", "Mobile Team Leader", "", "aruiz@iom.int", "")
     ]
+
+
+def test_a_tables_title_row_is_no_contact() -> None:
+    blocks = [
+        _row(0, "Équipe presse", "", ""),
+        _row(1, "Lina Haddad", "lh@example.org", "+961 1 000 000"),
+        _row(2, "Omar Saleh", "os@example.org", "+961 1 000 001"),
+    ]
+    found, headers = parse_contacts(blocks)
+    assert headers == [0]
+    assert [c.contact.name for c in found] == ["Lina Haddad", "Omar Saleh"]
+
+
+def test_a_one_cell_row_with_a_number_is_still_a_contact() -> None:
+    found, headers = parse_contacts([_row(0, "+961 1 000 000"), _row(1, "Lina Haddad", "x@y.org")])
+    assert headers == []
+    assert len(found) == 2

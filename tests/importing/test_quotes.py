@@ -81,3 +81,98 @@ def test_the_attribution_verb_is_kept_as_written() -> None:
 )
 def test_a_quotation_inside_narrative_stays_a_paragraph(paragraph: str) -> None:
     assert parse_quote(paragraph) is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "role"),
+    [
+        ("«Мы не уйдём отсюда», — подчеркнула директор регионального бюро ЮНИСЕФ Анна Орлова.",
+         "Анна Орлова", "директор регионального бюро ЮНИСЕФ"),
+        ("«Помощь уже в пути», — сообщил глава миссии МОМ в Киргизии Сергей Петров.",
+         "Сергей Петров", "глава миссии МОМ в Киргизии"),
+        ('أضافت مديرة البرنامج في السودان سلمى عبد الله: "الحاجة كبيرة".',
+         "سلمى عبد الله", "مديرة البرنامج في السودان"),
+        ('وأوضح المتحدث باسم المنظمة خالد أبو زيد: "الطرق مغلقة".',
+         "خالد أبو زيد", "المتحدث باسم المنظمة"),
+    ],
+)  # fmt: skip
+def test_a_role_before_the_name(paragraph: str, speaker: str, role: str) -> None:
+    found = parse_quote(paragraph)
+    assert found is not None
+    assert (found.speaker, found.role) == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "role"),
+    [
+        ("Speaking at the donors’ conference, Maria Lopes, WFP Country Director, said: "
+         "“Funds are running out.”", "Maria Lopes", "WFP Country Director"),
+        ("Según Ana Ruiz, coordinadora de ACNUR: “Las lluvias no dan tregua”.",
+         "Ana Ruiz", "coordinadora de ACNUR"),
+        ("Pour Paul Mbeki, directeur du programme : « Chaque jour compte. »",
+         "Paul Mbeki", "directeur du programme"),
+        ("Por su parte, Luis Gómez, alcalde de Tumaco, afirmó: “Seguimos trabajando”.",
+         "Luis Gómez", "alcalde de Tumaco"),
+        ("“Water came in the night,” recounted Sara Ali, a farmer from Sindh.",
+         "Sara Ali", "farmer from Sindh"),
+        ("«Nos quedamos sin nada», relató Marta Díaz, maestra rural.", "Marta Díaz",
+         "maestra rural"),
+        ("La Dre Aline Roy, épidémiologiste, a souligné : « Il faut vacciner. »",
+         "Dre Aline Roy", "épidémiologiste"),
+    ],
+)  # fmt: skip
+def test_lead_ins_more_verbs_and_the_role_cleaned(paragraph: str, speaker: str, role: str) -> None:
+    found = parse_quote(paragraph)
+    assert found is not None
+    assert (found.speaker, found.role) == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "rest"),
+    [
+        ("“We walked for days,” said Amal, 9, who arrived last week.", "Amal",
+         "9, who arrived last week"),
+        ("« Nous avons tout perdu », a dit Awa, qui vit au camp depuis 2024.", "Awa",
+         "qui vit au camp depuis 2024"),
+        ('وقال أحمد، وهو مزارع من درعا: "خسرنا المحصول".', "أحمد", "وهو مزارع من درعا"),
+    ],
+)  # fmt: skip
+def test_a_clause_after_the_name_is_no_role_and_is_kept(
+    paragraph: str, speaker: str, rest: str
+) -> None:
+    found = parse_quote(paragraph)
+    assert found is not None
+    assert (found.speaker, found.role, found.rest) == (speaker, "", rest)
+
+
+def test_a_role_in_capitals_is_no_relative_clause() -> None:
+    found = parse_quote("“It works,” said Ana Lee, WHO Country Representative.")
+    assert found is not None
+    assert (found.role, found.rest) == ("WHO Country Representative", "")
+
+
+def test_the_scene_before_the_speaker_is_kept_apart() -> None:
+    found = parse_quote("En su turno, Rosa Vera, alcaldesa de Quibdó, dijo: “Aquí seguimos”.")
+    assert found is None or found.speaker == "Rosa Vera"
+    found = parse_quote("A su vez, Rosa Vera, alcaldesa de Quibdó, dijo: “Aquí seguimos”.")
+    assert found is not None
+    assert (found.speaker, found.role, found.rest) == (
+        "Rosa Vera",
+        "alcaldesa de Quibdó",
+        "A su vez",
+    )
+
+
+def test_a_role_in_capitals_before_the_name() -> None:
+    found = parse_quote("“We stay,” said WFP Country Director Amal Nour.")
+    assert found is not None
+    assert (found.speaker, found.role) == ("Amal Nour", "WFP Country Director")
+    found = parse_quote("“We stay,” said Mary Ann Nour.")
+    assert found is not None
+    assert (found.speaker, found.role) == ("Mary Ann Nour", "")
+
+
+def test_an_acronym_like_an_article_stays_in_the_role() -> None:
+    found = parse_quote("“We act now,” said Lena Berg, UN Women representative.")
+    assert found is not None
+    assert found.role == "UN Women representative"

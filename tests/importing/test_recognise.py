@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from releasewriter.importing.blocks import BlockKind, SourceBlock
+from releasewriter.importing.kept import prose_in_labels
 from releasewriter.importing.recognise import recognise
 from releasewriter.render.document import render_release
 from releasewriter.render.html import render_text
@@ -330,3 +331,89 @@ def test_contact_in_a_menu_above_the_headline_does_not_end_the_search_for_the_da
     assert (result.version.city, result.release.dateline.country) == ("Nairobi", "KE")
     assert result.left_out == ["Home", "About us", "Contact"]
     assert "No dateline found." not in result.notes
+
+
+def test_a_body_sentence_that_starts_like_a_contacts_heading_is_kept() -> None:
+    text = RELEASE.replace(
+        "The response plan is only 30 per cent funded.",
+        "For more information on the response, please read the appeal on the IOM site.",
+    )
+    result = recognise(blocks_of(text), "en")
+    assert lost_words(blocks_of(text), result) == set()
+    kept = [p.text for p in result.version.body] + result.not_placed
+    assert any(line.startswith("For more information on the response") for line in kept)
+
+
+def test_a_page_trail_and_a_document_label_above_the_headline_are_no_headline() -> None:
+    text = "Home > Newsroom\nNEWS RELEASE\n" + RELEASE.replace("FOR IMMEDIATE RELEASE\n", "")
+    result = recognise(blocks_of(text), "en")
+    assert result.version.headline == "Floods Displace 40,000 in Northern Kenya"
+    assert "Home > Newsroom" in result.left_out
+
+
+def test_contacts_under_an_unlisted_heading_and_an_address_pattern_note() -> None:
+    text = RELEASE.replace("-ENDS-\nFor more information, please contact:\n", "***\n")
+    text = text.replace(
+        "Grace Mwangi\n",
+        "Media contacts (address format: name.surname@iom.int):\nGrace Mwangi\n",
+    )
+    result = recognise(blocks_of(text), "en")
+    assert [c.email for c in result.version.contacts] == ["gmwangi@iom.int"]
+    assert result.version.end_mark == "***"
+    assert any("address format" in line for line in result.not_placed)
+    assert lost_words(blocks_of(text), result) == set()
+
+
+def test_a_quote_with_a_clause_in_no_field_keeps_its_line() -> None:
+    text = RELEASE.replace(
+        "said Amina Yusuf, IOM Chief of Mission in Kenya.",
+        "said Halima, 14, who walked for three days to reach the camp.",
+    )
+    result = recognise(blocks_of(text), "en")
+    assert [(q.speaker, q.role) for q in result.version.quotes] == [("Halima", "")]
+    assert any("who walked for three days" in line for line in result.not_placed)
+
+
+ZH_RELEASE = """难民署为苏丹难民提供冬季援助
+2026年1月9日，乍得恩贾梅纳——联合国难民署今天开始向东部营地的难民发放冬季物资。
+今年冬季气温骤降，许多家庭缺少毯子和燃料。
+难民署呼吁捐助方提供3000万美元。
+新闻联络：
+王芳，难民署北京办公室，wangf@example.org，+86 10 1234 5678
+关于联合国难民署
+联合国难民署致力于保护被迫逃离家园的人。
+分享
+相关新闻
+关于难民营生活的十个问题
+视频故事：沙漠中的学校"""
+
+
+def test_a_related_story_titled_about_something_is_no_boilerplate() -> None:
+    result = recognise(blocks_of(ZH_RELEASE), "zh")
+    assert result.release.dateline.country == "TD"
+    assert [c.email for c in result.version.contacts] == ["wangf@example.org"]
+    assert result.version.boilerplate == "联合国难民署致力于保护被迫逃离家园的人。"
+    assert len(result.version.body) == 3
+    assert "关于难民营生活的十个问题" in result.left_out
+
+
+def test_a_label_only_line_that_reads_as_prose_is_kept_unplaced() -> None:
+    lines = {
+        3: "Media contacts",
+        9: "For more information the team will publish a full account of the week "
+        "of distributions on its website next month",
+    }
+    placements = {"contacts_heading": [3, 9], "contact.0": [4]}
+    assert prose_in_labels(placements, lines.__getitem__) == {9}
+    assert placements == {"contacts_heading": [3], "contact.0": [4]}
+
+
+def test_a_subheading_that_starts_with_contact_over_a_paragraph_is_body() -> None:
+    text = RELEASE.replace(
+        "The response plan is only 30 per cent funded.",
+        "Contact tracing:\nTeams visit every household that reported a case in the past two "
+        "weeks and refer the sick to the nearest clinic.",
+    )
+    result = recognise(blocks_of(text), "en")
+    assert "Contact tracing:" in [p.text for p in result.version.body]
+    assert [c.email for c in result.version.contacts] == ["gmwangi@iom.int"]

@@ -6,13 +6,16 @@ import datetime as dt
 
 import pytest
 
+from releasewriter.importing.chrome import is_chrome_line
 from releasewriter.importing.sections import (
     Heading,
+    contact_after_heading,
     embargo_line,
     heading,
-    is_chrome_line,
+    introduces_contacts,
     is_end_mark,
     is_immediate_release,
+    is_release_label,
 )
 from releasewriter.render.labels import Labels
 
@@ -112,3 +115,95 @@ def test_web_page_furniture(line: str) -> None:
 
 def test_a_releases_sentence_is_not_furniture() -> None:
     assert not is_chrome_line("IOM shares its data with the government every month.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "For more information on the appeal, please read the full report.",
+        "Pour plus d’informations sur le programme, voir le site de l’agence.",
+        "Para más información sobre la campaña, visite la página del programa.",
+        "للمزيد من المعلومات حول البرنامج، يرجى قراءة التقرير الكامل.",
+        "如需更多信息，请阅读完整报告。",
+    ],
+)
+def test_a_sentence_that_starts_like_a_label_is_no_heading(line: str) -> None:
+    assert heading(line) is None
+
+
+def test_a_label_that_runs_on_to_whom_to_contact_is_still_a_heading() -> None:
+    assert heading("For more information on the survey, please contact:") is Heading.CONTACTS
+    assert heading("Para más información, escriba a prensa@example.org") is Heading.CONTACTS
+
+
+@pytest.mark.parametrize("mark", ["***", "* * *", "- *** -"])
+def test_asterisks_end_a_release(mark: str) -> None:
+    assert is_end_mark(mark)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Press enquiries:", "Renseignements médias :", "Consultas de prensa:",
+     "Справки для прессы:", "للاستفسارات الصحفية:", "新闻媒体联络：", "Для СМИ", "媒体垂询"],
+)  # fmt: skip
+def test_contacts_headings_in_other_words(line: str) -> None:
+    assert heading(line) is Heading.CONTACTS
+
+
+def test_a_short_line_with_a_colon_before_an_address_introduces_contacts() -> None:
+    assert introduces_contacts("Pour joindre l’équipe :", "Awa Diop, awa.diop@example.org")
+    assert not introduces_contacts("Pour joindre l’équipe :", "Elle répond chaque jour.")
+    assert not introduces_contacts("The camp now hosts 40,000 people.", "+41 22 917 1234")
+    assert not introduces_contacts("Hotlines:", "Call +254 700 000 000 for help.")
+
+
+def test_an_address_pattern_after_the_heading_is_no_contact() -> None:
+    line = "Media contacts (address format: name.surname@example.org):"
+    assert heading(line) is Heading.CONTACTS
+    assert contact_after_heading(line) == ""
+    kept = contact_after_heading("Media contact: Jo Bell, jo.bell@example.org")
+    assert kept == "Jo Bell, jo.bell@example.org"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Home > News > Stories", "Accueil » Actualités", "Inicio › Prensa › 2026", "主页 > 新闻中心",
+     "Главная > Новости", "الرئيسية > الأخبار", "Home / Media centre", "Поделиться", "شارك"],
+)  # fmt: skip
+def test_breadcrumbs_and_share_lines_are_furniture(line: str) -> None:
+    assert is_chrome_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sudan / Chad: aid convoys resume",
+        "Prices rose > 20 per cent in the north.",
+        "« Nous restons » : les déplacés de Goma",
+    ],
+)
+def test_a_headline_with_a_slash_or_a_sign_is_no_breadcrumb(line: str) -> None:
+    assert not is_chrome_line(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["NEWS RELEASE", "Communiqué de presse", "Nota de prensa", "Пресс-релиз",
+             "بيان صحفي", "新闻稿"],
+)  # fmt: skip
+def test_a_label_that_names_the_document(line: str) -> None:
+    assert is_release_label(line)
+
+
+def test_a_chinese_about_heading_names_an_organisation_not_a_story() -> None:
+    assert heading("关于联合国难民署") is Heading.ABOUT
+    assert heading("关于难民营生活的十个问题") is None
+
+
+def test_a_short_line_about_information_is_no_contacts_heading() -> None:
+    assert heading("Background information:") is None
+    assert heading("Informations clés :") is None
+
+
+@pytest.mark.parametrize("line", ["Press conference:", "Media coverage:", "Пресс-конференция:"])
+def test_a_short_line_about_the_press_is_no_contacts_heading(line: str) -> None:
+    assert heading(line) is None

@@ -60,6 +60,11 @@ ALIASES: dict[str, str] = {
     "State of Palestine": "PS",
     "Kirghizia": "KG",
     "Kyrgyz Republic": "KG",
+    # Official Russian names beside CLDR's everyday ones ("Киргизия", "Молдова").
+    "Кыргызстан": "KG",
+    "Кыргызская Республика": "KG",
+    "Белоруссия": "BY",
+    "Молдавия": "MD",
     "Byelorussia": "BY",
     "Belorussia": "BY",
     "Hong Kong": "HK",

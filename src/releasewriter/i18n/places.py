@@ -79,3 +79,42 @@ def cities(locale: str) -> tuple[str, ...]:
         if (name := _named(zone, locale) or (_plain_name(zone) if latin else None))
     }
     return tuple(sorted(names, key=_key))
+
+
+_CITY_LOCALES = ("en", "fr", "es", "ru", "ar", "zh", "pt", "de")
+
+
+@functools.cache
+def _territories_by_city() -> dict[str, frozenset[str]]:
+    """Each zone city, as any of the app's languages writes it, to the countries of the
+    zones so named (one, but for a name two languages give to different cities)."""
+    territories = get_global("zone_territories")
+    found: dict[str, set[str]] = {}
+    for locale in _CITY_LOCALES:
+        for name, zone in _zones_by_city(locale).items():
+            territory = str(territories.get(zone, ""))
+            if len(territory) == 2 and territory.isalpha():
+                found.setdefault(name, set()).add(territory)
+    return {name: frozenset(codes) for name, codes in found.items()}
+
+
+@functools.cache
+def _exact_names() -> frozenset[str]:
+    """The zone cities exactly as CLDR writes them, marks and all."""
+    return frozenset(
+        unicodedata.normalize("NFC", name).casefold()
+        for locale in _CITY_LOCALES
+        for zone in _zones()
+        if (name := _named(zone, locale))
+    )
+
+
+def country_of_city(city: str, *, exact: bool = False) -> str | None:
+    """The ISO code of the one country a zone city is in ("Maputo" → "MZ",
+    "Москва" → "RU"), or None when the city is unknown or the name is ambiguous.
+    With ``exact``, only a name written as CLDR writes it, marks and all ("عمّان",
+    Amman, and not "عمان", which is also Oman)."""
+    if exact and unicodedata.normalize("NFC", city.strip()).casefold() not in _exact_names():
+        return None
+    codes = _territories_by_city().get(_key(city), frozenset()) if city.strip() else frozenset()
+    return next(iter(codes)) if len(codes) == 1 else None

@@ -173,6 +173,16 @@ def _header(cells: tuple[str, ...]) -> dict[int, str] | None:
     return named if len(named) >= 2 and len(named) >= len(cells) - 1 else None
 
 
+def _caption(cells: tuple[str, ...], following: list[tuple[int, SourceBlock]]) -> bool:
+    """A table's title row: one cell of text, no address or number, over a row of more
+    cells."""
+    filled = [cell for cell in cells if cell.strip()]
+    if len(filled) != 1 or EMAIL.search(filled[0]) or PHONE.search(filled[0]):
+        return False
+    next_cells = _plain_cells(following[0][1]) if following else ()
+    return len([cell for cell in next_cells if cell.strip()]) > 1
+
+
 def _from_row(cells: tuple[str, ...], columns: dict[int, str] | None) -> Contact:
     values: dict[str, list[str]] = {}
     texts: list[str] = []
@@ -224,7 +234,7 @@ def parse_contacts(blocks: list[tuple[int, SourceBlock]]) -> tuple[list[FoundCon
             found.append(pending.found())
         pending = _Pending()
 
-    for index, block in blocks:
+    for position, (index, block) in enumerate(blocks):
         cells = _plain_cells(block)
         if cells:
             flush()
@@ -232,6 +242,9 @@ def parse_contacts(blocks: list[tuple[int, SourceBlock]]) -> tuple[list[FoundCon
             if header is not None and not EMAIL.search(block.plain):
                 columns = header
                 headers.append(index)
+                continue
+            if _caption(cells, blocks[position + 1 : position + 2]):
+                headers.append(index)  # "Media contacts" across the table: no one's name
                 continue
             found.append(FoundContact(_from_row(cells, columns), [index]))
             continue

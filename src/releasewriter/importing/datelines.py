@@ -6,6 +6,12 @@
 and whatever the app's own labels print ("{place}, {date} –" in each
 language), so an exported release reads back as it was.
 
+The country is the ISO code of the country named after the city, in the
+list or in brackets ("Ташкент (Узбекистан)"); with the city alone, the
+country of that city when the name is known (CLDR's time-zone cities and a few
+others) and names one city only ("MAPUTO" → MZ). The dash may be any of
+" – ", "—", " -", or Spanish ".-" after the date.
+
 A text that merely starts with a few words and a dash is not a dateline:
 without a date, the place must be a country or a city CLDR names, or be
 written in capitals as datelines are.
@@ -20,12 +26,17 @@ from dataclasses import dataclass
 
 from releasewriter.i18n.countries import country_code, fold
 from releasewriter.i18n.locales import parse_locale
-from releasewriter.i18n.places import city_in
+from releasewriter.i18n.places import city_in, country_of_city
 from releasewriter.importing.dates import FoundDate, date_at_end, date_at_start
 
 # The dash after the dateline: spaced when it is a hyphen, so that
 # "Port-au-Prince" stays whole; Chinese writes "——" with no space.
-_DASH = re.compile(r"\s+[-–—]{1,2}\s+|\s*[–—―]{1,2}\s*|\s+-{1,2}(?=\S)")
+# Spanish writes ".-" after the date: "Bogotá, 5 de marzo de 2026.- …".
+_DASH = re.compile(
+    r"\s+[-–—]{1,2}\s+|\s*[–—―]{1,2}\s*|\s+-{1,2}(?=\S)|(?<=\.)-{1,2}\s+|(?<=\d\.)-{1,2}"
+)
+# The full stop before such a dash, unless it ends an abbreviation ("Washington, D.C.—").
+_DASH_STOP = re.compile(r"\w{2}\.$")
 _COLON = re.compile(r"\s*[:：]\s+")
 # The organisation's tag before the dash: "(OIM)", "（国际移民组织）".
 _TAG = re.compile(r"\s*[(（]\s*([^()（）]{1,40}?)\s*[)）]\s*$")
@@ -42,6 +53,24 @@ _PARTICLES = frozenset(
 _DATE_ARTICLE = re.compile(r"[\s,]+(?:le|el|den|am)\s*$", re.IGNORECASE)
 _SENTENCE = re.compile(r"[.!?;:\"“”«»]")
 _SMALL_WORD = re.compile(r"(?<=[\s-])(De|Del|La|Las|Los|El|Da|Do|Dos|Du|Des|Au|Aux|Es)(?=[\s-])")
+
+
+# A country in brackets after the city: "Port-au-Prince (Haïti)", "Ташкент (Узбекистан)".
+_BRACKETED = re.compile(r"\s*[(（]\s*([^()（）]{1,40}?)\s*[)）]")
+_YEAR = re.compile(r"\d{4}|\d+[/.]\d+")
+
+
+def _bracketed(place: str, tag: str) -> tuple[str, str]:
+    """The place with a bracketed country made its last part ("Ташкент (Узбекистан)" →
+    "Ташкент, Узбекистан"); anything else in brackets is the organisation's tag."""
+    found = _BRACKETED.search(place)
+    if found is None:
+        return place, tag
+    if country_code(found.group(1)) is not None:
+        return place[: found.start()] + ", " + found.group(1) + place[found.end() :], tag
+    if tag:
+        return place, tag
+    return place[: found.start()] + place[found.end() :], found.group(0).strip()
 
 
 @dataclass(frozen=True)
@@ -84,18 +113,31 @@ def _looks_like_name(part: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _PARTICLES for w in words)
 
 
-# Cities that date many releases but name no time zone, so CLDR does not list them.
-_DATELINE_CITIES = frozenset(
-    fold(name)
-    for name in (
-        "Geneva", "Genève", "Ginebra", "Genf", "Женева", "جنيف", "日内瓦",
-        "Beijing", "Pékin", "Pekín", "Пекин", "بكين", "北京",
-        "Washington", "Вашингтон", "واشنطن", "华盛顿",
-        "The Hague", "La Haye", "La Haya", "Гаага", "لاهاي", "海牙",
-        "Bonn", "Бонн", "بون", "波恩",
-        "Cox's Bazar", "Gaziantep", "Erbil", "Goma", "Juba", "Mosul", "Aden", "Cúcuta",
-    )
-)  # fmt: skip
+# Cities that date many releases but name no time zone, so CLDR does not list them,
+# with their country.
+_DATELINE_CITY_COUNTRIES = {
+    "CH": ("Geneva", "Genève", "Ginebra", "Genf", "Женева", "جنيف", "日内瓦"),
+    "CN": ("Beijing", "Pékin", "Pekín", "Пекин", "بكين", "北京"),
+    "US": ("Washington", "Вашингтон", "واشنطن", "华盛顿"),
+    "NL": ("The Hague", "La Haye", "La Haya", "Гаага", "لاهاي", "海牙"),
+    "DE": ("Bonn", "Бонн", "بون", "波恩"),
+    "BD": ("Cox's Bazar",),
+    "TR": ("Gaziantep",),
+    "IQ": ("Erbil", "Mosul"),
+    "CD": ("Goma",),
+    "SS": ("Juba",),
+    "YE": ("Aden", "Sanaa", "Sana’a", "Sana'a", "Saná", "Sanaá", "Сана", "صنعاء", "萨那"),
+    "CO": ("Cúcuta",),
+}  # fmt: skip
+_DATELINE_CITIES = {
+    fold(name): code for code, names in _DATELINE_CITY_COUNTRIES.items() for name in names
+}
+
+
+def city_country(city: str) -> str:
+    """The ISO code of the country a dateline's city is in, when the city is known and
+    names one city only ("MAPUTO" → "MZ", "Женева" → "CH"); else nothing."""
+    return _DATELINE_CITIES.get(fold(city)) or country_of_city(city) or ""
 
 
 @functools.lru_cache(maxsize=1024)
@@ -132,9 +174,11 @@ def _place(parts: list[str], locale: str) -> tuple[str, str]:
                 return nice_city(parts[0][len(name) :], locale), found
     if len(parts) == 1:
         code = country_code(parts[0])
-        if code is not None:
+        city_code = country_of_city(parts[0], exact=True)
+        if code is not None and city_code in (None, code):
             return "", code
-        return nice_city(parts[0], locale), ""
+        # "MAPUTO, 14 February 2026 –": a city of one country names it.
+        return nice_city(parts[0], locale), city_country(parts[0])
     last = parts[-1]
     code = country_code(last)
     city = ", ".join(nice_city(p, locale) for p in parts[:-1])
@@ -165,6 +209,8 @@ def parse_dateline(
     colon = _COLON.search(plain, 0, _MAX_HEAD + 2)
     if dash is not None and dash.start() > 0:
         head, text_start = plain[: dash.start()], dash.end()
+        if not dash.group()[:1].isspace() and _DASH_STOP.search(head):
+            head = head[:-1]  # "… 2026.-", "GINEBRA.-": the full stop belongs to the dash
         if not plain[text_start:].strip() and not alone:
             return None
     elif colon is not None and date_at_end(plain[: colon.start()]):
@@ -188,7 +234,10 @@ def parse_dateline(
     if found:
         # "Genève, le 5 mars 2026", "Genf, den 5. März 2026": the article belongs to the date.
         place_text = _DATE_ARTICLE.sub("", place_text)
+    place_text, tag = _bracketed(place_text, tag)
     parts = [p for p in _PARTS.split(place_text.strip(" ,，،")) if p]
+    if any(_YEAR.search(p) for p in parts):
+        return None  # a date the dateline could not read is no place
     if not parts and found is not None and text_start < len(plain):
         # "5 March 2026 – …": a date alone opens the text, as UN News writes it.
         return ParsedDateline("", "", found.date, tag, text_start)

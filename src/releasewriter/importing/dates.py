@@ -3,7 +3,10 @@
 Month and weekday names come from CLDR through babel, in every form a
 writer uses: wide and abbreviated, in running text ("5 марта") and alone
 ("март"), and Arabic's Levantine and Maghrebi month names besides the
-Egyptian ones ("آذار", "مارس"). One table serves every language: no month
+Egyptian ones ("آذار", "مارس"), alone or paired ("10 شباط/فبراير 2026", either
+order). Dates in numbers ("28/03/2026", "03.04.2026", "2026-03-28") are read
+day first, as every language the app reads writes them, and month first only
+when the second number cannot be a month ("03/28/2026"). One table serves every language: no month
 name means one month in one language and another month in another, and an
 English date in a French release is still a date. Python's ``int`` reads
 Arabic-Indic and full-width digits, so ``\\d`` is left to match them.
@@ -70,14 +73,19 @@ def _date_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"{weekday}(?:"
         # 5 March 2026, 5 de marzo de 2026, 5. März 2026, 5 марта 2026 г., 5 ديسمبر 2026
-        rf"{day}\s+(?:de\s+)?(?P<month>{months})\.?,?\s+(?:de\s+|del\s+)?{year}"
+        # 10 شباط/فبراير 2026: Arabic gives the month's Levantine and Egyptian names.
+        rf"{day}\s+(?:de\s+)?(?P<month>{months})(?:\s*/\s*(?:{months}))?\.?,?\s+"
+        rf"(?:de\s+|del\s+)?{year}"
         r"(?:\s*(?:года|г\.?))?"
         # March 5, 2026
         rf"|(?P<month2>{months})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year2>\d{{4}})"
         # 2013年7月16日
         r"|(?P<year3>\d{4})\s*年\s*(?P<month3>\d{1,2})\s*月\s*(?P<day3>\d{1,2})\s*日"
-        # 2026-03-05
-        r"|(?P<year4>\d{4})-(?P<month4>\d{2})-(?P<day4>\d{2})"
+        # 2026-03-05, 2026/03/05
+        r"|(?P<year4>\d{4})(?P<sep4>[-/.])(?P<month4>\d{1,2})(?P=sep4)(?P<day4>\d{1,2})(?!\d)"
+        # 28/03/2026, 03.04.2026, 28-03-2026: day first, unless the day cannot be one.
+        r"|(?<![\d/.])(?P<first5>\d{1,2})(?P<sep5>[-/.])(?P<second5>\d{1,2})(?P=sep5)(?P<year5>\d{4})(?!\d)"
+        r"(?:\s*(?:года|г\.?))?"
         r")",
         re.IGNORECASE,
     )
@@ -109,9 +117,19 @@ def _date_of(match: re.Match[str]) -> dt.date | None:
             return dt.date(int(groups["year2"]), month, int(groups["day2"]))
         if groups["year3"]:
             return dt.date(int(groups["year3"]), int(groups["month3"]), int(groups["day3"]))
-        return dt.date(int(groups["year4"]), int(groups["month4"]), int(groups["day4"]))
+        if groups["year4"]:
+            return dt.date(int(groups["year4"]), int(groups["month4"]), int(groups["day4"]))
+        return _numeric(int(groups["year5"]), int(groups["first5"]), int(groups["second5"]))
     except ValueError:
         return None  # 31 February: not a date, whatever it looks like
+
+
+def _numeric(year: int, first: int, second: int) -> dt.date:
+    """A date in numbers: day first, as every language the app reads writes it, but
+    month first when the second number cannot be a month (US "03/28/2026")."""
+    if second > 12 and first <= 12:
+        return dt.date(year, first, second)
+    return dt.date(year, second, first)
 
 
 def find_dates(text: str) -> list[FoundDate]:

@@ -7,6 +7,12 @@ it to the first of the end mark, the contacts, the notes to editors or the
 place are listed in ``not_placed``, a web page's furniture in ``left_out``,
 and ``placements`` says which source lines each field came from, so the
 window can show each field beside its source.
+
+No text is lost: every line that is not the page's furniture is either in a
+field or in ``not_placed``. A line placed as a label only (a heading, the
+status, the end mark) that reads as prose, a contacts heading's note that
+is no contact, and a quote whose attribution says more than a name and a role
+are kept in ``not_placed`` as well.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from releasewriter.importing.contacts import EMAIL, PHONE, parse_contacts
 from releasewriter.importing.datelines import ParsedDateline, parse_dateline
 from releasewriter.importing.dates import date_line
 from releasewriter.importing.imported import LABEL_KEYS, ImportedRelease
+from releasewriter.importing.kept import prose_in_labels
 from releasewriter.importing.language import detect
 from releasewriter.importing.markup import markup_from
 from releasewriter.importing.quotes import parse_quote
@@ -31,9 +38,12 @@ from releasewriter.importing.sections import (
     contact_after_heading,
     embargo_line,
     heading,
+    heading_rest,
     house_end_mark,
+    introduces_contacts,
     is_end_mark,
     is_immediate_release,
+    is_release_label,
 )
 from releasewriter.importing.shapes import (
     ends_a_sentence,
@@ -147,6 +157,11 @@ class _Recogniser:
             if self._status(index):
                 status.add(index)
                 continue
+            if is_release_label(self.plain(index)):
+                # "PRESS RELEASE" above the headline says what the document is.
+                self.left_out.add(index)
+                status.add(index)
+                continue
             if heading(self.plain(index)) in (Heading.CONTACTS, Heading.NOTES) and any(
                 paragraph_like(self.blocks[i]) for i in self.content[:position]
             ):
@@ -243,6 +258,9 @@ class _Recogniser:
                     speaker_gender=quote.gender,
                 )
             )
+            if quote.rest:
+                # "12, who lives in…" is in no field: the line is kept whole besides.
+                self.not_placed.add(index)
             return
         self.place(f"body.{len(self.version.body)}", index)
         self.version.body.append(Paragraph(text))
@@ -288,12 +306,21 @@ class _Recogniser:
             found = heading(plain)
             if found is Heading.ABOUT and section is _Section.BODY and words(plain) > 6:
                 found = None
+            following = self.content[position + 1 : position + 2]
+            if found is None and following and introduces_contacts(plain, self.plain(following[0])):
+                found = Heading.CONTACTS
+            elif found is Heading.CONTACTS and section is _Section.BODY and following:
+                # "Contact tracing:" over a paragraph is the body's subheading.
+                prose = paragraph_like(self.blocks[following[0]])
+                found = None if prose and not contact_after_heading(plain) else found
             if found is not None:
                 self.not_placed.update(unlabelled)  # not a contact's after all
                 unlabelled.clear()
                 self.place(f"{found.value}_heading", index)
                 if found is Heading.CONTACTS and (rest := contact_after_heading(plain)):
                     contact_lines.append((index, SourceBlock(escape_markup(rest), rest)))
+                elif heading_rest(plain):
+                    self.not_placed.add(index)  # a note on the heading's line, in no field
                 section = {
                     Heading.CONTACTS: _Section.CONTACTS,
                     Heading.NOTES: _Section.NOTES,
@@ -347,6 +374,7 @@ class _Recogniser:
             self.version.contacts.append(contact.contact)
 
     def _finish(self) -> ImportedRelease:
+        self.not_placed |= prose_in_labels(self.result.placements, self.plain)
         placed = {i for indices in self.result.placements.values() for i in indices}
         for index in self.content:
             if index not in placed and index not in self.left_out:

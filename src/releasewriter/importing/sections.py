@@ -41,7 +41,12 @@ _CONTACT_LABELS = (
     "للمزيد من المعلومات", "لمزيد من المعلومات", "للتواصل", "للتواصل الإعلامي",
     "联系人", "如需更多信息，请联系", "如需了解更多信息，请联系", "媒体联系人", "媒体联络",
     "Para mais informações", "Contato", "Contatos", "Weitere Informationen", "Pressekontakt",
-    "Kontakt",
+    "Kontakt", "Media enquiries", "Media inquiries", "Press enquiries", "Media relations",
+    "Pour toute information", "Contacts médias", "Relations médias", "Contacto con los medios",
+    "Contactos para medios", "Дополнительная информация", "Для СМИ", "Пресс-служба",
+    "للاستفسارات الإعلامية", "جهات الاتصال الإعلامية", "جهات الاتصال", "للتواصل مع وسائل الإعلام",
+    "更多信息请联系", "媒体联系", "媒体垂询", "新闻联络", "联系方式", "Consultas de prensa",
+    "Consultas de medios", "Demandes des médias", "Demandes médias", "Запросы СМИ",
 )  # fmt: skip
 _NOTES_LABELS = (
     "Notes to editors", "Note to editors", "Notes for editors", "Editor’s note", "Editors’ notes",
@@ -59,6 +64,15 @@ _ABOUT_PREFIXES = (
 _END_MARKS = (
     "ENDS", "-ENDS-", "END", "-END-", "-FIN-", "FIN", "###", "-30-", "-###-", "Конец", "-Конец-",
     "انتهى", "//انتهى//", "-انتهى-", "完", "(完)", "（完）", "-FIM-", "FIM", "-ENDE-", "ENDE",
+    "***", "-***-", "#", "-#-", "xxx", "-xxx-", "— 30 —",
+)  # fmt: skip
+# A label above the headline that says what the document is; it holds no text of it.
+_RELEASE_LABELS = (
+    "Press release", "News release", "Media release", "Press statement", "Media advisory",
+    "Communiqué de presse", "Communiqué", "Avis aux médias", "Comunicado de prensa",
+    "Comunicado", "Nota de prensa", "Nota informativa", "Пресс-релиз", "Сообщение для печати",
+    "Заявление для прессы", "بيان صحفي", "بيان إعلامي", "بيان صحافي", "新闻稿", "新闻公报",
+    "新闻通稿", "Pressemitteilung", "Comunicado de imprensa", "Nota à imprensa",
 )  # fmt: skip
 _IMMEDIATE = (
     "For immediate release", "Immediate release", "For release", "Pour diffusion immédiate",
@@ -74,34 +88,6 @@ _EMBARGO_STARTS = (
     "Embargo hasta el", "Эмбарго до", "Не для публикации до", "محظور النشر حتى",
     "يحظر النشر حتى", "حظر النشر حتى", "禁止发布，直至", "禁止发布直至", "禁止发布至",
     "禁止发布", "Sob embargo até", "Sperrfrist",
-)  # fmt: skip
-
-# Lines of a web page around the article: navigation, sharing, cookie banners.
-_CHROME_LINES = (
-    "share", "share this", "share this page", "share this article", "share on facebook",
-    "share on twitter", "facebook", "twitter", "x", "linkedin", "whatsapp", "print", "email",
-    "related", "related news", "related content", "related stories", "read more", "more news",
-    "back to top", "skip to main content", "skip to content", "menu", "search", "home",
-    "news", "press releases", "news and stories", "subscribe", "sign up", "donate",
-    "cookies", "accept", "accept all", "accept all cookies", "reject", "privacy policy",
-    "terms of use", "contact us", "partager", "partager cette page", "imprimer",
-    "articles connexes", "contenus associés", "en savoir plus", "accueil", "actualités",
-    "communiqués de presse", "rechercher", "s’abonner", "faire un don", "accepter",
-    "tout accepter", "refuser", "politique de confidentialité", "mentions légales",
-    "compartir", "imprimir", "noticias relacionadas", "inicio", "buscar", "noticias",
-    "comunicados de prensa", "suscribirse", "aceptar", "política de privacidad", "donar",
-    "поделиться", "печать", "главная", "новости", "поиск", "похожие материалы",
-    "пресс-релизы", "подписаться", "принять", "политика конфиденциальности",
-    "مشاركة", "طباعة", "الرئيسية", "أخبار ذات صلة", "بحث", "الأخبار", "بيانات صحفية",
-    "قبول", "سياسة الخصوصية", "اشترك", "分享", "打印", "首页", "相关新闻", "搜索", "新闻",
-    "新闻稿", "接受", "隐私政策", "订阅",
-)  # fmt: skip
-_CHROME_STARTS = (
-    "this website uses cookies", "this site uses cookies", "we use cookies",
-    "ce site utilise des cookies", "nous utilisons des cookies", "este sitio utiliza cookies",
-    "este sitio web utiliza cookies", "utilizamos cookies", "мы используем файлы cookie",
-    "этот сайт использует", "يستخدم هذا الموقع", "本网站使用", "©", "copyright", "share this:",
-    "related:", "tags:", "partager :", "compartir:", "поделиться:", "skip to",
 )  # fmt: skip
 
 
@@ -133,13 +119,12 @@ def _labels(kind: Heading) -> tuple[str, ...]:
 _WORDS_IN_HEADING = 14
 # Longer lines are paragraphs; a heading with a contact on its line stays below this.
 _HEADING_LENGTH = 300
-_CHROME_LENGTH = 400
 _WORDS_IN_ABOUT = 8
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 # "For more information, please contact Joe Lowry, Tel: …": the heading runs on into a contact.
 _CONTACT_WORD = re.compile(
-    r"(?:\b(?:contact(?:er|ez|o|ar|e)?|обращайтесь(?:\s+к)?|связывайтесь(?:\s+с)?)\b"
+    r"(?:\b(?:contact(?:s|er|ez|o|os|ar|e)?|обращайтесь(?:\s+к)?|связывайтесь(?:\s+с)?)\b"
     r"|الاتصال بـ?|التواصل مع|联系)\s*[:：]?\s*",
     re.IGNORECASE,
 )
@@ -163,8 +148,10 @@ def heading(plain: str) -> Heading | None:
         for label in _labels(kind):
             # A label of several words, or of Chinese characters, may run on ("…请联系：").
             running = len(label.split()) > 1 or bool(_CJK.search(label))
-            if key == label or (running and key.startswith(label)):
+            if key == label or (running and key.startswith(label) and _runs_on(plain)):
                 return kind
+    if _contacts_label(plain, key):
+        return Heading.CONTACTS
     if any(c.isdigit() for c in key) or plain.rstrip().endswith((".", "。")):
         return None
     if len(key.split()) > _WORDS_IN_ABOUT:
@@ -177,8 +164,67 @@ def heading(plain: str) -> Heading | None:
             and len(key) > len(prefix)
             and (joined or key[len(prefix)] == " ")
         ):
+            if joined and not _chinese_name(key[len(prefix) :]):
+                return None  # "关于气候与移民须知的五件事": a title, not "About WFP"
             return Heading.ABOUT if _names_someone(plain) else None
     return None
+
+
+# Words a contacts heading is made of, in every language: contact, enquiries. Neither
+# "information" ("Background information:") nor "press" ("Press conference:") is enough.
+_CONTACT_TOPIC = re.compile(
+    r"contact|enquir|inquir|renseignement|контакт|справк|обращайтесь|الاتصال|التواصل|استفسار"
+    r"|联系|联络|垂询",
+    re.IGNORECASE,
+)
+_LABEL_WORDS = 7
+# A contact's line: name, role, office, address and number, and little else.
+_CONTACT_LINE_WORDS = 16
+
+
+def _contacts_label(plain: str, key: str) -> bool:
+    """A short line that ends with its colon and speaks of contacts, information or the
+    media ("Media enquiries:", "Дополнительная информация:", "媒体联系：")."""
+    text = plain.strip()
+    if not text.endswith((":", "：")) or len(key.split()) > _LABEL_WORDS or len(key) > 60:
+        return False
+    if _CJK.search(text) and len(text) > 20:
+        return False
+    return bool(_CONTACT_TOPIC.search(text)) and not EMAIL.search(text)
+
+
+def introduces_contacts(plain: str, following: str) -> bool:
+    """A short line ending with a colon with a contact's address or number on the line
+    after it: a contacts heading whatever its words ("Pour joindre l’équipe :")."""
+    text = plain.strip()
+    if not text.endswith((":", "：")) or len(_key(text).split()) > _LABEL_WORDS or len(text) > 60:
+        return False
+    if EMAIL.search(text) or following.rstrip().endswith((".", "。", "!", "?")):
+        return False  # "Hotlines:" over "Call +254 … for help." introduces a sentence
+    return len(following.split()) <= _CONTACT_LINE_WORDS and bool(
+        EMAIL.search(following) or PHONE.search(following)
+    )
+
+
+def _runs_on(plain: str) -> bool:
+    """Whether a line that starts with a label and goes on is still the label: it ends
+    with a colon, or goes on to whom to contact. "For more information, please visit
+    the website." is a sentence of the body, never a heading."""
+    text = plain.strip()
+    if text.endswith((":", "：")):
+        return True
+    if text.endswith((".", "。", "!", "！")) and not (EMAIL.search(text) or PHONE.search(text)):
+        return False
+    return bool(_CONTACT_WORD.search(text) or EMAIL.search(text) or PHONE.search(text))
+
+
+# A Chinese organisation's name is a short run without the particles of a phrase.
+_CHINESE_PHRASE = re.compile(r"[的与和是了在吗：:，,]|须知|件事")
+_CHINESE_NAME_LENGTH = 14
+
+
+def _chinese_name(rest: str) -> bool:
+    return len(rest) <= _CHINESE_NAME_LENGTH and not _CHINESE_PHRASE.search(rest)
 
 
 def _names_someone(plain: str) -> bool:
@@ -211,6 +257,16 @@ def _immediate() -> frozenset[str]:
 
 def is_immediate_release(plain: str) -> bool:
     return _key(plain) in _immediate()
+
+
+@functools.cache
+def _release_labels() -> frozenset[str]:
+    return frozenset(_key(label) for label in _RELEASE_LABELS)
+
+
+def is_release_label(plain: str) -> bool:
+    """A line that only says what the document is: "PRESS RELEASE", "Пресс-релиз"."""
+    return _key(plain) in _release_labels()
 
 
 @functools.cache
@@ -274,26 +330,32 @@ def embargo_line(plain: str) -> EmbargoLine | None:
     return EmbargoLine(moment, _zone(plain))
 
 
-@functools.cache
-def _chrome_lines() -> frozenset[str]:
-    return frozenset(_key(line) for line in _CHROME_LINES)
+# An address written as a pattern ("firstname.lastname@wfp.org"): how to write to
+# anyone there, not someone's address.
+_PLACEHOLDER = re.compile(
+    r"(?:(?:first|last|given|family|sur)?name|initials?|pr[ée]nom|nom|nombre|apellidos?|имя"
+    r"|фамилия|x{2,})(?:[._-](?:(?:first|last|given|family|sur)?name|initials?|pr[ée]nom|nom"
+    r"|nombre|apellidos?|имя|фамилия|x{2,}))*",
+    re.IGNORECASE,
+)
 
 
-def is_chrome_line(plain: str) -> bool:
-    """A line of a web page's own furniture: sharing, navigation, a cookie banner."""
-    if len(plain) > _CHROME_LENGTH:
-        return False
-    key = _key(plain)
-    if key in _chrome_lines():
-        return True
-    if any(key.startswith(_key(start)) for start in _CHROME_STARTS):
-        return True
-    return "cookie" in key and len(key.split()) <= 40
+def heading_rest(plain: str) -> str:
+    """What a contacts heading's line gives after its label, an address or a number
+    ("…, please contact Joe Lowry, Tel: …"), or nothing."""
+    if not heading(plain):
+        return ""
+    match = _CONTACT_WORD.search(plain)
+    # With no word to cut at ("Media enquiries (…@…):"), the whole line is kept.
+    rest = plain[match.end() :].strip(" :：") if match else plain.strip()
+    return rest if EMAIL.search(rest) or PHONE.search(rest) else ""
 
 
 def contact_after_heading(plain: str) -> str:
     """The contact that follows the contacts heading on its line ("…, please contact Joe
-    Lowry, Tel: …"), or nothing."""
-    match = _CONTACT_WORD.search(plain)
-    rest = plain[match.end() :].strip() if match and heading(plain) else ""
-    return rest if EMAIL.search(rest) or PHONE.search(rest) else ""
+    Lowry, Tel: …"), or nothing: a note of how addresses are written is no contact."""
+    rest = heading_rest(plain)
+    email = EMAIL.search(rest)
+    if email and _PLACEHOLDER.fullmatch(email.group().split("@")[0]) and not PHONE.search(rest):
+        return ""
+    return rest
