@@ -417,3 +417,18 @@ def test_a_subheading_that_starts_with_contact_over_a_paragraph_is_body() -> Non
     result = recognise(blocks_of(text), "en")
     assert "Contact tracing:" in [p.text for p in result.version.body]
     assert [c.email for c in result.version.contacts] == ["gmwangi@iom.int"]
+
+
+def test_a_bold_menu_entry_above_the_headline_is_not_taken_for_it() -> None:
+    blocks = [
+        SourceBlock(text="**- 2030 AGENDA**", plain="- 2030 AGENDA", bold=True),
+        *blocks_of(
+            "Floods displace thousands in the north of the country\n"
+            "GENEVA, 3 March 2026 – Heavy rain has forced some 12,000 people from "
+            "their homes in the northern provinces this week, IOM said today."
+        ),
+    ]
+    result = recognise(blocks, "en")
+    assert result.version.headline == "Floods displace thousands in the north of the country"
+    assert result.version.subheadline == ""
+    assert "- 2030 AGENDA" in result.left_out

@@ -46,6 +46,7 @@ from releasewriter.importing.sections import (
     is_release_label,
 )
 from releasewriter.importing.shapes import (
+    BULLETS,
     ends_a_sentence,
     headline_like,
     is_heading_like,
@@ -221,8 +222,11 @@ class _Recogniser:
             upper, lower = (self.blocks[i] for i in before[-2:])
             # A heading over a plain line (or a lesser heading), or two lines that both
             # read as headlines: headline and subheadline.
-            headed = is_heading_like(upper) and (
-                not is_heading_like(lower) or lower.level > upper.level
+            # A line set as a list item ("- 2030 AGENDA", bold in a menu) heads nothing.
+            headed = (
+                is_heading_like(upper)
+                and not upper.plain.lstrip().startswith(BULLETS)
+                and (not is_heading_like(lower) or lower.level > upper.level)
             )
             both_plain = not is_heading_like(lower) and not is_heading_like(upper)
             if headed or (both_plain and headline_like(upper) and headline_like(lower)):

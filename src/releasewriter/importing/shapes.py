@@ -36,11 +36,15 @@ def is_heading_like(block: SourceBlock) -> bool:
     return block.kind is BlockKind.HEADING or block.bold
 
 
+# What starts a list item or a menu entry written as text; no headline starts so.
+BULLETS = ("-", "•", "*", "–")
+
+
 def headline_like(block: SourceBlock) -> bool:
     plain = block.plain.strip()
     return (
         words(plain) >= _HEADLINE_WORDS
-        and not plain.startswith(("-", "•", "*"))
+        and not plain.startswith(BULLETS)
         and not plain.endswith((":", "："))
     )
 
