@@ -14,6 +14,18 @@ INNOSETUP_VERSION="6.4.1"
 INNOSETUP_PREFIX="${INNOSETUP_PREFIX:-/opt/innosetup}"
 export DEBIAN_FRONTEND=noninteractive
 
+# A mirror in the middle of a sync serves an index of the wrong size for a
+# minute or two ("Mirror sync in progress?"): try again before giving up.
+apt_update() {
+  local attempt
+  for attempt in 1 2 3 4; do
+    apt-get update -q && return 0
+    echo "apt-get update failed (attempt $attempt of 5); again in 30 s" >&2
+    sleep 30
+  done
+  apt-get update -q
+}
+
 # ISCC.exe is a 32-bit program: wine64 alone runs it, but it fails (and still
 # exits 0), so the i386 architecture and wine32 are needed.
 if ! dpkg --print-foreign-architectures | grep -qx i386; then
@@ -29,7 +41,7 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ "${#missing[@]}" -gt 0 ] || [ -n "${need_update:-}" ]; then
-  apt-get update -q
+  apt_update
 fi
 if [ "${#missing[@]}" -gt 0 ]; then
   # No recommends: they pull in fonts, GStreamer, CUPS, ... that neither ISCC
