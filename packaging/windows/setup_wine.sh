@@ -14,16 +14,22 @@ INNOSETUP_VERSION="6.4.1"
 INNOSETUP_PREFIX="${INNOSETUP_PREFIX:-/opt/innosetup}"
 export DEBIAN_FRONTEND=noninteractive
 
+# Exit status when the Debian mirror cannot provide wine (see below): the
+# caller tells it apart from a failure of ours.
+EXIT_MIRROR_INCOMPLETE=75
+
 # A mirror in the middle of a sync serves an index of the wrong size for a
-# minute or two ("Mirror sync in progress?"): try again before giving up.
+# minute or two ("Mirror sync in progress?"): try again; after that, go on
+# with the indexes that did arrive and remember that one did not.
+index_incomplete=""
 apt_update() {
   local attempt
-  for attempt in 1 2 3 4; do
+  for attempt in 1 2 3; do
     apt-get update -q && return 0
-    echo "apt-get update failed (attempt $attempt of 5); again in 30 s" >&2
-    sleep 30
+    echo "apt-get update failed (attempt $attempt of 3)" >&2
+    [ "$attempt" -lt 3 ] && sleep 20
   done
-  apt-get update -q
+  index_incomplete=1
 }
 
 # ISCC.exe is a 32-bit program: wine64 alone runs it, but it fails (and still
@@ -46,7 +52,16 @@ fi
 if [ "${#missing[@]}" -gt 0 ]; then
   # No recommends: they pull in fonts, GStreamer, CUPS, ... that neither ISCC
   # nor the silent installer needs.
-  apt-get install -y -q --no-install-recommends "${missing[@]}"
+  if ! apt-get install -y -q --no-install-recommends "${missing[@]}"; then
+    if [ -n "$index_incomplete" ]; then
+      # 32-bit libraries must be the very versions of their 64-bit twins; with
+      # the i386 security index missing, apt cannot find them.
+      echo "setup_wine: the Debian mirror's package index is incomplete (apt-get update" \
+        "failed) and wine cannot be installed from what it has" >&2
+      exit "$EXIT_MIRROR_INCOMPLETE"
+    fi
+    exit 1
+  fi
 fi
 
 iscc="$INNOSETUP_PREFIX/node_modules/innosetup/bin/ISCC.exe"
