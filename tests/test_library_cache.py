@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -183,6 +184,79 @@ def test_the_cache_lives_in_the_cache_folder_and_a_failure_to_write_it_is_silent
     assert list_drafts(store, cache)[0]
     assert snapshot(store.folder) == before
     assert not (store.folder / "library").exists()
+
+
+def test_the_cache_is_encoded_record_by_record_with_a_pause_between_records(
+    store: DraftStore,
+    cache: LibraryCache,
+    three: list[Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Written at the end of a pass on the worker thread: one encoding of the whole (40 MB
+    for 10,000 drafts) would hold the interpreter, and so the GUI thread, for 0.2 s."""
+    monkeypatch.setattr(library_cache_module, "WRITE_CHUNK", 1)  # a chunk per record
+    chunks: list[int] = []
+    real_write = library_cache_module.atomic_write_bytes
+
+    def counting_write(path: Path, data: bytes | Iterable[bytes]) -> None:
+        assert not isinstance(data, bytes)  # made as it is written, not all at once
+
+        def counted() -> Iterator[bytes]:
+            for chunk in data:
+                chunks.append(len(chunk))
+                yield chunk
+
+        real_write(path, counted())
+
+    monkeypatch.setattr(library_cache_module, "atomic_write_bytes", counting_write)
+    paces: list[None] = []
+    index = DraftIndex(store, cache)
+    batches = list(index.draft_batches(stop=lambda: bool(paces.append(None))))
+    assert sum(map(len, batches)) == len(three)
+    # Asked once per file read, then once per record of the summaries and of the texts.
+    assert len(paces) == len(three) + 2 * len(three)
+    assert len(chunks) >= 2 * len(three)  # a chunk per record, each encoded on its own
+    assert _listed(DraftIndex(store, cache)) == _listed(index)
+
+
+def test_a_cache_write_stopped_by_its_pace_leaves_the_cache_as_it_was(
+    store: DraftStore, cache: LibraryCache, three: list[Path]
+) -> None:
+    DraftIndex(store, cache).drafts()
+    before = (cache.summaries.read_bytes(), cache.texts.read_bytes())
+    summaries = cache.read_summaries()
+    texts = {name: (stamp, text + " changed") for name, stamp, text in cache.read_texts()}
+    calls: list[None] = []
+
+    def stop_at_the_third_record() -> bool:
+        calls.append(None)
+        return len(calls) >= 3
+
+    assert cache.write(summaries, texts, pace=stop_at_the_third_record) is False
+    assert (cache.summaries.read_bytes(), cache.texts.read_bytes()) == before
+    assert sorted(cache.summaries.parent.iterdir()) == sorted([cache.summaries, cache.texts])
+    assert cache.write(summaries, texts, pace=lambda: False) is True
+    assert {text for _name, _stamp, text in cache.read_texts()} == {
+        text for _stamp, text in texts.values()
+    }
+
+
+def test_a_cache_write_stopped_as_the_window_closes_is_made_at_the_close(
+    store: DraftStore, cache: LibraryCache, three: list[Path], reads: list[Path]
+) -> None:
+    index = DraftIndex(store, cache)
+    calls: list[None] = []
+
+    def closing_once_written() -> bool:
+        calls.append(None)  # asked once per file read, then once per record written
+        return len(calls) > len(three) + 1
+
+    assert sum(map(len, index.draft_batches(stop=closing_once_written))) == len(three)
+    assert not cache.summaries.exists()
+    index.save_cache(now=True)  # what the window does as it closes
+    reads.clear()
+    assert len(DraftIndex(store, cache).drafts()) == len(three)
+    assert reads == []
 
 
 def test_the_cache_goes_to_the_applications_cache_folder_by_default(

@@ -189,7 +189,8 @@ class DraftIndex:
         self._prune()
         if batch:
             yield batch
-        self.save_cache()
+        # Paced like the reading: written on a worker thread, between records.
+        self.save_cache(pace=stop)
 
     def trashed(self) -> list[IndexedDraft]:
         """Every file in the trash, newest first."""
@@ -242,9 +243,11 @@ class DraftIndex:
         with self._lock:
             self._cache.clear()
 
-    def save_cache(self, *, now: bool = False) -> None:
+    def save_cache(self, *, now: bool = False, pace: Callable[[], bool] | None = None) -> None:
         """Keep what is indexed of the drafts folder for the next run (if anything changed,
-        and not more often than CACHE_SAVE_INTERVAL_S unless ``now``)."""
+        and not more often than CACHE_SAVE_INTERVAL_S unless ``now``). ``pace`` is asked
+        between records whether to stop (see :meth:`LibraryCache.write`); a write stopped
+        is made at the next occasion."""
         if self.cache is None or not self._disk_dirty:
             return
         moment = time.monotonic()
@@ -257,7 +260,8 @@ class DraftIndex:
             known = [(p, s, i) for p, (s, i) in self._cache.items() if p.parent == folder]
         summaries = {p.name: (s, Summary(i.entry, i.problem, i.changed)) for p, s, i in known}
         texts = {p.name: (s, i.text) for p, s, i in known}
-        self.cache.write(summaries, texts)
+        if not self.cache.write(summaries, texts, pace=pace):
+            self._disk_dirty = True
 
     def _read_disk_cache(self, stamps: dict[Path, tuple[Stamp, dt.datetime]]) -> None:
         assert self.cache is not None
