@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
+from releasewriter.store import DraftStore
 from releasewriter.store.drafts import DraftEntry
 from releasewriter.store.search import IndexedDraft, fold
+from releasewriter.ui.library import DraftsLibraryPanel
 from releasewriter.ui.library.model import (
     CHANGED,
     HEADLINE,
@@ -215,3 +217,40 @@ def test_the_columns_are_sized_by_their_different_texts_kept_as_rows_come(
     assert model.column_texts(STATUS) == {
         model.cell(row, STATUS) for row in range(model.rowCount())
     }
+
+
+class _Paints(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_the_reading_thread_goes_on_only_once_the_list_has_painted_a_batch(
+    qtbot: QtBot, drafts_store: DraftStore
+) -> None:
+    """Painted while the worker reads, each of the list's calls into Python waits for the
+    interpreter: a frame of 10 ms took 40."""
+    panel = DraftsLibraryPanel(drafts_store, gettext.NullTranslations())
+    qtbot.addWidget(panel)
+    panel.resize(700, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.wait(50)
+    paints = _Paints()
+    panel.view.viewport().installEventFilter(paints)
+    loader = panel._loader
+    painted_when_set: list[int] = []
+    shown = loader._shown
+    real_set = shown.set
+    shown.set = lambda: (painted_when_set.append(paints.count), real_set())  # type: ignore[method-assign]
+    shown.clear()
+    loader._delivered.emit(loader._pass, _drafts(50, seed=1), None)
+    qtbot.waitUntil(shown.is_set, timeout=5000)
+    assert painted_when_set
+    assert painted_when_set[0] >= 1
+    assert panel.model.rowCount() == 50
