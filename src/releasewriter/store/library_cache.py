@@ -83,18 +83,23 @@ class LibraryCache:
 
     # -- reading --------------------------------------------------------------
 
-    def read_summaries(self) -> dict[str, tuple[Stamp, Summary]]:
-        """File name → (stamp, summary) for every sound record; empty when unusable."""
+    def read_summaries(
+        self, pace: Callable[[], object] | None = None
+    ) -> dict[str, tuple[Stamp, Summary]]:
+        """File name → (stamp, summary) for every sound record; empty when unusable.
+        ``pace`` is called between records (a worker thread pauses there)."""
         found: dict[str, tuple[Stamp, Summary]] = {}
-        for record in self._records(self.summaries, "summaries"):
+        for record in self._records(self.summaries, "summaries", pace):
             parsed = _summary(self.folder, record)
             if parsed is not None:
                 found[parsed[0]] = parsed[1]
         return found
 
-    def read_texts(self) -> Iterator[tuple[str, Stamp, str]]:
+    def read_texts(
+        self, pace: Callable[[], object] | None = None
+    ) -> Iterator[tuple[str, Stamp, str]]:
         """(file name, stamp, folded text) for every sound record, read as they come."""
-        for record in self._records(self.texts, "texts"):
+        for record in self._records(self.texts, "texts", pace):
             if (
                 isinstance(record, list)
                 and len(record) == 3
@@ -105,13 +110,17 @@ class LibraryCache:
                 if stamp is not None:
                     yield record[0], stamp, record[2]
 
-    def _records(self, path: Path, kind: str) -> Iterator[Any]:
+    def _records(
+        self, path: Path, kind: str, pace: Callable[[], object] | None = None
+    ) -> Iterator[Any]:
         try:
             with path.open("rb") as lines:
                 header = json.loads(lines.readline())
                 if header != self._header(kind):
                     return  # another version, folder or kind: rebuilt from the drafts
                 for line in lines:
+                    if pace is not None:
+                        pace()
                     try:
                         yield json.loads(line)
                     except (ValueError, RecursionError):
