@@ -13,7 +13,8 @@ dates). Measured, each in a fresh process:
   window is shown and until the list holds every draft, first start and
   restart, and the event loop's longest stalls while it fills (until the index cache
   is written, at the end of a first start's read: the stalls during that write are
-  also given apart); sorting by each
+  also given apart, and the longest after the window's first second, which holds
+  start-up's own work whatever the library's size); sorting by each
   column; the search box, one key at a time (to the list painted, and to the
   search complete); the
   library's work on the GUI thread after an autosave of the open draft (the
@@ -192,6 +193,7 @@ def in_process(drafts: Path, config: Path, count: int, extras: bool) -> dict[str
     ticker.setInterval(5)
     ticker.timeout.connect(tick)
     ticker.start()
+    ticking_since = time.perf_counter()
     deadline = time.perf_counter() + 600
     while (
         getattr(library, "loading", False) or library.model.rowCount() < count
@@ -213,6 +215,10 @@ def in_process(drafts: Path, config: Path, count: int, extras: bool) -> dict[str
         during = [late for when, late in beats if began <= when <= end + 0.05]
         result["index_write_ms"] = (end - began) * 1000
         result["index_write_stall"] = max(during, default=0.0)
+    # The window's first second holds start-up's own work, whatever the library's size (its
+    # first frames, the collection a second after the draft opened, the word lists read).
+    later = [late for when, late in beats if when > ticking_since + 1.0]
+    result["fill_stall_max_after_1s"] = max(later, default=0.0)
     gaps.sort()
     result["fill_stall_max"] = gaps[-1] if gaps else 0.0
     result["fill_stall_p95"] = gaps[int(len(gaps) * 0.95)] if gaps else 0.0
@@ -392,7 +398,8 @@ def main() -> int:
                 )
                 print(
                     f"  while it fills, event loop stalls: p95 {cold['fill_stall_p95']:.0f} ms, "
-                    f"max {cold['fill_stall_max']:.0f} ms"
+                    f"max {cold['fill_stall_max']:.0f} ms "
+                    f"(after the first second: {cold['fill_stall_max_after_1s']:.0f} ms)"
                 )
                 if "index_write_ms" in cold:
                     print(
