@@ -13,7 +13,7 @@ dates). Measured, each in a fresh process:
   window is shown and until the list holds every draft, first start and
   restart, and the event loop's longest stalls while it fills (until the index cache
   is written, at the end of a first start's read: the stalls during that write are
-  also given apart, and the longest after the window's first second, which holds
+  also given apart, and the longest after the window's first two seconds, which hold
   start-up's own work whatever the library's size); sorting by each
   column; the search box, one key at a time (to the list painted, and to the
   search complete); the
@@ -215,10 +215,11 @@ def in_process(drafts: Path, config: Path, count: int, extras: bool) -> dict[str
         during = [late for when, late in beats if began <= when <= end + 0.05]
         result["index_write_ms"] = (end - began) * 1000
         result["index_write_stall"] = max(during, default=0.0)
-    # The window's first second holds start-up's own work, whatever the library's size (its
-    # first frames, the collection a second after the draft opened, the word lists read).
-    later = [late for when, late in beats if when > ticking_since + 1.0]
-    result["fill_stall_max_after_1s"] = max(later, default=0.0)
+    # The window's first two seconds hold start-up's own work, whatever the library's size:
+    # its first frames, the collection a second after the draft opened, the draft's word
+    # lists parsed on their thread (about 1.6 s in, 50-100 ms of the interpreter).
+    later = [late for when, late in beats if when > ticking_since + 2.0]
+    result["fill_stall_max_after_2s"] = max(later, default=0.0)
     gaps.sort()
     result["fill_stall_max"] = gaps[-1] if gaps else 0.0
     result["fill_stall_p95"] = gaps[int(len(gaps) * 0.95)] if gaps else 0.0
@@ -399,7 +400,7 @@ def main() -> int:
                 print(
                     f"  while it fills, event loop stalls: p95 {cold['fill_stall_p95']:.0f} ms, "
                     f"max {cold['fill_stall_max']:.0f} ms "
-                    f"(after the first second: {cold['fill_stall_max_after_1s']:.0f} ms)"
+                    f"(after the first two seconds: {cold['fill_stall_max_after_2s']:.0f} ms)"
                 )
                 if "index_write_ms" in cold:
                     print(
