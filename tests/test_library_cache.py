@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -183,6 +184,104 @@ def test_the_cache_lives_in_the_cache_folder_and_a_failure_to_write_it_is_silent
     assert list_drafts(store, cache)[0]
     assert snapshot(store.folder) == before
     assert not (store.folder / "library").exists()
+
+
+def test_the_cache_is_encoded_record_by_record_with_a_pause_between_records(
+    store: DraftStore,
+    cache: LibraryCache,
+    three: list[Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Written at the end of a pass on the worker thread: one encoding of the whole (40 MB
+    for 10,000 drafts) would hold the interpreter, and so the GUI thread, for 0.2 s."""
+    monkeypatch.setattr(library_cache_module, "WRITE_CHUNK", 1)  # a chunk per record
+    chunks: list[int] = []
+    real_write = library_cache_module.atomic_write_bytes
+
+    def counting_write(path: Path, data: bytes | Iterable[bytes]) -> None:
+        assert not isinstance(data, bytes)  # made as it is written, not all at once
+        writing.append(path)
+
+        def counted() -> Iterator[bytes]:
+            for chunk in data:
+                chunks.append(len(chunk))
+                yield chunk
+
+        real_write(path, counted())
+
+    monkeypatch.setattr(library_cache_module, "atomic_write_bytes", counting_write)
+    writing: list[Path] = []
+    paces: list[None] = []
+    index = DraftIndex(store, cache)
+    batches = list(index.draft_batches(stop=lambda: bool(writing and paces.append(None))))
+    assert sum(map(len, batches)) == len(three)
+    # Asked once per record of the summaries and of the texts.
+    assert len(paces) == 2 * len(three)
+    assert len(chunks) >= 2 * len(three)  # a chunk per record, each encoded on its own
+    assert _listed(DraftIndex(store, cache)) == _listed(index)
+
+
+def test_a_cache_write_stopped_by_its_pace_leaves_the_cache_as_it_was(
+    store: DraftStore, cache: LibraryCache, three: list[Path]
+) -> None:
+    DraftIndex(store, cache).drafts()
+    before = (cache.summaries.read_bytes(), cache.texts.read_bytes())
+    summaries = cache.read_summaries()
+    texts = {name: (stamp, text + " changed") for name, stamp, text in cache.read_texts()}
+    calls: list[None] = []
+
+    def stop_at_the_third_record() -> bool:
+        calls.append(None)
+        return len(calls) >= 3
+
+    assert cache.write(summaries, texts, pace=stop_at_the_third_record) is False
+    assert (cache.summaries.read_bytes(), cache.texts.read_bytes()) == before
+    assert sorted(cache.summaries.parent.iterdir()) == sorted([cache.summaries, cache.texts])
+    assert cache.write(summaries, texts, pace=lambda: False) is True
+    assert {text for _name, _stamp, text in cache.read_texts()} == {
+        text for _stamp, text in texts.values()
+    }
+
+
+def test_a_cache_write_stopped_as_the_window_closes_is_made_at_the_close(
+    store: DraftStore,
+    cache: LibraryCache,
+    three: list[Path],
+    reads: list[Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    index = DraftIndex(store, cache)
+    writing: list[Path] = []
+    real_write = library_cache_module.atomic_write_bytes
+
+    def noted_write(path: Path, data: bytes | Iterable[bytes]) -> None:
+        writing.append(path)
+        real_write(path, data)
+
+    monkeypatch.setattr(library_cache_module, "atomic_write_bytes", noted_write)
+    # The window closes once the write has begun.
+    assert sum(map(len, index.draft_batches(stop=lambda: bool(writing)))) == len(three)
+    assert writing
+    assert not cache.summaries.exists()
+    index.save_cache(now=True)  # what the window does as it closes
+    reads.clear()
+    assert len(DraftIndex(store, cache).drafts()) == len(three)
+    assert reads == []
+
+
+def test_a_restart_that_reads_no_file_still_pauses_at_every_step_of_its_pass(
+    store: DraftStore, cache: LibraryCache, three: list[Path], reads: list[Path]
+) -> None:
+    """Each step holds the interpreter that the GUI thread waits for: the worker pauses
+    between them, not only between the files it reads."""
+    DraftIndex(store, cache).drafts()
+    reads.clear()
+    calls: list[None] = []
+    index = DraftIndex(store, cache)
+    assert sum(map(len, index.draft_batches(stop=lambda: bool(calls.append(None))))) == len(three)
+    assert reads == []
+    # Per file: its stamp, its records in the cache's two files, the look for files gone.
+    assert len(calls) >= 4 * len(three)
 
 
 def test_the_cache_goes_to_the_applications_cache_folder_by_default(

@@ -14,6 +14,7 @@ import secrets
 import shutil
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
@@ -104,16 +105,20 @@ def rotate_backups(target: Path, backup_folder: Path, keep: int, name: str | Non
         shutil.copy2(target, newest)
 
 
-def write_temp(target: Path, data: bytes) -> Path:
-    """``data`` on disk (fsynced) in a temporary sibling of ``target``; none left on failure."""
+def write_temp(target: Path, data: bytes | Iterable[bytes]) -> Path:
+    """``data`` on disk (fsynced) in a temporary sibling of ``target``; none left on failure.
+
+    ``data`` may come in chunks, made as they are written; an exception from the chunks'
+    iterator leaves no temporary file either."""
     temp = temp_name_for(Path(target))
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
     try:
         try:
-            view = memoryview(data)
-            while view:
-                # os.write may write less than asked (signals, pipes, some shares).
-                view = view[os.write(fd, view) :]
+            for chunk in (data,) if isinstance(data, bytes) else data:
+                view = memoryview(chunk)
+                while view:
+                    # os.write may write less than asked (signals, pipes, some shares).
+                    view = view[os.write(fd, view) :]
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -129,8 +134,9 @@ def replace_with_retry(source: Path, target: Path) -> None:
     _replace_with_retry(source, target)
 
 
-def atomic_write_bytes(target: Path, data: bytes) -> None:
-    """Replace ``target`` with ``data``, or raise and leave it as it was, with no temporary file.
+def atomic_write_bytes(target: Path, data: bytes | Iterable[bytes]) -> None:
+    """Replace ``target`` with ``data`` (bytes, or chunks of bytes), or raise and leave it
+    as it was, with no temporary file.
 
     A full disk (ENOSPC) can strike at the write, at the fsync (delayed
     allocation) or at the rename; each leaves the old file whole.

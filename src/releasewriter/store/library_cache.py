@@ -22,7 +22,6 @@ the cache only saves time.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -49,6 +48,8 @@ from releasewriter.store.drafts import (
 
 CACHE_VERSION = 1
 _FOLDER = "library"
+# The cache is written in chunks of about this many bytes, each encoded when it is written.
+WRITE_CHUNK = 1 << 20
 
 # mtime in nanoseconds, size, inode: what changes whenever a draft file is written again.
 Stamp = tuple[int, int, int]
@@ -82,18 +83,23 @@ class LibraryCache:
 
     # -- reading --------------------------------------------------------------
 
-    def read_summaries(self) -> dict[str, tuple[Stamp, Summary]]:
-        """File name → (stamp, summary) for every sound record; empty when unusable."""
+    def read_summaries(
+        self, pace: Callable[[], object] | None = None
+    ) -> dict[str, tuple[Stamp, Summary]]:
+        """File name → (stamp, summary) for every sound record; empty when unusable.
+        ``pace`` is called between records (a worker thread pauses there)."""
         found: dict[str, tuple[Stamp, Summary]] = {}
-        for record in self._records(self.summaries, "summaries"):
+        for record in self._records(self.summaries, "summaries", pace):
             parsed = _summary(self.folder, record)
             if parsed is not None:
                 found[parsed[0]] = parsed[1]
         return found
 
-    def read_texts(self) -> Iterator[tuple[str, Stamp, str]]:
+    def read_texts(
+        self, pace: Callable[[], object] | None = None
+    ) -> Iterator[tuple[str, Stamp, str]]:
         """(file name, stamp, folded text) for every sound record, read as they come."""
-        for record in self._records(self.texts, "texts"):
+        for record in self._records(self.texts, "texts", pace):
             if (
                 isinstance(record, list)
                 and len(record) == 3
@@ -104,13 +110,17 @@ class LibraryCache:
                 if stamp is not None:
                     yield record[0], stamp, record[2]
 
-    def _records(self, path: Path, kind: str) -> Iterator[Any]:
+    def _records(
+        self, path: Path, kind: str, pace: Callable[[], object] | None = None
+    ) -> Iterator[Any]:
         try:
             with path.open("rb") as lines:
                 header = json.loads(lines.readline())
                 if header != self._header(kind):
                     return  # another version, folder or kind: rebuilt from the drafts
                 for line in lines:
+                    if pace is not None:
+                        pace()
                     try:
                         yield json.loads(line)
                     except (ValueError, RecursionError):
@@ -128,28 +138,65 @@ class LibraryCache:
         self,
         summaries: Mapping[str, tuple[Stamp, Summary]],
         texts: Mapping[str, tuple[Stamp, str]] | None = None,
-    ) -> None:
-        """Replace the cache (the texts too when given); silently keep the old one on failure."""
-        lines = [
-            _summary_record(name, stamp, summary) for name, (stamp, summary) in summaries.items()
-        ]
-        self._write(self.summaries, "summaries", lines)
-        if texts is not None:
-            self._write(
-                self.texts,
-                "texts",
-                ([name, list(stamp), text] for name, (stamp, text) in texts.items()),
-            )
+        *,
+        pace: Callable[[], bool] | None = None,
+    ) -> bool:
+        """Replace the cache (the texts too when given); silently keep the old one on failure.
 
-    def _write(self, path: Path, kind: str, records: Iterable[Any]) -> None:
-        parts = [json.dumps(self._header(kind), ensure_ascii=False)]
-        parts += (
-            json.dumps(record, ensure_ascii=False, separators=(",", ":")) for record in records
+        ``pace`` is called between records (a worker thread pauses there for the GUI
+        thread); when it says to stop, the write is abandoned, the files left as they
+        were, and the answer is False."""
+        lines = (
+            _summary_record(name, stamp, summary) for name, (stamp, summary) in summaries.items()
         )
-        data = ("\n".join(parts) + "\n").encode("utf-8", "surrogatepass")
-        with contextlib.suppress(OSError, ValueError):
+        if not self._write(self.summaries, "summaries", lines, pace):
+            return False
+        if texts is not None:
+            records = ([name, list(stamp), text] for name, (stamp, text) in texts.items())
+            return self._write(self.texts, "texts", records, pace)
+        return True
+
+    def _write(
+        self, path: Path, kind: str, records: Iterable[Any], pace: Callable[[], bool] | None
+    ) -> bool:
+        header = json.dumps(self._header(kind), ensure_ascii=False) + "\n"
+        try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(path, data)
+            atomic_write_bytes(
+                path, _encoded(header.encode("utf-8", "surrogatepass"), records, pace)
+            )
+        except _Abandoned:
+            return False
+        except (OSError, ValueError):
+            pass  # the cache only saves time
+        return True
+
+
+class _Abandoned(Exception):
+    """A write stopped by its ``pace`` (the window closes)."""
+
+
+def _encoded(
+    header: bytes, records: Iterable[Any], pace: Callable[[], bool] | None
+) -> Iterator[bytes]:
+    """The header and one JSON line per record, in chunks of about WRITE_CHUNK bytes.
+
+    Each record is encoded on its own: encoding the whole at once (40 MB of text for
+    10,000 drafts) is a few calls into C of 0.1 s each, which hold the interpreter, so
+    that a GUI thread waiting for it stalls as long."""
+    parts, size = [header], len(header)
+    for record in records:
+        if pace is not None and pace():
+            raise _Abandoned
+        line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+        part = line.encode("utf-8", "surrogatepass")
+        parts.append(part)
+        size += len(part)
+        if size >= WRITE_CHUNK:
+            yield b"".join(parts)
+            parts, size = [], 0
+    if parts:
+        yield b"".join(parts)
 
 
 def file_stamp(path: Path) -> tuple[Stamp, dt.datetime] | None:

@@ -161,10 +161,18 @@ class DraftIndex:
         ``stop`` is asked between files: when it says so, the pass ends there."""
         paths = self.store.draft_paths()
         originals = find_originals(paths)
-        stamps = {path: stamped for path in paths if (stamped := file_stamp(path)) is not None}
+        # Every step of a pass over the whole folder asks ``stop`` (which pauses a worker
+        # thread for the GUI thread, see loading.py), not only the reading of files.
+        stamps: dict[Path, tuple[Stamp, dt.datetime]] = {}
+        for path in paths:
+            if stop is not None and stop():
+                return
+            stamped = file_stamp(path)
+            if stamped is not None:
+                stamps[path] = stamped
         if not self._disk_read:
             self._disk_read = True
-            self._read_disk_cache(stamps)
+            self._read_disk_cache(stamps, stop)
         unknown: list[Path] = []
         batch: list[IndexedDraft] = []
         for path, (stamp, _time) in stamps.items():
@@ -186,10 +194,11 @@ class DraftIndex:
             if size and len(batch) >= size:
                 yield batch
                 batch = []
-        self._prune()
+        self._prune(stop)
         if batch:
             yield batch
-        self.save_cache()
+        # Paced like the reading: written on a worker thread, between records.
+        self.save_cache(pace=stop)
 
     def trashed(self) -> list[IndexedDraft]:
         """Every file in the trash, newest first."""
@@ -242,9 +251,11 @@ class DraftIndex:
         with self._lock:
             self._cache.clear()
 
-    def save_cache(self, *, now: bool = False) -> None:
+    def save_cache(self, *, now: bool = False, pace: Callable[[], bool] | None = None) -> None:
         """Keep what is indexed of the drafts folder for the next run (if anything changed,
-        and not more often than CACHE_SAVE_INTERVAL_S unless ``now``)."""
+        and not more often than CACHE_SAVE_INTERVAL_S unless ``now``). ``pace`` is asked
+        between records whether to stop (see :meth:`LibraryCache.write`); a write stopped
+        is made at the next occasion."""
         if self.cache is None or not self._disk_dirty:
             return
         moment = time.monotonic()
@@ -257,13 +268,18 @@ class DraftIndex:
             known = [(p, s, i) for p, (s, i) in self._cache.items() if p.parent == folder]
         summaries = {p.name: (s, Summary(i.entry, i.problem, i.changed)) for p, s, i in known}
         texts = {p.name: (s, i.text) for p, s, i in known}
-        self.cache.write(summaries, texts)
+        if not self.cache.write(summaries, texts, pace=pace):
+            self._disk_dirty = True
 
-    def _read_disk_cache(self, stamps: dict[Path, tuple[Stamp, dt.datetime]]) -> None:
+    def _read_disk_cache(
+        self,
+        stamps: dict[Path, tuple[Stamp, dt.datetime]],
+        pace: Callable[[], object] | None = None,
+    ) -> None:
         assert self.cache is not None
         current = {path.name: (path, stamp) for path, (stamp, _time) in stamps.items()}
-        summaries = self.cache.read_summaries()
-        for name, stamp, text in self.cache.read_texts():
+        summaries = self.cache.read_summaries(pace)
+        for name, stamp, text in self.cache.read_texts(pace):
             path_stamp = current.get(name)
             summary = summaries.get(name)
             if path_stamp is None or summary is None:
@@ -303,12 +319,22 @@ class DraftIndex:
                 self._cache[path] = (stamp, item)
             return item
 
-    def _prune(self) -> None:
+    def _prune(self, pace: Callable[[], object] | None = None) -> None:
+        """Forget the files gone; the folder is looked at outside the lock, which the GUI
+        thread takes to index a save."""
         with self._lock:
-            gone = [p for p in self._cache if not os.path.lexists(p)]
-            for path in gone:
-                del self._cache[path]
-            if gone:
+            known = list(self._cache)
+        gone = []
+        for path in known:
+            if pace is not None:
+                pace()
+            if not os.path.lexists(path):
+                gone.append(path)
+        if gone:
+            with self._lock:
+                for path in gone:
+                    if not os.path.lexists(path):  # not made again meanwhile
+                        self._cache.pop(path, None)
                 self._disk_dirty = True
 
 

@@ -83,6 +83,10 @@ class LibraryModel(QAbstractTableModel):
         # Sort keys per row and column (a cell folded, the time as a number), kept likewise.
         self._keys: dict[Path, tuple[IndexedDraft, list[str | float | None]]] = {}
         self._time_samples: dict[tuple[int, int], str] = {}
+        # The different texts of the Languages and Status columns (what sizes them), kept
+        # up to date as rows come: sizing the columns after a batch costs a step per text,
+        # not per row listed. Made again from every row after any other change.
+        self._texts: dict[int, set[str]] = {}
         self._numbers: dict[Path, int] = {}
 
     # -- contents ---------------------------------------------------------------
@@ -91,6 +95,7 @@ class LibraryModel(QAbstractTableModel):
         """Show these rows; an update that keeps the same files in the same order keeps the view's
         selection and scroll position as they are."""
         paths = {row.path for row in rows}
+        self._texts.clear()
         self._cells = {path: cells for path, cells in self._cells.items() if path in paths}
         self._keys = {path: keys for path, keys in self._keys.items() if path in paths}
         if [r.path for r in rows] == [r.path for r in self.rows]:
@@ -123,8 +128,11 @@ class LibraryModel(QAbstractTableModel):
                 self.rows[number] = item
                 changed.append(number)
         if changed:
+            self._texts.clear()
             self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), CHANGED))
         if added:
+            for column, texts in self._texts.items():
+                texts.update(self._display(row, column) for row in added)
             first = len(self.rows)
             self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
             self.rows.extend(added)
@@ -166,6 +174,7 @@ class LibraryModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(number, STATUS), self.index(number, STATUS))
 
     def _forget_cells(self, path: Path) -> None:
+        self._texts.clear()
         self._cells.pop(path, None)
         self._keys.pop(path, None)
 
@@ -279,6 +288,13 @@ class LibraryModel(QAbstractTableModel):
         """What a cell says, as shown (without the headline's direction isolate)."""
         return self._display(self.rows[number], column)
 
+    def column_texts(self, column: int) -> set[str]:
+        """The different texts of a column, as shown (see :meth:`cell`)."""
+        texts = self._texts.get(column)
+        if texts is None:
+            texts = self._texts[column] = {self._display(row, column) for row in self.rows}
+        return texts
+
     def time_texts(self) -> set[str]:
         """Texts as wide as the Last change column's, without the text of every row's time:
         one moment late in each month listed (two-digit day and hour, the longest names)."""
@@ -369,7 +385,15 @@ class LibraryFilter(QAbstractProxyModel):
         self._order = Qt.SortOrder.DescendingOrder
         self._sorted: list[int] = []  # every source row, in the order shown
         self._shown: list[int] = []  # the source rows shown, in order
-        self._position: dict[int, int] = {}  # source row -> row here
+        # Source row -> row here; None until asked for after the rows moved (rebuilding it
+        # costs a step per row listed, which a batch of new rows must not).
+        self._position: dict[int, int] | None = {}
+        # The originals of the conflict copies listed: a row of one of these files, when
+        # it comes, takes its copies under it.
+        self._originals: set[Path] = set()
+        # Per source row, what it is sorted by in the clicked column (its original's key for
+        # a conflict copy listed under it): a new row finds its place in a few steps.
+        self._keys: list[str | float] = []
         self._matching: set[int] | None = None  # source rows matching the terms (None: all)
         self._held: list[tuple[QModelIndex, Path | None, int]] = []
 
@@ -471,6 +495,12 @@ class LibraryFilter(QAbstractProxyModel):
         while self._left:
             self._search_more()
 
+    def _positions(self) -> dict[int, int]:
+        """Source row -> row here, made again once asked for after the rows moved."""
+        if self._position is None:
+            self._position = {source: row for row, source in enumerate(self._shown)}
+        return self._position
+
     def _shown_now(self) -> list[int]:
         matching = self._matching
         return (
@@ -496,9 +526,12 @@ class LibraryFilter(QAbstractProxyModel):
         model = self._model()
         rows, column = model.rows, self._column
         descending = self._order == Qt.SortOrder.DescendingOrder
+        self._originals = {row.conflict_of for row in rows if row.conflict_of is not None}
         if not 0 <= column < 4:
             self._sorted = list(range(len(rows)))
+            self._keys = []
             return
+        keys = [model.sort_key(number, column) for number in range(len(rows))]
         readable: list[int] = []
         unreadable: list[int] = []
         copies: dict[int, list[int]] = {}
@@ -511,12 +544,11 @@ class LibraryFilter(QAbstractProxyModel):
                 readable.append(number)
             else:
                 copies.setdefault(head, []).append(number)
+                keys[number] = keys[head]  # listed under its original, at its place
 
-        def key(number: int) -> str | float:
-            return model.sort_key(number, column)
-
-        readable.sort(key=key, reverse=descending)
-        unreadable.sort(key=key, reverse=descending)
+        readable.sort(key=keys.__getitem__, reverse=descending)
+        unreadable.sort(key=keys.__getitem__, reverse=descending)
+        self._keys = keys
         ordered: list[int] = []
         for number in readable:
             ordered.append(number)
@@ -555,12 +587,13 @@ class LibraryFilter(QAbstractProxyModel):
     def _relayout(self, shown: list[int] | None = None) -> None:
         model = self._model()
         self._shown = self._shown_now() if shown is None else shown
-        self._position = {source: row for row, source in enumerate(self._shown)}
+        self._position = None
         old, new = [], []
+        positions = self._positions() if self._held else {}
         for held, path, column in self._held:
             old.append(held)
             source = model.row_for(path) if path is not None else -1
-            row = self._position.get(source, -1)
+            row = positions.get(source, -1)
             new.append(self.index(row, column) if row >= 0 else QModelIndex())
         self._held = []
         if old:
@@ -575,7 +608,7 @@ class LibraryFilter(QAbstractProxyModel):
         self._shown = (
             list(self._sorted) if matching is None else [n for n in self._sorted if n in matching]
         )
-        self._position = {source: row for row, source in enumerate(self._shown)}
+        self._position = None
         self.endResetModel()
 
     def _rematch(self) -> None:
@@ -598,18 +631,110 @@ class LibraryFilter(QAbstractProxyModel):
     @Slot()
     def _before_insert(self) -> None:
         self._finish_search()  # the search's rows left are numbered as they are now
-        self._hold()
 
     @Slot(QModelIndex, int, int)
     def _rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
-        """Rows added at the end (a batch read): only they are tested against the search."""
+        """Rows added at the end (a batch read): only they are tested against the search,
+        and put in their places among the rows listed; the view is told of them alone.
+
+        A batch costs steps per new row (a binary search each), not per row listed: the
+        list fills as it is read without each batch taking longer than the last. Rows
+        that move others (a conflict copy, or the original of one listed) sort the whole
+        list again, as does an insertion anywhere but at the end (rows renumbered)."""
+        rows = self._model().rows
+        new = range(first, last + 1)
         if self._terms and self._matching is not None:
-            rows = self._model().rows
-            self._matching.update(
-                n for n in range(first, last + 1) if matches(rows[n].text, self._terms)
-            )
-        self._resort()
-        self._relayout()
+            self._matching.update(n for n in new if matches(rows[n].text, self._terms))
+        keyed = 0 <= self._column < 4
+        if (
+            last != len(rows) - 1
+            or (keyed and len(self._keys) != first)
+            or any(rows[n].conflict_of is not None or rows[n].path in self._originals for n in new)
+        ):
+            self._hold()
+            self._resort()
+            self._relayout()
+            return
+        ordered = self._ordered(list(new))
+        every_row = self._shown == self._sorted  # no search: the same places in both
+        places = [self._place(self._sorted, number) for number in ordered]
+        self._sorted = self._merged(self._sorted, ordered, places)
+        matching = self._matching
+        shown = ordered if matching is None else [n for n in ordered if n in matching]
+        if matching is not None or not every_row:
+            places = [self._place(self._shown, number) for number in shown]
+        if shown:
+            self._position = None
+            self._shown = self._merged(self._shown, shown, places, tell_view=True)
+
+    def _ordered(self, numbers: list[int]) -> list[int]:
+        """New rows (neither conflict copies nor their originals) in the order shown: the
+        readable ones by the clicked column, then those that cannot be opened."""
+        if not 0 <= self._column < 4:
+            return numbers
+        model, column, keys = self._model(), self._column, self._keys
+        keys += (model.sort_key(number, column) for number in numbers)
+        descending = self._order == Qt.SortOrder.DescendingOrder
+        readable = [n for n in numbers if model.rows[n].entry is not None]
+        unreadable = [n for n in numbers if model.rows[n].entry is None]
+        # Stable in either direction, as _resort: ties keep the model's order.
+        readable.sort(key=keys.__getitem__, reverse=descending)
+        unreadable.sort(key=keys.__getitem__, reverse=descending)
+        return readable + unreadable
+
+    def _merged(
+        self, listed: list[int], ordered: list[int], places: list[int], *, tell_view: bool = False
+    ) -> list[int]:
+        """``listed`` with the new rows (in their order, see _ordered) inserted at their
+        ``places`` (see _place). With ``tell_view``, the view is told of each run of rows
+        inserted together."""
+        result = list(listed)
+        inserted = 0
+        start = 0
+        while start < len(ordered):
+            end = start + 1
+            while end < len(ordered) and places[end] == places[start]:
+                end += 1
+            at = places[start] + inserted
+            if tell_view:
+                self.beginInsertRows(QModelIndex(), at, at + end - start - 1)
+            result[at:at] = ordered[start:end]
+            if tell_view:
+                self._shown = result
+                self.endInsertRows()
+            inserted += end - start
+            start = end
+        return result
+
+    def _place(self, listed: list[int], number: int) -> int:
+        """Where in ``listed`` (rows in the order shown) a new row goes, by binary search:
+        where sorting the whole list again would put it, after the rows it ties with
+        (they come earlier in the model)."""
+        if not 0 <= self._column < 4:
+            return len(listed)
+        rows, keys = self._model().rows, self._keys
+        descending = self._order == Qt.SortOrder.DescendingOrder
+        # The files that cannot be opened come last, as a group of their own.
+        low, high = 0, len(listed)
+        while low < high:
+            middle = (low + high) // 2
+            if rows[listed[middle]].entry is None:
+                high = middle
+            else:
+                low = middle + 1
+        if rows[number].entry is None:
+            high = len(listed)
+        else:
+            low, high = 0, low
+        key = keys[number]
+        while low < high:
+            middle = (low + high) // 2
+            other = keys[listed[middle]]
+            if (other < key) if descending else (key < other):  # type: ignore[operator]
+                high = middle
+            else:
+                low = middle + 1
+        return low
 
     @Slot(QModelIndex, QModelIndex)
     def _data_changed(self, first: QModelIndex, last: QModelIndex) -> None:
@@ -626,9 +751,8 @@ class LibraryFilter(QAbstractProxyModel):
         was_matching = before[1]
         self._resort()
         if self._sorted == before[0] and self._matching == was_matching:
-            rows = [
-                self._position[n] for n in range(first.row(), last.row() + 1) if n in self._position
-            ]
+            positions = self._positions()
+            rows = [positions[n] for n in range(first.row(), last.row() + 1) if n in positions]
             if rows:
                 self.dataChanged.emit(
                     self.index(min(rows), first.column()), self.index(max(rows), last.column())
@@ -664,7 +788,7 @@ class LibraryFilter(QAbstractProxyModel):
     def mapFromSource(self, source_index: _Index) -> QModelIndex:
         if not source_index.isValid():
             return QModelIndex()
-        row = self._position.get(source_index.row(), -1)
+        row = self._positions().get(source_index.row(), -1)
         return self.index(row, source_index.column()) if row >= 0 else QModelIndex()
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -238,6 +238,10 @@ class DraftsLibraryPanel(QWidget):
         self._update_status()
         if first:
             fit_columns(self.view, self.model)
+        # The view lays itself out (its scroll bar, a repaint) at the next turn of the event
+        # loop; now instead, so that the repaint comes before the reading thread goes on
+        # (see LibraryLoader._batch_shown).
+        self.view.executeDelayedItemsLayout()
 
     @Slot(object)
     def _pass_finished(self, listed: set[Path] | None) -> None:
