@@ -3,6 +3,7 @@ updated from memory after an autosave."""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -171,4 +172,20 @@ def test_a_search_of_many_drafts_shows_its_first_rows_then_the_whole_result(
     assert set(shown()) == expected
     library.search.clear()
     assert len(shown()) == len(paths) + 1
+    window.close()
+
+
+def test_once_the_folder_is_read_a_collection_no_longer_walks_its_rows(
+    qtbot: QtBot, tmp_path: Path, drafts_store: DraftStore
+) -> None:
+    # Python's full collections walked the index of a 10,000-draft library
+    # (20-40 ms each, under whatever the user was doing).
+    _many(drafts_store, 50)
+    window = unshown_window(drafts_store, tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    library = window.library
+    qtbot.waitUntil(lambda: not library.loading, timeout=20000)
+    row = library.model.rows[-1]
+    assert not any(obj is row for obj in gc.get_objects())
     window.close()

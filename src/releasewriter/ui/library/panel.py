@@ -76,6 +76,7 @@ from releasewriter.ui.library.widgets import (
     select_paths,
     status_text,
 )
+from releasewriter.ui.memory import settle_long_lived
 
 # The first pass starts just after the list's first frame: its worker thread shares the
 # interpreter with the GUI thread, and every call from Qt into Python (a cell's data, an
@@ -111,6 +112,7 @@ class DraftsLibraryPanel(QWidget):
         self._loader.finished.connect(self._pass_finished)
         self._following: Path | None = None
         self._rows_changed = False
+        self._settled = False
         self._background = load_in_background
         self._t = translations
         _ = translations.gettext
@@ -260,6 +262,11 @@ class DraftsLibraryPanel(QWidget):
             self._update_status()
             self._update_actions()
             fit_columns(self.view, self.model)
+        if not self._settled:
+            # The first pass made the index's objects (hundreds of thousands for a
+            # large library): one collection now, and later ones leave them out.
+            self._settled = True
+            settle_long_lived()
 
     def _select_followed(self) -> None:
         """Select the open draft once its row came (it was opened before the list filled)."""
