@@ -141,6 +141,9 @@ class EditorSession(QObject):
         self.undo_stack.clear()
 
     def shutdown(self) -> None:
+        # A closed window sets nothing aside later: the collection would land in
+        # whatever runs next.
+        self._settle_timer.stop()
         self._let_go()
         self._writer.shutdown(wait=True)
 
