@@ -57,6 +57,7 @@ from releasewriter.importing.align_units import (
 )
 from releasewriter.importing.blocks import SourceBlock
 from releasewriter.model import Quote, Release
+from releasewriter.model.release import reading_order
 from releasewriter.translation.segments import Segment, segments_of
 from releasewriter.translation.versions import normalise_locale
 
@@ -83,17 +84,10 @@ _BEAM = 40.0
 def _reading_order(release: Release) -> list[str]:
     """Body paragraphs and quotes as the document prints them, then notes and boilerplate."""
     source = release.source
-    paragraphs = [p for p in source.body if p.text.strip()]
-    placed: dict[int, list[Quote]] = {}
-    for quote in source.quotes:
-        if quote.text.strip():
-            slot = min(max(quote.after_paragraph, 0), len(paragraphs))
-            placed.setdefault(slot, []).append(quote)
-    keys: list[str] = []
-    for index in range(len(paragraphs) + 1):
-        keys += [f"quote:{q.id}" for q in placed.get(index, [])]
-        if index < len(paragraphs):
-            keys.append(f"body:{paragraphs[index].id}")
+    keys = [
+        f"quote:{item.id}" if isinstance(item, Quote) else f"body:{item.id}"
+        for item in reading_order(source)
+    ]
     keys += [f"note:{n.id}" for n in source.notes_to_editors if n.text.strip()]
     keys.append("boilerplate")
     return keys

@@ -108,6 +108,22 @@ class LanguageVersion:
     not_placed: list[str] = field(default_factory=list)
 
 
+def reading_order(version: LanguageVersion) -> list[Paragraph | Quote]:
+    """The body's paragraphs and quotes in the order a reader meets them (empty ones left out)."""
+    paragraphs = [p for p in version.body if p.text.strip()]
+    placed: dict[int, list[Quote]] = {}
+    for quote in version.quotes:
+        if quote.text.strip():
+            slot = min(max(quote.after_paragraph, 0), len(paragraphs))
+            placed.setdefault(slot, []).append(quote)
+    items: list[Paragraph | Quote] = []
+    for index in range(len(paragraphs) + 1):
+        items += placed.get(index, [])
+        if index < len(paragraphs):
+            items.append(paragraphs[index])
+    return items
+
+
 def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 

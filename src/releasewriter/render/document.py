@@ -15,6 +15,7 @@ from releasewriter.model import Dateline, LanguageVersion, Quote, Release
 from releasewriter.model.dateline_pattern import fill as fill_dateline
 from releasewriter.model.inline import Span, parse_inline, safe_href
 from releasewriter.model.organisation import pick_for_locale
+from releasewriter.model.release import reading_order
 from releasewriter.render.dates import (
     country_name,
     long_date,
@@ -180,20 +181,12 @@ def _quote_block(quote: Quote, locale: str, labels: Labels) -> Block:
 
 
 def _blocks(version: LanguageVersion, dateline: str, labels: Labels) -> tuple[Block, ...]:
-    paragraphs = [p for p in version.body if p.text.strip()]
-    placed: dict[int, list[Quote]] = {}
-    for quote in version.quotes:
-        if quote.text.strip():
-            slot = min(max(quote.after_paragraph, 0), len(paragraphs))
-            placed.setdefault(slot, []).append(quote)
-    blocks: list[Block] = []
-    for index in range(len(paragraphs) + 1):
-        blocks.extend(_quote_block(q, version.locale, labels) for q in placed.get(index, []))
-        if index < len(paragraphs):
-            paragraph = paragraphs[index]
-            blocks.append(
-                Block("paragraph", _spans(paragraph.text, version.locale), source_id=paragraph.id)
-            )
+    blocks = [
+        _quote_block(item, version.locale, labels)
+        if isinstance(item, Quote)
+        else Block("paragraph", _spans(item.text, version.locale), source_id=item.id)
+        for item in reading_order(version)
+    ]
     if dateline:
         if blocks and blocks[0].kind == "paragraph":
             first = blocks[0]
